@@ -1,0 +1,34 @@
+package com.linkpos.link;
+
+import com.linkpos.merchant.Caller;
+import com.linkpos.merchant.DemoMerchantCreated;
+import com.linkpos.merchant.Role;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** A few links for the demo merchant, so the portal has something to show on first start. */
+@Component
+class DemoLinks {
+
+    private final Links links;
+
+    DemoLinks(Links links) {
+        this.links = links;
+    }
+
+    @EventListener
+    void on(DemoMerchantCreated event) {
+        Caller demo = new Caller(event.merchantId(), Role.MERCHANT_ADMIN, "demo");
+        Instant now = links.now();
+        links.create(demo, new LinkInput("SIP-1001", "1250.50", "TRY", 1, null, null, "SINGLE",
+                "Kasım ayı faturası", true, null, null));
+        links.create(demo, new LinkInput("SIP-1002", "18900.00", "TRY", 6, null, now.plus(Duration.ofDays(7)), "SINGLE",
+                "Toptan kumaş siparişi — 6 taksit", false, null, null));
+        links.create(demo, new LinkInput("BAGIS-2026", "250.00", "TRY", 1, null, now.plus(Duration.ofDays(30)), "MULTI",
+                "Kermes katılım bedeli (çok kullanımlık)", true, null, null));
+        links.create(demo, new LinkInput("EXP-USD-7", "480.00", "USD", 1, now.plus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(3)), "SINGLE", "Export order, payable from tomorrow", false, null, null));
+    }
+}

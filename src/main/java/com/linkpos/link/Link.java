@@ -1,0 +1,32 @@
+package com.linkpos.link;
+
+import com.linkpos.shared.Money;
+import java.time.Instant;
+
+/** A payment link [L1]-[L11]: what a payer is asked to pay, for how long, and how often. */
+public record Link(String id, String merchantId, String token, String orderNumber, Money amount, int installments,
+                   Instant validFrom, Instant validUntil, LinkUsage usage, String description,
+                   boolean payerNoteEnabled, String notifySms, String notifyEmail, int paymentCount,
+                   Money collected, Instant usedAt, Instant deletedAt, Instant createdAt, Instant updatedAt) {
+
+    public LinkStatus status(Instant now) {
+        if (deletedAt != null) {
+            return LinkStatus.DELETED;
+        }
+        if (usedAt != null) {
+            return LinkStatus.USED;
+        }
+        if (!now.isBefore(validUntil)) {
+            return LinkStatus.EXPIRED;
+        }
+        if (now.isBefore(validFrom)) {
+            return LinkStatus.SCHEDULED;
+        }
+        return LinkStatus.ACTIVE;
+    }
+
+    /** [M3] After a successful payment, what was paid can no longer change. */
+    public boolean hasPayments() {
+        return paymentCount > 0;
+    }
+}

@@ -1,0 +1,139 @@
+package com.linkpos.link;
+
+import com.linkpos.shared.BusinessTime;
+import com.linkpos.shared.FieldProblem;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The «Yeni Ekle» / edit form with the guide's 13 fields, as typed: amounts in the user's way of
+ * writing numbers (1.250,50 in Turkish), dates as local Istanbul time.
+ */
+public class LinkForm {
+
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final Pattern TURKISH_GROUPED = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
+    private static final Pattern ENGLISH_GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+    private String orderNumber;
+    private String currency = "TRY";
+    private String amount;
+    private Integer installments = 1;
+    private String validFrom;
+    private String validUntil;
+    private boolean smsEnabled;
+    private String sms;
+    private boolean emailEnabled;
+    private String email;
+    private String usage = "SINGLE";
+    private String description;
+    private boolean payerNoteEnabled;
+
+    static LinkForm of(Link link, Locale locale) {
+        LinkForm form = new LinkForm();
+        form.orderNumber = link.orderNumber();
+        form.currency = link.amount().currency().name();
+        form.amount = link.amount().format(locale);
+        form.installments = link.installments();
+        form.validFrom = local(link.validFrom());
+        form.validUntil = local(link.validUntil());
+        form.smsEnabled = link.notifySms() != null;
+        form.sms = link.notifySms();
+        form.emailEnabled = link.notifyEmail() != null;
+        form.email = link.notifyEmail();
+        form.usage = link.usage().name();
+        form.description = link.description();
+        form.payerNoteEnabled = link.payerNoteEnabled();
+        return form;
+    }
+
+    static String local(Instant instant) {
+        return instant == null ? null : LOCAL.format(instant.atZone(BusinessTime.ZONE));
+    }
+
+    /**
+     * The form as link input; what cannot even be read (a date, an amount) is added to {@code errors}.
+     * Dates shown unchanged from {@code current} keep their exact instant (the form has minute precision).
+     */
+    LinkInput toInput(Locale locale, Link current, List<FieldProblem> errors) {
+        Instant from = instant("validFrom", validFrom, current == null ? null : current.validFrom(), errors);
+        Instant until = instant("validUntil", validUntil, current == null ? null : current.validUntil(), errors);
+        return new LinkInput(orderNumber, canonicalAmount(amount, locale), currency, installments, from, until,
+                usage, description, payerNoteEnabled, smsEnabled ? sms : null, emailEnabled ? email : null);
+    }
+
+    /**
+     * "1.250,50" → "1250.50" in Turkish, "1,250.50" → "1250.50" in English. A lone separator
+     * followed by other than three digits is read as the decimal mark, whichever it is, since
+     * people type "12.5" and "12,5" alike. Anything else goes on as typed and fails the amount rule.
+     */
+    static String canonicalAmount(String typed, Locale locale) {
+        if (typed == null) {
+            return null;
+        }
+        String text = typed.strip().replace(" ", "").replace("\u00a0", "");
+        if (text.endsWith("TL")) {
+            text = text.substring(0, text.length() - 2);
+        }
+        boolean turkish = !"en".equals(locale.getLanguage());
+        if (turkish && TURKISH_GROUPED.matcher(text).matches()) {
+            return text.replace(".", "").replace(',', '.');
+        }
+        if (!turkish && ENGLISH_GROUPED.matcher(text).matches()) {
+            return text.replace(",", "");
+        }
+        int commas = text.length() - text.replace(",", "").length();
+        int dots = text.length() - text.replace(".", "").length();
+        if (commas + dots == 1) {
+            return text.replace(',', '.');
+        }
+        return text;
+    }
+
+    private static Instant instant(String field, String typed, Instant current, List<FieldProblem> errors) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        if (current != null && typed.equals(local(current))) {
+            return current;
+        }
+        try {
+            return LocalDateTime.parse(typed.strip(), LOCAL).atZone(BusinessTime.ZONE).toInstant();
+        } catch (DateTimeParseException unreadable) {
+            errors.add(FieldProblem.of(field, "invalid_date"));
+            return null;
+        }
+    }
+
+    public String getOrderNumber() { return orderNumber; }
+    public void setOrderNumber(String orderNumber) { this.orderNumber = orderNumber; }
+    public String getCurrency() { return currency; }
+    public void setCurrency(String currency) { this.currency = currency; }
+    public String getAmount() { return amount; }
+    public void setAmount(String amount) { this.amount = amount; }
+    public Integer getInstallments() { return installments; }
+    public void setInstallments(Integer installments) { this.installments = installments; }
+    public String getValidFrom() { return validFrom; }
+    public void setValidFrom(String validFrom) { this.validFrom = validFrom; }
+    public String getValidUntil() { return validUntil; }
+    public void setValidUntil(String validUntil) { this.validUntil = validUntil; }
+    public boolean isSmsEnabled() { return smsEnabled; }
+    public void setSmsEnabled(boolean smsEnabled) { this.smsEnabled = smsEnabled; }
+    public String getSms() { return sms; }
+    public void setSms(String sms) { this.sms = sms; }
+    public boolean isEmailEnabled() { return emailEnabled; }
+    public void setEmailEnabled(boolean emailEnabled) { this.emailEnabled = emailEnabled; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getUsage() { return usage; }
+    public void setUsage(String usage) { this.usage = usage; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public boolean isPayerNoteEnabled() { return payerNoteEnabled; }
+    public void setPayerNoteEnabled(boolean payerNoteEnabled) { this.payerNoteEnabled = payerNoteEnabled; }
+}

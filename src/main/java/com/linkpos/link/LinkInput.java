@@ -1,0 +1,18 @@
+package com.linkpos.link;
+
+import java.time.Instant;
+
+/**
+ * What a merchant asks for, from the portal form or the API, before any rule is checked.
+ * The amount is a canonical decimal string ("1250.50"); blank strings mean "not given".
+ */
+record LinkInput(String orderNumber, String amount, String currency, Integer installments, Instant validFrom,
+                 Instant validUntil, String usage, String description, Boolean payerNoteEnabled, String sms,
+                 String email) {
+
+    static LinkInput of(Link link) {
+        return new LinkInput(link.orderNumber(), link.amount().toDecimalString(), link.amount().currency().name(),
+                link.installments(), link.validFrom(), link.validUntil(), link.usage().name(), link.description(),
+                link.payerNoteEnabled(), link.notifySms(), link.notifyEmail());
+    }
+}

@@ -1,0 +1,192 @@
+package com.linkpos.link;
+
+import com.linkpos.merchant.Caller;
+import com.linkpos.merchant.Merchant;
+import com.linkpos.merchant.Merchants;
+import com.linkpos.shared.BusinessTime;
+import com.linkpos.shared.Currency;
+import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.ProblemException;
+import com.linkpos.shared.QrCodes;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Provizyon → LinkPOS: the link list [M1], «Yeni Ekle» [L1]-[L11], pencil edit [M3], X delete [M4]. */
+@Controller
+@RequestMapping("/links")
+class LinkPortalController {
+
+    static final int PAGE_SIZE = 20;
+    /** Form field names for the API's field paths. */
+    private static final Map<String, String> FORM_FIELDS = Map.of("notify.sms", "sms", "notify.email", "email");
+
+    private final Links links;
+    private final LinkUrls urls;
+    private final Merchants merchants;
+
+    LinkPortalController(Links links, LinkUrls urls, Merchants merchants) {
+        this.links = links;
+        this.urls = urls;
+        this.merchants = merchants;
+    }
+
+    @GetMapping
+    String list(Caller caller, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String orderNumber,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(defaultValue = "1") int page, Model model) {
+        LinkStatus wanted = Arrays.stream(LinkStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
+        LocalDate fromDay = day(from);
+        LocalDate toDay = day(to);
+        LinkQuery query = new LinkQuery(wanted, orderNumber == null || orderNumber.isBlank() ? null : orderNumber.strip(),
+                fromDay == null ? null : fromDay.atStartOfDay(BusinessTime.ZONE).toInstant(),
+                toDay == null ? null : toDay.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
+        long total = links.count(caller, query);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
+        List<Link> rows = links.page(caller, query, (current - 1) * PAGE_SIZE, PAGE_SIZE);
+        model.addAttribute("rows", rows.stream().map(this::row).toList());
+        model.addAttribute("total", total);
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("statuses", LinkStatus.values());
+        model.addAttribute("filter", Map.of("status", wanted == null ? "" : wanted.name(),
+                "orderNumber", orderNumber == null ? "" : orderNumber,
+                "from", fromDay == null ? "" : fromDay.toString(), "to", toDay == null ? "" : toDay.toString()));
+        return "link/list";
+    }
+
+    /** What a table row shows: the link, its status now and its URL. */
+    record Row(Link link, LinkStatus status, String url) {
+    }
+
+    private Row row(Link link) {
+        return new Row(link, link.status(links.now()), urls.of(link));
+    }
+
+    @GetMapping("/new")
+    String newLink(Caller caller, Model model) {
+        model.addAttribute("form", new LinkForm());
+        return form(caller, null, model);
+    }
+
+    @PostMapping
+    String create(Caller caller, @ModelAttribute("form") LinkForm form, BindingResult binding, Locale locale,
+                  Model model, RedirectAttributes redirect) {
+        List<FieldProblem> errors = new ArrayList<>();
+        LinkInput input = form.toInput(locale, null, errors);
+        try {
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            Link link = links.create(caller, input);
+            redirect.addFlashAttribute("created", true);
+            return "redirect:/links/" + link.id();
+        } catch (ProblemException problem) {
+            reject(binding, problem);
+            return form(caller, null, model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String detail(Caller caller, @PathVariable String id, Model model) {
+        Link link = links.get(caller, id);
+        String url = urls.of(link);
+        model.addAttribute("row", new Row(link, link.status(links.now()), url));
+        model.addAttribute("qrSvg", QrCodes.svg(url));
+        return "link/detail";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(Caller caller, @PathVariable String id, Locale locale, Model model) {
+        Link link = links.get(caller, id);
+        model.addAttribute("form", LinkForm.of(link, locale));
+        return form(caller, link, model);
+    }
+
+    @PostMapping("/{id}")
+    String update(Caller caller, @PathVariable String id, @ModelAttribute("form") LinkForm form, BindingResult binding,
+                  Locale locale, Model model, RedirectAttributes redirect) {
+        Link current = links.get(caller, id);
+        List<FieldProblem> errors = new ArrayList<>();
+        LinkInput input = form.toInput(locale, current, errors);
+        try {
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            links.update(caller, id, input);
+            redirect.addFlashAttribute("updated", true);
+            return "redirect:/links/" + id;
+        } catch (ProblemException problem) {
+            reject(binding, problem);
+            return form(caller, current, model);
+        }
+    }
+
+    @GetMapping("/{id}/delete")
+    String confirmDelete(Caller caller, @PathVariable String id, Model model) {
+        Link link = links.get(caller, id);
+        model.addAttribute("row", new Row(link, link.status(links.now()), urls.of(link)));
+        return "link/delete";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(Caller caller, @PathVariable String id, RedirectAttributes redirect) {
+        Link link = links.delete(caller, id);
+        redirect.addFlashAttribute("deleted", link.orderNumber());
+        return "redirect:/links";
+    }
+
+    private String form(Caller caller, Link current, Model model) {
+        Merchant merchant = merchants.get(caller.merchantId());
+        model.addAttribute("current", current);
+        model.addAttribute("frozen", current != null && current.hasPayments());
+        model.addAttribute("currencies", Arrays.stream(Currency.values()).filter(merchant::accepts).toList());
+        model.addAttribute("installmentChoices", IntStream.rangeClosed(1, merchant.maxInstallments()).boxed().toList());
+        model.addAttribute("maxValidityDays", links.maxValidity().toDays());
+        return "link/form";
+    }
+
+    private static void reject(BindingResult binding, ProblemException problem) {
+        if (problem.errors().isEmpty()) {
+            binding.reject("problem." + problem.code() + ".title");
+        }
+        for (FieldProblem error : problem.errors()) {
+            String field = FORM_FIELDS.getOrDefault(error.field(), error.field());
+            if (binding.getModel().containsKey("form") && isFormField(field)) {
+                binding.rejectValue(field, error.messageKey(), error.args(), error.code());
+            } else {
+                binding.reject(error.messageKey(), error.args(), error.code());
+            }
+        }
+    }
+
+    private static boolean isFormField(String field) {
+        return List.of("orderNumber", "currency", "amount", "installments", "validFrom", "validUntil", "sms", "email",
+                "usage", "description").contains(field);
+    }
+
+    private static LocalDate day(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+}

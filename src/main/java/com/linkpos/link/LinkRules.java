@@ -1,0 +1,155 @@
+package com.linkpos.link;
+
+import com.linkpos.merchant.Merchant;
+import com.linkpos.shared.Currency;
+import com.linkpos.shared.EmailAddresses;
+import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.Money;
+import com.linkpos.shared.ProblemException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of a link's terms [L1]-[L10], [M3], the same for the portal and the API.
+ * All problems of one request are collected, so a form shows every wrong field at once.
+ */
+@Component
+class LinkRules {
+
+    static final int DESCRIPTION_LIMIT = 500;
+    static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
+    private static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** Control characters have no place in a description and NUL cannot even be stored. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
+
+    private final Duration maxValidity;
+
+    LinkRules(@Value("${linkpos.links.max-validity:180d}") Duration maxValidity) {
+        this.maxValidity = maxValidity;
+    }
+
+    Duration maxValidity() {
+        return maxValidity;
+    }
+
+    /** Checks the terms of a new link ({@code current} null) or of an edit of {@code current}. */
+    LinkTerms check(LinkInput input, Merchant merchant, Instant now, Link current) {
+        List<FieldProblem> errors = new ArrayList<>();
+
+        String orderNumber = blankToNull(input.orderNumber());
+        if (current != null) {
+            if (orderNumber != null && !orderNumber.equals(current.orderNumber())) {
+                errors.add(FieldProblem.of("orderNumber", "order_number_immutable"));
+            }
+            orderNumber = current.orderNumber();
+        } else if (orderNumber != null && !ORDER_NUMBER.matcher(orderNumber).matches()) {
+            errors.add(FieldProblem.of("orderNumber", "invalid_order_number"));
+        }
+
+        Currency currency = Currency.TRY;
+        String currencyCode = blankToNull(input.currency());
+        if (currencyCode != null) {
+            currency = Currency.fromCode(currencyCode).orElse(null);
+            if (currency == null) {
+                errors.add(FieldProblem.of("currency", "unknown_currency", currencyCode));
+            } else if (!merchant.accepts(currency)) {
+                errors.add(FieldProblem.of("currency", "currency_not_permitted", currency.name()));
+            }
+        }
+
+        Money amount = null;
+        if (blankToNull(input.amount()) == null) {
+            errors.add(FieldProblem.of("amount", "required"));
+        } else if (currency != null) {
+            try {
+                amount = Money.parsePositive(input.amount(), currency);
+            } catch (Money.InvalidAmount invalid) {
+                String code = invalid.rejection().name().toLowerCase(Locale.ROOT);
+                errors.add(invalid.rejection() == Money.Rejection.AMOUNT_TOO_LARGE
+                        ? FieldProblem.of("amount", code, Money.largest(currency).toDecimalString(), currency.name())
+                        : FieldProblem.of("amount", code, currency.minorDigits(), currency.name()));
+            }
+        }
+
+        int installments = input.installments() == null ? 1 : input.installments();
+        if (installments < 1 || installments > Merchant.INSTALLMENT_LIMIT) {
+            errors.add(FieldProblem.of("installments", "installments_out_of_range", Merchant.INSTALLMENT_LIMIT));
+        } else if (installments > 1 && currency != null && currency.isForeign()) {
+            errors.add(FieldProblem.of("installments", "installments_only_try"));
+        } else if (installments > merchant.maxInstallments()) {
+            errors.add(FieldProblem.of("installments", "installments_not_permitted", merchant.maxInstallments()));
+        }
+
+        LinkUsage usage = LinkUsage.SINGLE;
+        if (blankToNull(input.usage()) != null) {
+            try {
+                usage = LinkUsage.valueOf(input.usage().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                errors.add(FieldProblem.of("usage", "invalid_usage"));
+            }
+        }
+
+        String description = blankToNull(input.description());
+        if (description != null) {
+            description = description.strip();
+            if (description.codePointCount(0, description.length()) > DESCRIPTION_LIMIT) {
+                errors.add(FieldProblem.of("description", "too_long", DESCRIPTION_LIMIT));
+            } else if (CONTROL.matcher(description).find()) {
+                errors.add(FieldProblem.of("description", "invalid_characters"));
+            }
+        }
+
+        String sms = blankToNull(input.sms());
+        if (sms != null) {
+            sms = TurkishMobile.toE164(sms).orElse(null);
+            if (sms == null) {
+                errors.add(FieldProblem.of("notify.sms", "sms_number_not_turkish_mobile"));
+            }
+        }
+        String email = blankToNull(input.email());
+        if (email != null) {
+            email = email.strip();
+            if (!EmailAddresses.isValid(email)) {
+                errors.add(FieldProblem.of("notify.email", "invalid_email"));
+            }
+        }
+
+        Instant validFrom = input.validFrom() != null ? input.validFrom() : now;
+        Instant validUntil = input.validUntil() != null ? input.validUntil() : validFrom.plus(DEFAULT_VALIDITY);
+        boolean validityUnchanged = current != null && validFrom.equals(current.validFrom())
+                && validUntil.equals(current.validUntil());
+        if (!validityUnchanged) {
+            if (!validUntil.isAfter(validFrom)) {
+                errors.add(FieldProblem.withMessage("validUntil", "invalid_validity_period", "error.validity.endBeforeStart"));
+            } else if (!validUntil.isAfter(now)) {
+                errors.add(FieldProblem.withMessage("validUntil", "invalid_validity_period", "error.validity.endInPast"));
+            } else if (Duration.between(validFrom, validUntil).compareTo(maxValidity) > 0) {
+                errors.add(FieldProblem.withMessage("validUntil", "invalid_validity_period", "error.validity.tooLong",
+                        maxValidity.toDays()));
+            }
+        }
+
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (current != null && current.hasPayments()
+                && (!amount.equals(current.amount()) || installments != current.installments())) {
+            throw ProblemException.conflict("link_frozen_after_payment",
+                    FieldProblem.of(Objects.equals(amount, current.amount()) ? "installments" : "amount",
+                            "link_frozen_after_payment"));
+        }
+        return new LinkTerms(orderNumber, amount, installments, validFrom, validUntil, usage, description,
+                Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

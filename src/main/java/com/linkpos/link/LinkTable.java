@@ -1,0 +1,159 @@
+package com.linkpos.link;
+
+import com.linkpos.shared.Currency;
+import com.linkpos.shared.Money;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The links table. Every merchant-facing query carries the merchant id. */
+@Repository
+class LinkTable {
+
+    private final JdbcClient jdbc;
+
+    LinkTable(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts unless the merchant already used the order number (then false, and nothing changed). */
+    boolean insert(String id, String merchantId, String token, String orderNumber, LinkTerms terms, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO links (id, merchant_id, token, order_number, amount_minor, currency, installments,
+                                           valid_from, valid_until, usage, description, payer_note_enabled,
+                                           notify_sms, notify_email, created_at, updated_at)
+                        VALUES (:id, :merchant, :token, :orderNumber, :amount, :currency, :installments,
+                                :validFrom, :validUntil, :usage, :description, :payerNote, :sms, :email, :now, :now)
+                        ON CONFLICT (merchant_id, order_number) DO NOTHING""")
+                .param("id", id).param("merchant", merchantId).param("token", token).param("orderNumber", orderNumber)
+                .param("amount", terms.amount().minor()).param("currency", terms.amount().currency().name())
+                .param("installments", terms.installments())
+                .param("validFrom", Timestamp.from(terms.validFrom())).param("validUntil", Timestamp.from(terms.validUntil()))
+                .param("usage", terms.usage().name()).param("description", terms.description())
+                .param("payerNote", terms.payerNoteEnabled()).param("sms", terms.sms()).param("email", terms.email())
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    void update(String merchantId, String id, LinkTerms terms, Instant now) {
+        jdbc.sql("""
+                        UPDATE links SET amount_minor = :amount, currency = :currency, installments = :installments,
+                               valid_from = :validFrom, valid_until = :validUntil, usage = :usage,
+                               description = :description, payer_note_enabled = :payerNote,
+                               notify_sms = :sms, notify_email = :email, updated_at = :now
+                        WHERE merchant_id = :merchant AND id = :id""")
+                .param("amount", terms.amount().minor()).param("currency", terms.amount().currency().name())
+                .param("installments", terms.installments())
+                .param("validFrom", Timestamp.from(terms.validFrom())).param("validUntil", Timestamp.from(terms.validUntil()))
+                .param("usage", terms.usage().name()).param("description", terms.description())
+                .param("payerNote", terms.payerNoteEnabled()).param("sms", terms.sms()).param("email", terms.email())
+                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
+                .update();
+    }
+
+    void markDeleted(String merchantId, String id, Instant now) {
+        jdbc.sql("""
+                        UPDATE links SET deleted_at = :now, updated_at = :now
+                        WHERE merchant_id = :merchant AND id = :id AND deleted_at IS NULL""")
+                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
+                .update();
+    }
+
+    Optional<Link> find(String merchantId, String id) {
+        return jdbc.sql("SELECT * FROM links WHERE merchant_id = :merchant AND id = :id")
+                .param("merchant", merchantId).param("id", id).query(LinkTable::map).optional();
+    }
+
+    /** Locks the row until the transaction ends, so an edit and a payment cannot interleave. */
+    Optional<Link> findForUpdate(String merchantId, String id) {
+        return jdbc.sql("SELECT * FROM links WHERE merchant_id = :merchant AND id = :id FOR UPDATE")
+                .param("merchant", merchantId).param("id", id).query(LinkTable::map).optional();
+    }
+
+    Optional<Link> findByToken(String token) {
+        return jdbc.sql("SELECT * FROM links WHERE token = :token").param("token", token)
+                .query(LinkTable::map).optional();
+    }
+
+    /** Keyset page, newest first: ids sort by creation time, so the last id seen is the cursor. */
+    List<Link> page(String merchantId, LinkQuery query, Instant now, String afterId, int limit) {
+        return jdbc.sql("SELECT * FROM links WHERE merchant_id = :merchant" + where(query)
+                        + (afterId != null ? " AND id < :after" : "") + " ORDER BY id DESC LIMIT :limit")
+                .params(params(merchantId, query, now)).param("after", afterId).param("limit", limit)
+                .query(LinkTable::map).list();
+    }
+
+    /** Numbered page for the portal's table. */
+    List<Link> page(String merchantId, LinkQuery query, Instant now, int offset, int limit) {
+        return jdbc.sql("SELECT * FROM links WHERE merchant_id = :merchant" + where(query)
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .params(params(merchantId, query, now)).param("offset", offset).param("limit", limit)
+                .query(LinkTable::map).list();
+    }
+
+    long count(String merchantId, LinkQuery query, Instant now) {
+        return jdbc.sql("SELECT count(*) FROM links WHERE merchant_id = :merchant" + where(query))
+                .params(params(merchantId, query, now)).query(Long.class).single();
+    }
+
+    boolean isEmpty(String merchantId) {
+        return count(merchantId, LinkQuery.all(), Instant.EPOCH) == 0;
+    }
+
+    private static String where(LinkQuery query) {
+        StringBuilder sql = new StringBuilder();
+        if (query.status() != null) {
+            sql.append(" AND (").append(LinkStatus.SQL).append(") = :status");
+        }
+        if (query.orderNumber() != null) {
+            sql.append(" AND order_number LIKE :orderNumber ESCAPE '\\'");
+        }
+        if (query.createdFrom() != null) {
+            sql.append(" AND created_at >= :createdFrom");
+        }
+        if (query.createdTo() != null) {
+            sql.append(" AND created_at < :createdTo");
+        }
+        return sql.toString();
+    }
+
+    private static java.util.Map<String, Object> params(String merchantId, LinkQuery query, Instant now) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("merchant", merchantId);
+        params.put("now", Timestamp.from(now));
+        if (query.status() != null) {
+            params.put("status", query.status().name());
+        }
+        if (query.orderNumber() != null) {
+            params.put("orderNumber", query.orderNumber().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (query.createdFrom() != null) {
+            params.put("createdFrom", Timestamp.from(query.createdFrom()));
+        }
+        if (query.createdTo() != null) {
+            params.put("createdTo", Timestamp.from(query.createdTo()));
+        }
+        return params;
+    }
+
+    private static Link map(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.valueOf(rs.getString("currency").trim());
+        return new Link(rs.getString("id"), rs.getString("merchant_id"), rs.getString("token"),
+                rs.getString("order_number"), new Money(rs.getLong("amount_minor"), currency),
+                rs.getInt("installments"), instant(rs, "valid_from"), instant(rs, "valid_until"),
+                LinkUsage.valueOf(rs.getString("usage")), rs.getString("description"),
+                rs.getBoolean("payer_note_enabled"), rs.getString("notify_sms"), rs.getString("notify_email"),
+                rs.getInt("payment_count"), new Money(rs.getLong("collected_minor"), currency),
+                instant(rs, "used_at"), instant(rs, "deleted_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,24 @@
+package com.linkpos.link;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The public URL of a link's payment page. With {@code linkpos.public-base-url} set (production:
+ * the address payers reach), that; otherwise the address the current request came to.
+ */
+@Component
+public class LinkUrls {
+
+    private final String baseUrl;
+
+    LinkUrls(@Value("${linkpos.public-base-url:}") String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public String of(Link link) {
+        String base = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
+        return base + "/pay/" + link.token();
+    }
+}

@@ -1,0 +1,122 @@
+package com.linkpos.link;
+
+import com.linkpos.merchant.Caller;
+import com.linkpos.merchant.Merchant;
+import com.linkpos.merchant.Merchants;
+import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.Ids;
+import com.linkpos.shared.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, editing, deleting and finding a merchant's payment links. Every method takes the
+ * {@link Caller} and touches only its merchant's links: another merchant's link is "not found".
+ */
+@Service
+public class Links {
+
+    private static final int ORDER_NUMBER_ATTEMPTS = 5;
+
+    private final LinkTable table;
+    private final LinkRules rules;
+    private final Merchants merchants;
+    private final Clock clock;
+
+    Links(LinkTable table, LinkRules rules, Merchants merchants, Clock clock) {
+        this.table = table;
+        this.rules = rules;
+        this.merchants = merchants;
+        this.clock = clock;
+    }
+
+    /** [L11] Saves a new link with an unguessable token; a blank order number gets a generated one [L1]. */
+    @Transactional
+    Link create(Caller caller, LinkInput input) {
+        Merchant merchant = merchants.get(merchantOf(caller));
+        Instant now = clock.instant();
+        LinkTerms terms = rules.check(input, merchant, now, null);
+        String id = Ids.newId("lnk");
+        if (terms.orderNumber() != null) {
+            if (!table.insert(id, merchant.id(), Ids.newSecret(), terms.orderNumber(), terms, now)) {
+                throw ProblemException.invalid(FieldProblem.of("orderNumber", "order_number_taken", terms.orderNumber()));
+            }
+        } else {
+            int attempt = 0;
+            while (!table.insert(id, merchant.id(), Ids.newSecret(), "LP-" + Ids.randomCode(10), terms, now)) {
+                if (++attempt >= ORDER_NUMBER_ATTEMPTS) {
+                    throw new IllegalStateException("could not generate a free order number");
+                }
+            }
+        }
+        return table.find(merchant.id(), id).orElseThrow();
+    }
+
+    /** [M3] Edits a link in place: same URL, same order number; paid terms stay frozen. */
+    @Transactional
+    Link update(Caller caller, String id, LinkInput input) {
+        String merchantId = merchantOf(caller);
+        Link current = table.findForUpdate(merchantId, id).orElseThrow(ProblemException::notFound);
+        Instant now = clock.instant();
+        LinkStatus status = current.status(now);
+        if (status == LinkStatus.DELETED || status == LinkStatus.USED) {
+            throw ProblemException.conflict("link_not_editable", FieldProblem.withMessage("status",
+                    "link_not_editable", "error.link_not_editable." + status.name()));
+        }
+        LinkTerms terms = rules.check(input, merchants.get(merchantId), now, current);
+        table.update(merchantId, id, terms, now);
+        return table.find(merchantId, id).orElseThrow();
+    }
+
+    /** [M4] Deleting is immediate and final; repeating it is harmless. The order number stays taken. */
+    @Transactional
+    Link delete(Caller caller, String id) {
+        String merchantId = merchantOf(caller);
+        table.find(merchantId, id).orElseThrow(ProblemException::notFound);
+        table.markDeleted(merchantId, id, clock.instant());
+        return table.find(merchantId, id).orElseThrow();
+    }
+
+    public Link get(Caller caller, String id) {
+        return table.find(merchantOf(caller), id).orElseThrow(ProblemException::notFound);
+    }
+
+    /** For the payment page: the link behind a token, whoever asks. */
+    public Optional<Link> findByToken(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return table.findByToken(token);
+    }
+
+    List<Link> page(Caller caller, LinkQuery query, String afterId, int limit) {
+        return table.page(merchantOf(caller), query, clock.instant(), afterId, limit);
+    }
+
+    List<Link> page(Caller caller, LinkQuery query, int offset, int limit) {
+        return table.page(merchantOf(caller), query, clock.instant(), offset, limit);
+    }
+
+    long count(Caller caller, LinkQuery query) {
+        return table.count(merchantOf(caller), query, clock.instant());
+    }
+
+    java.time.Duration maxValidity() {
+        return rules.maxValidity();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private static String merchantOf(Caller caller) {
+        if (caller == null || caller.merchantId() == null) {
+            throw ProblemException.notFound();
+        }
+        return caller.merchantId();
+    }
+}

@@ -1,0 +1,90 @@
+package com.linkpos.merchant;
+
+import com.linkpos.shared.Ids;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * API keys: 256 random bits shown once, kept as SHA-256 (a slow hash adds nothing for a key with
+ * that much entropy, and a fast one lets every request look its key up by index).
+ */
+@Repository
+class ApiKeys {
+
+    static final String PREFIX = "lp_";
+    /** Writing last_used_at on every call would turn each read into a write; once a minute is enough. */
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ApiKeys(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A new key for a merchant (or the bank when merchantId is null); the only time it is readable. */
+    String issue(String merchantId, Role role, String name) {
+        String key = PREFIX + Ids.newSecret();
+        store(merchantId, role, name, key);
+        return key;
+    }
+
+    /** Makes sure a key of known value exists: the bank key given by configuration. */
+    void ensure(String key, Role role, String name) {
+        if (authenticate(key).isEmpty()) {
+            store(null, role, name, key);
+        }
+    }
+
+    Optional<Caller> authenticate(String key) {
+        if (key == null || key.isBlank() || key.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = hash(key);
+        Optional<Caller> caller = jdbc.sql("""
+                        SELECT merchant_id, role, name FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL""")
+                .param("hash", hash)
+                .query((rs, row) -> new Caller(rs.getString("merchant_id"), Role.valueOf(rs.getString("role")),
+                        "api-key:" + rs.getString("name")))
+                .optional();
+        caller.ifPresent(found -> {
+            Instant now = clock.instant();
+            jdbc.sql("""
+                    UPDATE api_keys SET last_used_at = :now
+                    WHERE key_hash = :hash AND (last_used_at IS NULL OR last_used_at < :stale)""")
+                    .param("now", Timestamp.from(now)).param("hash", hash)
+                    .param("stale", Timestamp.from(now.minus(LAST_USED_RESOLUTION)))
+                    .update();
+        });
+        return caller;
+    }
+
+    private void store(String merchantId, Role role, String name, String key) {
+        jdbc.sql("""
+                INSERT INTO api_keys (id, merchant_id, role, name, key_hash, key_hint, created_at)
+                VALUES (:id, :merchant, :role, :name, :hash, :hint, :now)""")
+                .param("id", Ids.newId("key")).param("merchant", merchantId).param("role", role.name())
+                .param("name", name).param("hash", hash(key)).param("hint", key.substring(key.length() - 4))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    static String hash(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

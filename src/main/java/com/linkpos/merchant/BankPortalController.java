@@ -1,0 +1,130 @@
+package com.linkpos.merchant;
+
+import com.linkpos.merchant.Merchants.MerchantTerms;
+import com.linkpos.shared.Currency;
+import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.ProblemException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** [B1] The bank operator's pages: onboard a merchant with its first admin, grant currencies and installments. */
+@Controller
+@RequestMapping("/bank/merchants")
+class BankPortalController {
+
+    private final Merchants merchants;
+
+    BankPortalController(Merchants merchants) {
+        this.merchants = merchants;
+    }
+
+    /** The merchant form: settings, and on creation the first admin user. */
+    public static class MerchantForm {
+        private String name;
+        private String email;
+        private List<String> foreignCurrencies = new ArrayList<>();
+        private Integer maxInstallments = 1;
+        private String adminUsername;
+        private String adminPassword;
+
+        static MerchantForm of(Merchant merchant) {
+            MerchantForm form = new MerchantForm();
+            form.name = merchant.name();
+            form.email = merchant.email();
+            form.foreignCurrencies = merchant.foreignCurrencies().stream().map(Enum::name).toList();
+            form.maxInstallments = merchant.maxInstallments();
+            return form;
+        }
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getEmail() { return email; }
+        public void setEmail(String email) { this.email = email; }
+        public List<String> getForeignCurrencies() { return foreignCurrencies; }
+        public void setForeignCurrencies(List<String> foreignCurrencies) { this.foreignCurrencies = foreignCurrencies; }
+        public Integer getMaxInstallments() { return maxInstallments; }
+        public void setMaxInstallments(Integer maxInstallments) { this.maxInstallments = maxInstallments; }
+        public String getAdminUsername() { return adminUsername; }
+        public void setAdminUsername(String adminUsername) { this.adminUsername = adminUsername; }
+        public String getAdminPassword() { return adminPassword; }
+        public void setAdminPassword(String adminPassword) { this.adminPassword = adminPassword; }
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("merchants", merchants.all());
+        model.addAttribute("form", new MerchantForm());
+        return page(model, null);
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") MerchantForm form, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        List<FieldProblem> errors = new ArrayList<>();
+        MerchantTerms terms = MerchantTerms.validate(form.name, form.email, form.foreignCurrencies,
+                form.maxInstallments, errors);
+        Users.validate(form.adminUsername, form.adminPassword, errors);
+        try {
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            Merchant merchant = merchants.create(terms, form.adminUsername, form.adminPassword);
+            redirect.addFlashAttribute("saved", merchant.name());
+            return "redirect:/bank/merchants";
+        } catch (ProblemException problem) {
+            reject(binding, problem);
+            model.addAttribute("merchants", merchants.all());
+            return page(model, null);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String edit(@PathVariable String id, Model model) {
+        Merchant merchant = merchants.get(id);
+        model.addAttribute("form", MerchantForm.of(merchant));
+        return page(model, merchant);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable String id, @ModelAttribute("form") MerchantForm form, BindingResult binding,
+                  Model model, RedirectAttributes redirect) {
+        Merchant merchant = merchants.get(id);
+        List<FieldProblem> errors = new ArrayList<>();
+        MerchantTerms terms = MerchantTerms.validate(form.name, form.email, form.foreignCurrencies,
+                form.maxInstallments, errors);
+        if (!errors.isEmpty()) {
+            reject(binding, ProblemException.invalid(errors));
+            return page(model, merchant);
+        }
+        merchants.update(id, terms);
+        redirect.addFlashAttribute("saved", terms.name());
+        return "redirect:/bank/merchants";
+    }
+
+    private static String page(Model model, Merchant editing) {
+        model.addAttribute("editing", editing);
+        model.addAttribute("foreignChoices", Arrays.stream(Currency.values()).filter(Currency::isForeign).toList());
+        return "merchant/merchants";
+    }
+
+    private static void reject(BindingResult binding, ProblemException problem) {
+        for (FieldProblem error : problem.errors()) {
+            String field = switch (error.field()) {
+                case "admin.username" -> "adminUsername";
+                case "admin.password" -> "adminPassword";
+                default -> error.field();
+            };
+            binding.rejectValue(field, error.messageKey(), error.args(), error.code());
+        }
+    }
+}

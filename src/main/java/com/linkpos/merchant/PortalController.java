@@ -1,0 +1,43 @@
+package com.linkpos.merchant;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/** The way into the portal: the login page, and the first page after it for each role. */
+@Controller
+class PortalController {
+
+    @GetMapping("/login")
+    String login() {
+        return "merchant/login";
+    }
+
+    @GetMapping("/")
+    String home(Caller caller) {
+        return caller.isBank() ? "redirect:/bank/merchants" : "redirect:/links";
+    }
+
+    /** Gives every portal page the caller and its merchant's name for the header. */
+    @ControllerAdvice(assignableTypes = {}, annotations = org.springframework.stereotype.Controller.class)
+    static class PortalModel {
+
+        private final Merchants merchants;
+
+        PortalModel(Merchants merchants) {
+            this.merchants = merchants;
+        }
+
+        @ModelAttribute
+        void addCaller(Model model) {
+            Caller caller = CallerResolver.current();
+            if (caller != null) {
+                model.addAttribute("caller", caller);
+                model.addAttribute("merchantName", caller.merchantId() == null ? null
+                        : merchants.find(caller.merchantId()).map(Merchant::name).orElse(null));
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package com.linkpos.merchant;
+
+import com.linkpos.shared.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Two doors: the API (/api/**) takes only API keys, keeps no session and needs no CSRF token;
+ * the portal takes a form login with a session, and CSRF protection on every state change.
+ * The payment page is open to everyone: a payer never logs in.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, Problems problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiKeyFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.BANK_ADMIN.name())
+                        .anyRequest().hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) ->
+                                problems.write(request, response, Problems.simple(HttpStatus.UNAUTHORIZED, "unauthorized")))
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(request, response, Problems.simple(HttpStatus.FORBIDDEN, "forbidden"))));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain portal(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/login", "/pay/**", "/acs/**", "/css/**", "/js/**", "/img/**",
+                                "/favicon.ico", "/error", "/actuator/health").permitAll()
+                        .requestMatchers("/bank/**").hasRole(Role.BANK_ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** Authenticates "Authorization: Bearer <key>"; a wrong key is a 401 at once, no key is left to the entry point. */
+    static final class ApiKeyFilter extends OncePerRequestFilter {
+
+        private final ApiKeys apiKeys;
+        private final Problems problems;
+
+        ApiKeyFilter(ApiKeys apiKeys, Problems problems) {
+            this.apiKeys = apiKeys;
+            this.problems = problems;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header != null) {
+                var caller = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                        ? apiKeys.authenticate(header.substring(7).trim()) : java.util.Optional.<Caller>empty();
+                if (caller.isEmpty()) {
+                    problems.write(request, response, Problems.simple(HttpStatus.UNAUTHORIZED, "unauthorized"));
+                    return;
+                }
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(new ApiKeyAuthentication(caller.get()));
+                SecurityContextHolder.setContext(context);
+            }
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+    }
+
+    static final class ApiKeyAuthentication extends AbstractAuthenticationToken implements CallerPrincipal {
+
+        private final Caller caller;
+
+        ApiKeyAuthentication(Caller caller) {
+            super(List.of(new SimpleGrantedAuthority(caller.role().authority())));
+            this.caller = caller;
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Caller caller() {
+            return caller;
+        }
+
+        @Override
+        public Object getCredentials() {
+            return "";
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public String getName() {
+            return caller.name();
+        }
+    }
+}

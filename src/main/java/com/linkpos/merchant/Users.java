@@ -1,0 +1,81 @@
+package com.linkpos.merchant;
+
+import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.Ids;
+import com.linkpos.shared.ProblemException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Repository;
+
+/** Portal users; passwords are kept only as adaptive hashes (bcrypt through the delegating encoder). */
+@Repository
+class Users implements UserDetailsService {
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    Users(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    static void validate(String username, String password, List<FieldProblem> errors) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            errors.add(FieldProblem.of("admin.username", "invalid_username"));
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 128) {
+            errors.add(FieldProblem.of("admin.password", "weak_password", MIN_PASSWORD_LENGTH));
+        }
+    }
+
+    void create(String merchantId, String username, String password, Role role) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO users (id, merchant_id, username, password_hash, role, created_at)
+                    VALUES (:id, :merchant, :username, :hash, :role, :now)""")
+                    .param("id", Ids.newId("usr")).param("merchant", merchantId).param("username", username)
+                    .param("hash", passwordEncoder.encode(password)).param("role", role.name())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException taken) {
+            throw ProblemException.invalid(FieldProblem.of("admin.username", "username_taken"));
+        }
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE lower(username) = lower(:u)").param("u", username)
+                .query(Integer.class).single() > 0;
+    }
+
+    void setPassword(String username, String password) {
+        jdbc.sql("UPDATE users SET password_hash = :hash WHERE lower(username) = lower(:u)")
+                .param("hash", passwordEncoder.encode(password)).param("u", username).update();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        Optional<PortalUser> user = jdbc.sql("""
+                        SELECT username, password_hash, role, merchant_id, enabled FROM users
+                        WHERE lower(username) = lower(:u)""")
+                .param("u", username)
+                .query((rs, row) -> new PortalUser(
+                        new Caller(rs.getString("merchant_id"), Role.valueOf(rs.getString("role")), rs.getString("username")),
+                        rs.getString("password_hash"), rs.getBoolean("enabled")))
+                .optional();
+        return user.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+}

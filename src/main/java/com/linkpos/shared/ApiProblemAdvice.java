@@ -1,0 +1,82 @@
+package com.linkpos.shared;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.DatabindException;
+
+/** Every failure of an API call becomes a problem body; never a stack trace, never an HTML page. */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+
+    private final Problems problems;
+
+    ApiProblemAdvice(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Map<String, Object>> problem(ProblemException problem, HttpServletRequest request) {
+        return problems.response(problem, request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException exception, HttpServletRequest request) {
+        Throwable cause = exception.getMostSpecificCause();
+        FieldProblem error = cause instanceof DatabindException wrongType && !wrongType.getPath().isEmpty()
+                ? FieldProblem.of(JsonPaths.of(wrongType), "invalid_type")
+                : FieldProblem.of("body", "malformed_json");
+        return problems.response(ProblemException.badRequest(List.of(error)), request);
+    }
+
+    /** A value of the wrong type met after the body was read (a merge patch applied to a link). */
+    @ExceptionHandler(DatabindException.class)
+    ResponseEntity<Map<String, Object>> wrongType(DatabindException exception, HttpServletRequest request) {
+        return problems.response(ProblemException.badRequest(
+                List.of(FieldProblem.of(JsonPaths.of(exception), "invalid_type"))), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> parameter(MethodArgumentTypeMismatchException exception, HttpServletRequest request) {
+        return problems.response(ProblemException.badRequest(
+                List.of(FieldProblem.of(exception.getName(), "invalid_type"))), request);
+    }
+
+    /** Spring's own refusals (wrong method, media type, missing parameter) keep their status; anything else is a 500. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> other(Exception exception, HttpServletRequest request) {
+        if (exception instanceof ErrorResponse refusal) {
+            HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
+            return problems.response(Problems.simple(status, codeFor(status)), request);
+        }
+        log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), exception);
+        return problems.response(Problems.simple(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error"), request);
+    }
+
+    static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "rate_limited";
+            default -> status.is4xxClientError() ? "validation_failed" : "internal_error";
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package com.linkpos.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A client of the REST API over real HTTP, as an integrator's program would be. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+
+    public Api(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public record Response(int status, String body, String contentType, Map<String, List<String>> headers) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String code() {
+            return json().path("code").asString();
+        }
+
+        /** The codes of the field errors, "field:code". */
+        public List<String> fieldErrors() {
+            return json().path("errors").valueStream()
+                    .map(e -> e.path("field").asString() + ":" + e.path("code").asString()).toList();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public Response get(String key, String path, String... headers) {
+        return send(key, "GET", path, null, headers);
+    }
+
+    public Response post(String key, String path, String json, String... headers) {
+        return send(key, "POST", path, json, headers);
+    }
+
+    public Response patch(String key, String path, String json, String... headers) {
+        return send(key, "PATCH", path, json, headers);
+    }
+
+    public Response delete(String key, String path, String... headers) {
+        return send(key, "DELETE", path, null, headers);
+    }
+
+    public Response send(String key, String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(method + " " + path, e);
+        }
+    }
+
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    /** A new merchant through the bank API, with its admin user and a merchant API key. */
+    public Merchant newMerchant(List<String> foreignCurrencies, int maxInstallments) {
+        String username = TestData.unique("admin");
+        Response created = post(TestData.BANK_KEY, "/api/v1/admin/merchants", json(Map.of(
+                "name", "Test Merchant " + username, "email", "shop@example.com",
+                "foreignCurrencies", foreignCurrencies, "maxInstallments", maxInstallments,
+                "admin", Map.of("username", username, "password", "a-good-password-1"))));
+        if (created.status() != 201) {
+            throw new IllegalStateException("merchant not created: " + created);
+        }
+        String id = created.json().path("id").asString();
+        Response key = post(TestData.BANK_KEY, "/api/v1/admin/merchants/" + id + "/api-keys", null);
+        if (key.status() != 201) {
+            throw new IllegalStateException("key not issued: " + key);
+        }
+        return new Merchant(id, key.json().path("key").asString(), username, "a-good-password-1");
+    }
+
+    public Merchant newMerchant() {
+        return newMerchant(List.of("USD", "EUR"), 12);
+    }
+
+    public record Merchant(String id, String key, String username, String password) {
+    }
+}

@@ -1,0 +1,23 @@
+package com.linkpos.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port, on the embedded PostgreSQL, as a user meets it.
+ * All such tests share one application context (and one database); each test makes its own merchants.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "linkpos.embedded-postgres.data-dir=target/test-postgres",
+        "linkpos.embedded-postgres.clean=true",
+        "linkpos.bootstrap.bank-api-key=" + TestData.BANK_KEY,
+        "linkpos.bootstrap.bank-admin-password=" + TestData.BANK_PASSWORD,
+        "linkpos.bootstrap.demo-password=" + TestData.DEMO_PASSWORD,
+})
+public @interface LinkPosTest {
+}

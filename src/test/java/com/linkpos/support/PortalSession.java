@@ -1,0 +1,92 @@
+package com.linkpos.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A person using the portal over real HTTP: cookies kept, CSRF token taken from each page's form
+ * as a browser would post it back, redirects visible to the test.
+ */
+public final class PortalSession {
+
+    private final String baseUrl;
+    private final HttpClient client;
+    private String csrf;
+
+    public PortalSession(int port) {
+        this.baseUrl = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public record Page(int status, String location, Document document, String body) {
+        public String text() {
+            return document.text();
+        }
+    }
+
+    public Page get(String path) {
+        Page page = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        page.document().select("input[name=_csrf]").stream().findFirst().ifPresent(input -> csrf = input.val());
+        return page;
+    }
+
+    /** Follows redirects like a browser, up to a few hops. */
+    public Page open(String path) {
+        Page page = get(path);
+        for (int hops = 0; page.location() != null && hops < 5; hops++) {
+            page = get(relative(page.location()));
+        }
+        return page;
+    }
+
+    public Page post(String path, Map<String, String> form) {
+        return postWithToken(path, form, csrf);
+    }
+
+    public Page postWithToken(String path, Map<String, String> form, String token) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (token != null) {
+            fields.put("_csrf", token);
+        }
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Page login(String username, String password) {
+        get("/login");
+        return post("/login", Map.of("username", username, "password", password));
+    }
+
+    public String relative(String location) {
+        return location.startsWith(baseUrl) ? location.substring(baseUrl.length()) : location;
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+                    Jsoup.parse(response.body(), baseUrl), response.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
