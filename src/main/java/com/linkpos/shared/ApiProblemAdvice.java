@@ -35,10 +35,13 @@ class ApiProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException exception, HttpServletRequest request) {
-        Throwable cause = exception.getMostSpecificCause();
-        FieldProblem error = cause instanceof DatabindException wrongType && !wrongType.getPath().isEmpty()
-                ? FieldProblem.of(JsonPaths.of(wrongType), "invalid_type")
-                : FieldProblem.of("body", "malformed_json");
+        FieldProblem error = FieldProblem.of("body", "malformed_json");
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException wrongType && !wrongType.getPath().isEmpty()) {
+                error = FieldProblem.of(JsonPaths.of(wrongType), "invalid_type");
+                break;
+            }
+        }
         return problems.response(ProblemException.badRequest(List.of(error)), request);
     }
 
