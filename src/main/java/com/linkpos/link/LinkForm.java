@@ -63,6 +63,13 @@ public class LinkForm {
     LinkInput toInput(Locale locale, Link current, List<FieldProblem> errors) {
         Instant from = instant("validFrom", validFrom, current == null ? null : current.validFrom(), errors);
         Instant until = instant("validUntil", validUntil, current == null ? null : current.validUntil(), errors);
+        // A ticked box with nothing to send to is a mistake, not a wish to send nothing.
+        if (smsEnabled && (sms == null || sms.isBlank())) {
+            errors.add(FieldProblem.of("notify.sms", "required"));
+        }
+        if (emailEnabled && (email == null || email.isBlank())) {
+            errors.add(FieldProblem.of("notify.email", "required"));
+        }
         return new LinkInput(orderNumber, canonicalAmount(amount, locale), currency, installments, from, until,
                 usage, description, payerNoteEnabled, smsEnabled ? sms : null, emailEnabled ? email : null);
     }

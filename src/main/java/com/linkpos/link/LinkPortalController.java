@@ -92,9 +92,7 @@ class LinkPortalController {
         List<FieldProblem> errors = new ArrayList<>();
         LinkInput input = form.toInput(locale, null, errors);
         try {
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
+            refuseUnreadable(caller, input, null, errors);
             Link link = links.create(caller, input);
             redirect.addFlashAttribute("created", true);
             return "redirect:/links/" + link.id();
@@ -114,8 +112,13 @@ class LinkPortalController {
     }
 
     @GetMapping("/{id}/edit")
-    String edit(Caller caller, @PathVariable String id, Locale locale, Model model) {
+    String edit(Caller caller, @PathVariable String id, Locale locale, Model model, RedirectAttributes redirect) {
         Link link = links.get(caller, id);
+        LinkStatus status = link.status(links.now());
+        if (status == LinkStatus.DELETED || status == LinkStatus.USED) {
+            redirect.addFlashAttribute("notEditable", "error.link_not_editable." + status.name());
+            return "redirect:/links/" + id;
+        }
         model.addAttribute("form", LinkForm.of(link, locale));
         return form(caller, link, model);
     }
@@ -127,9 +130,7 @@ class LinkPortalController {
         List<FieldProblem> errors = new ArrayList<>();
         LinkInput input = form.toInput(locale, current, errors);
         try {
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
+            refuseUnreadable(caller, input, current, errors);
             links.update(caller, id, input);
             redirect.addFlashAttribute("updated", true);
             return "redirect:/links/" + id;
@@ -151,6 +152,17 @@ class LinkPortalController {
         Link link = links.delete(caller, id);
         redirect.addFlashAttribute("deleted", link.orderNumber());
         return "redirect:/links";
+    }
+
+    /** What the form could not even read is refused together with whatever the rules say of the rest. */
+    private void refuseUnreadable(Caller caller, LinkInput input, Link current, List<FieldProblem> unreadable) {
+        if (!unreadable.isEmpty()) {
+            List<FieldProblem> all = new ArrayList<>(unreadable);
+            links.problems(caller, input, current).stream()
+                    .filter(problem -> unreadable.stream().noneMatch(u -> u.field().equals(problem.field())))
+                    .forEach(all::add);
+            throw ProblemException.invalid(all);
+        }
     }
 
     private String form(Caller caller, Link current, Model model) {

@@ -126,10 +126,12 @@ class LinkRules {
         boolean validityUnchanged = current != null && validFrom.equals(current.validFrom())
                 && validUntil.equals(current.validUntil());
         if (!validityUnchanged) {
-            if (!validUntil.isAfter(validFrom)) {
-                errors.add(FieldProblem.withMessage("validUntil", "invalid_validity_period", "error.validity.endBeforeStart"));
-            } else if (!validUntil.isAfter(now)) {
+            // A past end is named as such: with a blank start ("from now") it is also "before the start",
+            // but that start is one the merchant never typed.
+            if (!validUntil.isAfter(now)) {
                 errors.add(FieldProblem.withMessage("validUntil", "invalid_validity_period", "error.validity.endInPast"));
+            } else if (!validUntil.isAfter(validFrom)) {
+                errors.add(FieldProblem.withMessage("validUntil", "invalid_validity_period", "error.validity.endBeforeStart"));
             } else if (Duration.between(validFrom, validUntil).compareTo(maxValidity) > 0) {
                 errors.add(FieldProblem.withMessage("validUntil", "invalid_validity_period", "error.validity.tooLong",
                         maxValidity.toDays()));

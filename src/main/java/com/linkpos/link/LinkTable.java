@@ -40,6 +40,11 @@ class LinkTable {
                 .update() == 1;
     }
 
+    boolean hasOrderNumber(String merchantId, String orderNumber) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM links WHERE merchant_id = :merchant AND order_number = :orderNumber)")
+                .param("merchant", merchantId).param("orderNumber", orderNumber).query(Boolean.class).single();
+    }
+
     void update(String merchantId, String id, LinkTerms terms, Instant now) {
         jdbc.sql("""
                         UPDATE links SET amount_minor = :amount, currency = :currency, installments = :installments,

@@ -39,7 +39,7 @@ public class Links {
     Link create(Caller caller, LinkInput input) {
         Merchant merchant = merchants.get(merchantOf(caller));
         Instant now = clock.instant();
-        LinkTerms terms = rules.check(input, merchant, now, null);
+        LinkTerms terms = checkNew(input, merchant, now);
         String id = Ids.newId("lnk");
         if (terms.orderNumber() != null) {
             if (!table.insert(id, merchant.id(), Ids.newSecret(), terms.orderNumber(), terms, now)) {
@@ -56,6 +56,31 @@ public class Links {
         return table.find(merchant.id(), id).orElseThrow();
     }
 
+    /**
+     * The rules, and whether the order number is already the merchant's, all reported together.
+     * The unique constraint still decides a race between two links with one number.
+     */
+    private LinkTerms checkNew(LinkInput input, Merchant merchant, Instant now) {
+        String orderNumber = input.orderNumber() == null ? "" : input.orderNumber().strip();
+        List<FieldProblem> taken = !orderNumber.isEmpty() && table.hasOrderNumber(merchant.id(), orderNumber)
+                ? List.of(FieldProblem.of("orderNumber", "order_number_taken", orderNumber)) : List.of();
+        LinkTerms terms;
+        try {
+            terms = rules.check(input, merchant, now, null);
+        } catch (ProblemException invalid) {
+            if (taken.isEmpty()) {
+                throw invalid;
+            }
+            List<FieldProblem> all = new java.util.ArrayList<>(taken);
+            invalid.errors().stream().filter(e -> !e.field().equals("orderNumber")).forEach(all::add);
+            throw ProblemException.invalid(all);
+        }
+        if (!taken.isEmpty()) {
+            throw ProblemException.invalid(taken);
+        }
+        return terms;
+    }
+
     /** [M3] Edits a link in place: same URL, same order number; paid terms stay frozen. */
     @Transactional
     Link update(Caller caller, String id, LinkInput input) {
@@ -70,6 +95,21 @@ public class Links {
         LinkTerms terms = rules.check(input, merchants.get(merchantId), now, current);
         table.update(merchantId, id, terms, now);
         return table.find(merchantId, id).orElseThrow();
+    }
+
+    /** Checks terms without saving anything: lets a form show every problem at once. */
+    List<FieldProblem> problems(Caller caller, LinkInput input, Link current) {
+        try {
+            Merchant merchant = merchants.get(merchantOf(caller));
+            if (current == null) {
+                checkNew(input, merchant, clock.instant());
+            } else {
+                rules.check(input, merchant, clock.instant(), current);
+            }
+            return List.of();
+        } catch (ProblemException problem) {
+            return problem.errors();
+        }
     }
 
     /** [M4] Deleting is immediate and final; repeating it is harmless. The order number stays taken. */

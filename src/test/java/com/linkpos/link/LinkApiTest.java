@@ -275,6 +275,8 @@ class LinkApiTest {
                 400, "validation_failed", "notify:invalid_type");
         assertRefused(api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"5\", \"payerNoteEnabled\": {}}"),
                 400, "validation_failed", "payerNoteEnabled:invalid_type");
+        Response huge = create(body("amount", "1", "description", "x".repeat(100 * 1024)));
+        assertRefused(huge, 413, "payload_too_large", null);
         Response text = api.send(merchant.key(), "POST", "/api/v1/links", null, "Content-Type", "text/plain");
         assertThat(text.status()).isIn(400, 415);
         assertThat(text.contentType()).startsWith("application/problem+json");
