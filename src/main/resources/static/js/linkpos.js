@@ -29,3 +29,41 @@ document.addEventListener('DOMContentLoaded', () => {
         sync();
     });
 });
+
+// Payment page: the card's brand as it is typed, digits grouped by four, MM/YY, one submit only.
+document.addEventListener('DOMContentLoaded', () => {
+    const brandOf = digits => {
+        if (/^(9792|65)/.test(digits)) return 'Troy';
+        if (/^4/.test(digits)) return 'Visa';
+        if (/^(5[1-5]|2[2-7])/.test(digits)) return 'Mastercard';
+        if (/^3[47]/.test(digits)) return 'American Express';
+        return '';
+    };
+    const number = document.querySelector('input[data-card-number]');
+    const brand = document.getElementById('card-brand');
+    if (number && brand) {
+        const update = () => {
+            const digits = number.value.replace(/\D/g, '').slice(0, 19);
+            brand.textContent = brandOf(digits);
+            const grouped = digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+            if (grouped !== number.value) number.value = grouped;
+        };
+        number.addEventListener('input', update);
+        update();
+    }
+    const expiry = document.querySelector('input[data-expiry]');
+    if (expiry) {
+        expiry.addEventListener('input', e => {
+            if (e.inputType && e.inputType.startsWith('delete')) return;
+            const digits = expiry.value.replace(/\D/g, '').slice(0, 4);
+            expiry.value = digits.length > 2 ? digits.slice(0, 2) + '/' + digits.slice(2) : digits;
+        });
+    }
+    document.querySelectorAll('form').forEach(form => {
+        const once = form.querySelector('button[data-once]');
+        if (once) form.addEventListener('submit', () => { setTimeout(() => { once.disabled = true; }, 0); });
+    });
+    document.querySelectorAll('button[data-print]').forEach(button => button.addEventListener('click', () => window.print()));
+    const errors = document.getElementById('card-errors');
+    if (errors) errors.focus();
+});

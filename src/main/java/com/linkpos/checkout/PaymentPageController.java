@@ -1,51 +1,214 @@
 package com.linkpos.checkout;
 
+import com.linkpos.acquiring.Acquirer;
+import com.linkpos.acquiring.CardDetails;
 import com.linkpos.link.Link;
 import com.linkpos.link.LinkStatus;
 import com.linkpos.link.Links;
 import com.linkpos.merchant.Merchants;
+import com.linkpos.shared.BusinessTime;
+import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.Ids;
+import com.linkpos.transaction.Ledger;
+import com.linkpos.transaction.Transaction;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * [P1] The hosted payment page. Opening it changes nothing (an e-mail scanner may open it);
- * a link that cannot be paid says why and takes no card data.
+ * The hosted payment page [P1]-[P5]: the link and a card form, the way to the issuer's 3-D Secure
+ * page and back, and the result with a receipt. Opening the page changes nothing (an e-mail scanner
+ * may open it); a link that cannot be paid says why and takes no card data.
  */
 @Controller
 class PaymentPageController {
 
+    static final int PAYER_NOTE_LIMIT = 250;
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
+
     private final Links links;
     private final Merchants merchants;
+    private final Checkout checkout;
+    private final Attempts attempts;
+    private final Ledger ledger;
+    private final MessageSource messages;
     private final Clock clock;
 
-    PaymentPageController(Links links, Merchants merchants, Clock clock) {
+    PaymentPageController(Links links, Merchants merchants, Checkout checkout, Attempts attempts, Ledger ledger,
+                          MessageSource messages, Clock clock) {
         this.links = links;
         this.merchants = merchants;
+        this.checkout = checkout;
+        this.attempts = attempts;
+        this.ledger = ledger;
+        this.messages = messages;
         this.clock = clock;
     }
 
     @GetMapping("/pay/{token}")
     String page(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<Link> link = links.findByToken(token);
+        String unavailable = unavailable(link, model, response);
+        if (unavailable != null) {
+            return unavailable;
+        }
+        CardForm form = new CardForm();
+        form.setNonce(Ids.newSecret());
+        model.addAttribute("card", form);
+        return "checkout/pay";
+    }
+
+    @PostMapping("/pay/{token}")
+    Object pay(@PathVariable String token, @ModelAttribute("card") CardForm form, BindingResult binding, Model model,
+               HttpServletResponse response) {
         Optional<Link> found = links.findByToken(token);
-        if (found.isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("reason", "NOT_FOUND");
-            return "checkout/unavailable";
+        String unavailable = unavailable(found, model, response);
+        if (unavailable != null) {
+            return unavailable;
         }
         Link link = found.get();
-        LinkStatus status = link.status(clock.instant());
+        List<FieldProblem> errors = new ArrayList<>();
+        String note = payerNote(link, form, errors);
+        CardDetails card = CardChecks.check(form, YearMonth.now(clock.withZone(BusinessTime.ZONE)), errors);
+        form.forgetCard();
+        if (form.getNonce() == null || form.getNonce().isBlank() || form.getNonce().length() > 64) {
+            form.setNonce(Ids.newSecret());
+        }
+        if (errors.isEmpty()) {
+            Checkout.Next next = checkout.start(link, card, form.getNonce(), note);
+            if (next instanceof Checkout.Redirect redirect) {
+                return seeOther(redirect.url());
+            }
+            errors.addAll(((Checkout.Refused) next).errors());
+        }
+        errors.forEach(error -> binding.rejectValue(error.field(), error.messageKey(), error.args(), error.code()));
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return "checkout/pay";
+    }
+
+    /** Back from the issuer's 3-D Secure page with its signed answer. */
+    @GetMapping("/pay/{token}/3ds/{attemptId}")
+    Object returnFromAcs(@PathVariable String token, @PathVariable String attemptId,
+                         @RequestParam Map<String, String> answer, Model model, HttpServletResponse response) {
+        Optional<Link> link = links.findByToken(token);
+        Optional<Attempt> attempt = attemptOf(link, attemptId);
+        if (attempt.isEmpty()) {
+            return notFound(model, response);
+        }
+        try {
+            checkout.complete(link.get(), attempt.get(), answer);
+        } catch (Acquirer.InvalidAcsAnswer tampered) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("link", link.get());
+            return "checkout/invalid-answer";
+        }
+        return seeOther("/pay/" + token + "/result/" + attemptId);
+    }
+
+    @GetMapping("/pay/{token}/result/{attemptId}")
+    String result(@PathVariable String token, @PathVariable String attemptId, Model model, Locale locale,
+                  HttpServletResponse response) {
+        Optional<Link> link = links.findByToken(token);
+        Optional<Attempt> attempt = attemptOf(link, attemptId);
+        if (attempt.isEmpty()) {
+            return notFound(model, response);
+        }
+        Transaction transaction = attempt.get().transactionId() == null ? null
+                : ledger.find(attempt.get().merchantId(), attempt.get().transactionId()).orElse(null);
+        model.addAttribute("link", link.get());
+        model.addAttribute("merchantName", merchants.get(link.get().merchantId()).name());
+        model.addAttribute("attempt", attempt.get());
+        model.addAttribute("transaction", transaction);
+        model.addAttribute("status", switch (attempt.get().status()) {
+            case APPROVED -> "APPROVED";
+            case DECLINED, FAILED -> "DECLINED";
+            default -> "PENDING";
+        });
+        model.addAttribute("reasonKey", reasonKey(attempt.get(), transaction, locale));
+        model.addAttribute("canRetry", attempt.get().status() != Attempt.Status.APPROVED
+                && link.get().status(clock.instant()) == LinkStatus.ACTIVE);
+        return "checkout/result";
+    }
+
+    private String payerNote(Link link, CardForm form, List<FieldProblem> errors) {
+        if (!link.payerNoteEnabled() || form.getPayerNote() == null || form.getPayerNote().isBlank()) {
+            return null;
+        }
+        String note = form.getPayerNote().strip();
+        if (note.codePointCount(0, note.length()) > PAYER_NOTE_LIMIT) {
+            errors.add(FieldProblem.of("payerNote", "too_long", PAYER_NOTE_LIMIT));
+        } else if (CONTROL.matcher(note).find()) {
+            errors.add(FieldProblem.of("payerNote", "invalid_characters"));
+        }
+        return note;
+    }
+
+    /** The plain-words reason of a failure: the bank's code where we know it, else the kind of failure. */
+    private String reasonKey(Attempt attempt, Transaction transaction, Locale locale) {
+        if (attempt.failure() == null) {
+            return null;
+        }
+        if (attempt.failure() == Attempt.Failure.DECLINED_BY_BANK && transaction != null) {
+            String key = "result.reason.code." + transaction.responseCode();
+            if (messages.getMessage(key, null, null, locale) != null) {
+                return key;
+            }
+        }
+        return "result.reason." + attempt.failure().name();
+    }
+
+    /** The attempt, only if it belongs to the link of this token: another link's token finds nothing. */
+    private Optional<Attempt> attemptOf(Optional<Link> link, String attemptId) {
+        if (link.isEmpty() || attemptId.length() > 40) {
+            return Optional.empty();
+        }
+        return attempts.find(attemptId).filter(attempt -> attempt.linkId().equals(link.get().id()));
+    }
+
+    /** The page of a link that cannot be paid, or null when it can. */
+    private String unavailable(Optional<Link> found, Model model, HttpServletResponse response) {
+        if (found.isEmpty()) {
+            return notFound(model, response);
+        }
+        Link link = found.get();
         model.addAttribute("link", link);
         model.addAttribute("merchantName", merchants.get(link.merchantId()).name());
+        LinkStatus status = link.status(clock.instant());
         if (!status.isPayable()) {
             model.addAttribute("reason", status.name());
             return "checkout/unavailable";
         }
-        return "checkout/pay";
+        return null;
+    }
+
+    private static String notFound(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("reason", "NOT_FOUND");
+        return "checkout/unavailable";
+    }
+
+    private static View seeOther(String url) {
+        RedirectView redirect = new RedirectView(url, true);
+        redirect.setStatusCode(HttpStatus.SEE_OTHER);
+        redirect.setExposeModelAttributes(false);
+        return redirect;
     }
 }

@@ -61,6 +61,52 @@ class LinkTable {
                 .update();
     }
 
+    /**
+     * Takes the link for one attempt: the row changes only if the link is payable now, still asks
+     * for what the payer saw, and (single use) is neither paid nor held by a live claim of another
+     * attempt. The database decides, so two attempts can never both hold it.
+     */
+    boolean claim(String id, String attemptId, Money amount, int installments, Instant now, Instant until) {
+        return jdbc.sql("""
+                        UPDATE links SET claimed_by = CASE WHEN usage = 'SINGLE' THEN CAST(:attempt AS text) END,
+                                         claimed_until = CASE WHEN usage = 'SINGLE' THEN CAST(:until AS timestamptz) END
+                        WHERE id = :id AND deleted_at IS NULL AND used_at IS NULL
+                          AND valid_from <= :now AND valid_until > :now
+                          AND amount_minor = :amount AND currency = :currency AND installments = :installments
+                          AND collected_minor <= 9223372036854775807 - :amount
+                          AND (usage = 'MULTI' OR claimed_by IS NULL OR claimed_until <= :now OR claimed_by = :attempt)""")
+                .param("id", id).param("attempt", attemptId).param("until", Timestamp.from(until))
+                .param("now", Timestamp.from(now)).param("amount", amount.minor())
+                .param("currency", amount.currency().name()).param("installments", installments)
+                .update() == 1;
+    }
+
+    /** Whether another attempt holds a live claim on the link. */
+    boolean heldByAnother(String id, String attemptId, Instant now) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM links WHERE id = :id AND claimed_by IS NOT NULL
+                                       AND claimed_by <> :attempt AND claimed_until > :now)""")
+                .param("id", id).param("attempt", attemptId).param("now", Timestamp.from(now))
+                .query(Boolean.class).single();
+    }
+
+    /** Counts an approved payment; a single-use link becomes USED. False if the attempt lost its claim. */
+    boolean recordPayment(String id, String attemptId, Money amount, Instant now) {
+        return jdbc.sql("""
+                        UPDATE links SET payment_count = payment_count + 1, collected_minor = collected_minor + :amount,
+                                         used_at = CASE WHEN usage = 'SINGLE' THEN :now ELSE used_at END,
+                                         claimed_by = NULL, claimed_until = NULL, updated_at = :now
+                        WHERE id = :id AND (usage = 'MULTI' OR claimed_by = :attempt)""")
+                .param("id", id).param("attempt", attemptId).param("amount", amount.minor())
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    void releaseClaim(String id, String attemptId) {
+        jdbc.sql("UPDATE links SET claimed_by = NULL, claimed_until = NULL WHERE id = :id AND claimed_by = :attempt")
+                .param("id", id).param("attempt", attemptId).update();
+    }
+
     void markDeleted(String merchantId, String id, Instant now) {
         jdbc.sql("""
                         UPDATE links SET deleted_at = :now, updated_at = :now
@@ -78,6 +124,10 @@ class LinkTable {
     Optional<Link> findForUpdate(String merchantId, String id) {
         return jdbc.sql("SELECT * FROM links WHERE merchant_id = :merchant AND id = :id FOR UPDATE")
                 .param("merchant", merchantId).param("id", id).query(LinkTable::map).optional();
+    }
+
+    Optional<Link> findById(String id) {
+        return jdbc.sql("SELECT * FROM links WHERE id = :id").param("id", id).query(LinkTable::map).optional();
     }
 
     Optional<Link> findByToken(String token) {

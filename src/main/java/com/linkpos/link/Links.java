@@ -6,7 +6,9 @@ import com.linkpos.merchant.Merchants;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Ids;
 import com.linkpos.shared.ProblemException;
+import com.linkpos.shared.Money;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +95,12 @@ public class Links {
                     "link_not_editable", "error.link_not_editable." + status.name()));
         }
         LinkTerms terms = rules.check(input, merchants.get(merchantId), now, current);
+        boolean termsOfPaymentChange = !terms.amount().equals(current.amount()) || terms.installments() != current.installments();
+        if (termsOfPaymentChange && table.heldByAnother(id, "", now)) {
+            // A payer is being authorized for the current terms right now.
+            throw ProblemException.conflict("link_frozen_after_payment",
+                    FieldProblem.withMessage("amount", "link_frozen_after_payment", "error.link_payment_in_progress"));
+        }
         table.update(merchantId, id, terms, now);
         return table.find(merchantId, id).orElseThrow();
     }
@@ -123,6 +131,39 @@ public class Links {
 
     public Link get(Caller caller, String id) {
         return table.find(merchantOf(caller), id).orElseThrow(ProblemException::notFound);
+    }
+
+    /**
+     * [P6] Claims the link for an attempt about to be authorized. A claim lasts {@code ttl} at most:
+     * one that outlives its attempt (a crash) lapses by itself.
+     */
+    public PaymentClaim claimForPayment(String linkId, String attemptId, Money amount, int installments, Duration ttl) {
+        Instant now = clock.instant();
+        if (table.claim(linkId, attemptId, amount, installments, now, now.plus(ttl))) {
+            return PaymentClaim.CLAIMED;
+        }
+        Link link = table.findById(linkId).orElseThrow();
+        LinkStatus status = link.status(now);
+        if (status == LinkStatus.USED) {
+            return PaymentClaim.USED;
+        }
+        if (status != LinkStatus.ACTIVE) {
+            return PaymentClaim.UNAVAILABLE;
+        }
+        if (table.heldByAnother(linkId, attemptId, now)) {
+            return PaymentClaim.HELD_BY_ANOTHER;
+        }
+        return PaymentClaim.CHANGED;
+    }
+
+    /** Counts an approved payment on the link; false when the attempt no longer held its claim. */
+    public boolean recordPayment(String linkId, String attemptId, Money amount) {
+        return table.recordPayment(linkId, attemptId, amount, clock.instant());
+    }
+
+    /** Lets the next attempt try: this one did not end in a payment. */
+    public void releaseClaim(String linkId, String attemptId) {
+        table.releaseClaim(linkId, attemptId);
     }
 
     /** For the payment page: the link behind a token, whoever asks. */

@@ -1,0 +1,90 @@
+package com.linkpos.checkout;
+
+import com.linkpos.acquiring.CardDetails;
+import com.linkpos.acquiring.CardInfo;
+import com.linkpos.link.Link;
+import com.linkpos.shared.Currency;
+import com.linkpos.shared.Ids;
+import com.linkpos.shared.Money;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The payment_attempts table. State changes are conditional updates: each transition happens once. */
+@Repository
+class Attempts {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Attempts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The attempt of a form submission, and whether this submission created it. */
+    record Opened(Attempt attempt, boolean created) {
+    }
+
+    /** A new attempt, unless this rendering of the form was submitted before: then the earlier one. */
+    Opened open(Link link, String nonce, CardDetails card, CardInfo info, String payerNote) {
+        String id = Ids.newId("pat");
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        INSERT INTO payment_attempts (id, merchant_id, link_id, nonce, status, amount_minor, currency,
+                            installments, card_bin, card_last4, card_brand, card_issuer, card_type, payer_note,
+                            created_at, updated_at)
+                        VALUES (:id, :merchant, :link, :nonce, 'AWAITING_3DS', :amount, :currency, :installments,
+                            :bin, :last4, :brand, :issuer, :type, :note, :now, :now)
+                        ON CONFLICT (link_id, nonce) DO NOTHING""")
+                .param("id", id).param("merchant", link.merchantId()).param("link", link.id()).param("nonce", nonce)
+                .param("amount", link.amount().minor()).param("currency", link.amount().currency().name())
+                .param("installments", link.installments()).param("bin", card.bin()).param("last4", card.last4())
+                .param("brand", info.brand().name()).param("issuer", info.issuer())
+                .param("type", info.type() == null ? null : info.type().name()).param("note", payerNote)
+                .param("now", now)
+                .update();
+        Attempt attempt = jdbc.sql("SELECT * FROM payment_attempts WHERE link_id = :link AND nonce = :nonce")
+                .param("link", link.id()).param("nonce", nonce).query(Attempts::map).single();
+        return new Opened(attempt, attempt.id().equals(id));
+    }
+
+    Optional<Attempt> find(String id) {
+        return jdbc.sql("SELECT * FROM payment_attempts WHERE id = :id").param("id", id).query(Attempts::map).optional();
+    }
+
+    void enrolled(String id, String xid) {
+        jdbc.sql("UPDATE payment_attempts SET xid = :xid, updated_at = :now WHERE id = :id")
+                .param("xid", xid).param("id", id).param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    /** Moves the attempt on only from the state it is expected in; false if someone else moved it first. */
+    boolean transition(String id, Attempt.Status from, Attempt.Status to) {
+        return jdbc.sql("UPDATE payment_attempts SET status = :to, updated_at = :now WHERE id = :id AND status = :from")
+                .param("to", to.name()).param("from", from.name()).param("id", id)
+                .param("now", Timestamp.from(clock.instant())).update() == 1;
+    }
+
+    void finish(String id, Attempt.Status status, Attempt.Failure failure, String mdStatus, String eci, String transactionId) {
+        jdbc.sql("""
+                        UPDATE payment_attempts SET status = :status, failure = :failure, md_status = :md, eci = :eci,
+                               transaction_id = :txn, updated_at = :now WHERE id = :id""")
+                .param("status", status.name()).param("failure", failure == null ? null : failure.name())
+                .param("md", mdStatus).param("eci", eci).param("txn", transactionId)
+                .param("now", Timestamp.from(clock.instant())).param("id", id)
+                .update();
+    }
+
+    private static Attempt map(ResultSet rs, int row) throws SQLException {
+        String failure = rs.getString("failure");
+        return new Attempt(rs.getString("id"), rs.getString("merchant_id"), rs.getString("link_id"),
+                Attempt.Status.valueOf(rs.getString("status")), failure == null ? null : Attempt.Failure.valueOf(failure),
+                new Money(rs.getLong("amount_minor"), Currency.valueOf(rs.getString("currency").trim())),
+                rs.getInt("installments"), rs.getString("card_bin"), rs.getString("card_last4"),
+                rs.getString("card_brand"), rs.getString("card_issuer"), rs.getString("card_type"), rs.getString("payer_note"), rs.getString("xid"), rs.getString("transaction_id"));
+    }
+}

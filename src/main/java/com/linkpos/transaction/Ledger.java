@@ -1,0 +1,106 @@
+package com.linkpos.transaction;
+
+import com.linkpos.shared.Currency;
+import com.linkpos.shared.Ids;
+import com.linkpos.shared.Money;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The ledger of SALE, VOID and REFUND transactions. Entries are appended, never rewritten. */
+@Service
+public class Ledger {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Ledger(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What the bank answered to a sale, as the ledger keeps it. */
+    public record Sale(String merchantId, String linkId, String attemptId, String orderNumber, Money amount,
+                       int installments, Transaction.Card card, boolean approved, String authCode, String hostReference,
+                       String responseCode, String responseMessage, String mdStatus, String eci, String payerNote) {
+    }
+
+    /** Appends a sale; one per payment attempt (the database refuses a second). */
+    public Transaction recordSale(Sale sale) {
+        String id = Ids.newId("txn");
+        jdbc.sql("""
+                        INSERT INTO transactions (id, merchant_id, link_id, attempt_id, type, status, order_number,
+                            amount_minor, currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type,
+                            auth_code, host_reference, response_code, response_message, md_status, eci, payer_note, created_at)
+                        VALUES (:id, :merchant, :link, :attempt, 'SALE', :status, :order, :amount, :currency, :installments,
+                            :bin, :last4, :brand, :issuer, :cardType, :auth, :host, :code, :message, :md, :eci, :note, :now)""")
+                .param("id", id).param("merchant", sale.merchantId()).param("link", sale.linkId())
+                .param("attempt", sale.attemptId())
+                .param("status", (sale.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).name())
+                .param("order", sale.orderNumber()).param("amount", sale.amount().minor())
+                .param("currency", sale.amount().currency().name()).param("installments", sale.installments())
+                .param("bin", sale.card().bin()).param("last4", sale.card().last4()).param("brand", sale.card().brand())
+                .param("issuer", sale.card().issuer()).param("cardType", sale.card().type())
+                .param("auth", sale.authCode()).param("host", sale.hostReference()).param("code", sale.responseCode())
+                .param("message", sale.responseMessage()).param("md", sale.mdStatus()).param("eci", sale.eci())
+                .param("note", sale.payerNote()).param("now", Timestamp.from(clock.instant()))
+                .update();
+        return find(sale.merchantId(), id).orElseThrow();
+    }
+
+    /** Appends the void of a sale; an approved void marks the sale voided. */
+    public Transaction recordVoid(Transaction sale, boolean approved, String authCode, String hostReference,
+                                  String responseCode, String responseMessage) {
+        String id = Ids.newId("txn");
+        jdbc.sql("""
+                        INSERT INTO transactions (id, merchant_id, link_id, type, status, order_number, amount_minor,
+                            currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type, auth_code,
+                            host_reference, response_code, response_message, original_transaction_id, created_at)
+                        SELECT :id, merchant_id, link_id, 'VOID', :status, order_number, amount_minor, currency,
+                            installments, card_bin, card_last4, card_brand, card_issuer, card_type, :auth, :host, :code,
+                            :message, id, :now
+                        FROM transactions WHERE id = :sale AND merchant_id = :merchant""")
+                .param("id", id).param("status", (approved ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).name())
+                .param("auth", authCode).param("host", hostReference).param("code", responseCode)
+                .param("message", responseMessage).param("now", Timestamp.from(clock.instant()))
+                .param("sale", sale.id()).param("merchant", sale.merchantId())
+                .update();
+        if (approved) {
+            jdbc.sql("UPDATE transactions SET voided = TRUE WHERE id = :sale AND merchant_id = :merchant")
+                    .param("sale", sale.id()).param("merchant", sale.merchantId()).update();
+        }
+        return find(sale.merchantId(), id).orElseThrow();
+    }
+
+    public Optional<Transaction> find(String merchantId, String id) {
+        return jdbc.sql("SELECT * FROM transactions WHERE merchant_id = :merchant AND id = :id")
+                .param("merchant", merchantId).param("id", id).query(Ledger::map).optional();
+    }
+
+    /** A link's transactions, newest first [M6]. */
+    public List<Transaction> ofLink(String merchantId, String linkId) {
+        return jdbc.sql("SELECT * FROM transactions WHERE merchant_id = :merchant AND link_id = :link ORDER BY id DESC")
+                .param("merchant", merchantId).param("link", linkId).query(Ledger::map).list();
+    }
+
+    static Transaction map(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.valueOf(rs.getString("currency").trim());
+        String bin = rs.getString("card_bin");
+        return new Transaction(rs.getString("id"), rs.getString("merchant_id"), rs.getString("link_id"),
+                rs.getString("attempt_id"), TransactionType.valueOf(rs.getString("type")),
+                TransactionStatus.valueOf(rs.getString("status")), rs.getString("order_number"),
+                new Money(rs.getLong("amount_minor"), currency), rs.getInt("installments"),
+                bin == null ? null : new Transaction.Card(bin, rs.getString("card_last4"), rs.getString("card_brand"),
+                        rs.getString("card_issuer"), rs.getString("card_type")),
+                rs.getString("auth_code"), rs.getString("host_reference"), rs.getString("response_code"),
+                rs.getString("response_message"), rs.getString("md_status"), rs.getString("eci"),
+                rs.getString("payer_note"), rs.getString("original_transaction_id"),
+                new Money(rs.getLong("refunded_minor"), currency), rs.getBoolean("voided"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,26 @@
+package com.linkpos.transaction;
+
+import com.linkpos.shared.Money;
+import java.time.Instant;
+
+/**
+ * One entry of the ledger: a sale that reached the bank (approved or declined), or later a void or
+ * refund of one. Card data is what a receipt may show: BIN, last four, brand, issuer, type [P7].
+ */
+public record Transaction(String id, String merchantId, String linkId, String attemptId, TransactionType type,
+                          TransactionStatus status, String orderNumber, Money amount, int installments, Card card,
+                          String authCode, String hostReference, String responseCode, String responseMessage,
+                          String mdStatus, String eci, String payerNote, String originalTransactionId,
+                          Money refunded, boolean voided, Instant createdAt) {
+
+    public record Card(String bin, String last4, String brand, String issuer, String type) {
+        /** 415565******6111 (a 16-digit card; the length is not kept). */
+        public String masked() {
+            return bin + "******" + last4;
+        }
+    }
+
+    public boolean approved() {
+        return status == TransactionStatus.APPROVED;
+    }
+}

@@ -1,0 +1,3 @@
+package com.linkpos.transaction;
+
+public enum TransactionType { SALE, VOID, REFUND }

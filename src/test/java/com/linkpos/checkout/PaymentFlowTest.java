@@ -1,0 +1,359 @@
+package com.linkpos.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linkpos.support.Api;
+import com.linkpos.support.Api.Merchant;
+import com.linkpos.support.LinkPosTest;
+import com.linkpos.support.Payer;
+import com.linkpos.support.Payer.Card;
+import com.linkpos.support.Payer.Result;
+import com.linkpos.support.PortalSession.Page;
+import com.linkpos.support.TestData;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Paying a link through real HTTP with every test card of API.md [P1]-[P7], [B2]. */
+@LinkPosTest
+class PaymentFlowTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Api api;
+    Merchant merchant;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        merchant = api.newMerchant(List.of("USD"), 12);
+    }
+
+    /** A new link; returns {id, token}. */
+    private String[] link(String json) {
+        Api.Response created = api.post(merchant.key(), "/api/v1/links", json);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String url = created.json().path("url").asString();
+        return new String[] {created.json().path("id").asString(), url.substring(url.lastIndexOf('/') + 1)};
+    }
+
+    private JsonNode linkJson(String id) {
+        return api.get(merchant.key(), "/api/v1/links/" + id).json();
+    }
+
+    private Map<String, Object> transaction(String id) {
+        return jdbc.sql("SELECT * FROM transactions WHERE id = ?").param(id).query().singleRow();
+    }
+
+    private long count(String sql, Object... params) {
+        var statement = jdbc.sql(sql);
+        for (Object param : params) {
+            statement = statement.param(param);
+        }
+        return statement.query(Long.class).single();
+    }
+
+    private long bankAuthorizations(String linkId) {
+        return count("""
+                SELECT count(*) FROM bank_simulator_authorizations a JOIN payment_attempts p ON p.id = a.reference
+                WHERE p.link_id = ?""", linkId);
+    }
+
+    @ParameterizedTest(name = "{0} {1} ({2}, {3}) is approved")
+    @CsvSource({
+            "4155650100416111, VISA, QNB Finansbank, CREDIT, 05",
+            "5456160000000000, MASTERCARD, QNB Finansbank, CREDIT, 02",
+            "9792030000000000, TROY, QNB Finansbank, CREDIT, 05",
+            "9792020000000001, TROY, QNB Finansbank, DEBIT, 05",
+            "5504720000000003, MASTERCARD, HSBC Bank A.Ş., CREDIT, 02",
+            "5400610000000001, MASTERCARD, QNB Finansbank, CREDIT, 02",
+            "4111111111111111, VISA, JPMorgan Chase Bank, CREDIT, 05",
+            "5555555555554444, MASTERCARD, Türkiye İş Bankası, CREDIT, 02"})
+    void everyApprovingTestCardPaysASingleUseLink(String number, String brand, String issuer, String type, String eci) {
+        String[] link = link("{\"amount\": \"1250.50\", \"payerNoteEnabled\": true}");
+        Result result = new Payer(port).pay(link[1], Card.of(number), Payer.OTP, "Fatura no 42 — teşekkürler");
+
+        assertThat(result.status()).isEqualTo("APPROVED");
+        Map<String, Object> sale = transaction(result.transactionId());
+        assertThat(sale).containsEntry("type", "SALE").containsEntry("status", "APPROVED")
+                .containsEntry("amount_minor", 125050L).containsEntry("card_bin", number.substring(0, 6))
+                .containsEntry("card_last4", number.substring(12)).containsEntry("card_brand", brand)
+                .containsEntry("card_issuer", issuer).containsEntry("card_type", type)
+                .containsEntry("response_code", "00").containsEntry("md_status", "1").containsEntry("eci", eci)
+                .containsEntry("link_id", link[0]).containsEntry("merchant_id", merchant.id())
+                .containsEntry("payer_note", "Fatura no 42 — teşekkürler");
+        assertThat((String) sale.get("auth_code")).matches("\\d{6}");
+        assertThat((String) sale.get("host_reference")).matches("\\d{12}");
+        // [P5] the receipt, with the card masked
+        assertThat(result.page().document().selectFirst("#receipt-card").text())
+                .isEqualTo(number.substring(0, 6) + "******" + number.substring(12));
+        assertThat(result.page().document().selectFirst("#receipt-auth").text()).isEqualTo(sale.get("auth_code"));
+        // the link: used up, with its one payment
+        JsonNode after = linkJson(link[0]);
+        assertThat(after.path("status").asString()).isEqualTo("USED");
+        assertThat(after.path("paymentCount").asInt()).isEqualTo(1);
+        assertThat(after.path("collectedAmount").asString()).isEqualTo("1250.50");
+        assertThat(bankAuthorizations(link[0])).isEqualTo(1);
+        // and a second payer finds it paid
+        assertThat(new Payer(port).open(link[1]).document().selectFirst("#link-unavailable").attr("data-reason"))
+                .isEqualTo("USED");
+    }
+
+    @ParameterizedTest(name = "{0} is declined with {1}")
+    @CsvSource({
+            "4000000000000002, 05, Bankanız ödemeyi onaylamadı",
+            "4000000000009995, 51, limiti bu ödeme için yetersiz",
+            "4000000000000069, 54, kartınızın süresi dolmuş",
+            "4000000000000119, 96, geçici bir sorun"})
+    void decliningTestCardsAreRecordedAndTheLinkStaysPayable(String number, String code, String words) {
+        String[] link = link("{\"amount\": \"99.90\"}");
+        Result result = new Payer(port).pay(link[1], Card.of(number));
+
+        assertThat(result.status()).isEqualTo("DECLINED");
+        assertThat(result.reason()).isEqualTo("DECLINED_BY_BANK");
+        assertThat(result.page().document().selectFirst("#result-reason").text()).contains(words);
+        assertThat(result.page().document().selectFirst("#retry")).as("retry while the link is valid").isNotNull();
+        Map<String, Object> sale = transaction(result.transactionId());
+        assertThat(sale).containsEntry("status", "DECLINED").containsEntry("response_code", code)
+                .containsEntry("md_status", "1");
+        assertThat(sale.get("auth_code")).isNull();
+        JsonNode after = linkJson(link[0]);
+        assertThat(after.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(after.path("paymentCount").asInt()).isZero();
+        assertThat(count("SELECT count(*) FROM links WHERE id = ? AND claimed_by IS NULL", link[0])).isEqualTo(1);
+
+        // the payer tries again with a good card and pays
+        assertThat(new Payer(port).pay(link[1], Card.of("4155650100416111")).approved()).isTrue();
+    }
+
+    @Test
+    void aFailedChallengeChargesNothing() {
+        String[] link = link("{\"amount\": \"10.00\"}");
+        Result threeDsFails = new Payer(port).pay(link[1], Card.of("4000000000003063"), Payer.OTP, null);
+        assertThat(threeDsFails.status()).isEqualTo("DECLINED");
+        assertThat(threeDsFails.reason()).isEqualTo("THREE_DS_FAILED");
+        assertThat(transaction(threeDsFails.transactionId())).containsEntry("md_status", "0").containsEntry("status", "DECLINED");
+
+        Result wrongCode = new Payer(port).pay(link[1], Card.of("4155650100416111"), "654321", null);
+        assertThat(wrongCode.status()).isEqualTo("DECLINED");
+        assertThat(wrongCode.reason()).isEqualTo("THREE_DS_FAILED");
+        assertThat(bankAuthorizations(link[0])).as("only mdStatus 1 is authorized").isZero();
+        assertThat(linkJson(link[0]).path("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aCardNotEnrolledInThreeDSecureIsRefusedWithoutAChallenge() {
+        String[] link = link("{\"amount\": \"10.00\"}");
+        Payer payer = new Payer(port);
+        Page afterSubmit = payer.submit(payer.open(link[1]), Card.of("4000000000000101"), null);
+        assertThat(afterSubmit.location()).contains("/result/").doesNotContain("/acs/");
+        Result result = Payer.result(payer.followAll(afterSubmit));
+        assertThat(result.status()).isEqualTo("DECLINED");
+        assertThat(result.reason()).isEqualTo("NOT_ENROLLED");
+        assertThat(transaction(result.transactionId())).containsEntry("md_status", "2");
+        assertThat(bankAuthorizations(link[0])).isZero();
+    }
+
+    @Test
+    void cardFieldsAreCheckedBeforeAnythingIsSent() {
+        String[] link = link("{\"amount\": \"10.00\"}");
+        Payer payer = new Payer(port);
+        Map<Card, String> wrong = Map.of(
+                Card.of("4155650100416112"), "cardNumber-error",
+                Card.of("3782 822463 10005"), "cardNumber-error",
+                new Card("4155650100416111", "01/20", "123", "Ayşe Yılmaz"), "expiry-error",
+                new Card("4155650100416111", "13/30", "123", "Ayşe Yılmaz"), "expiry-error",
+                new Card("4155650100416111", "12/30", "12", "Ayşe Yılmaz"), "cvv-error",
+                new Card("4155650100416111", "12/30", "123", ""), "cardHolder-error");
+        wrong.forEach((card, errorId) -> {
+            Page page = payer.submit(payer.open(link[1]), card, null);
+            assertThat(page.status()).as(card.toString()).isEqualTo(422);
+            assertThat(page.document().selectFirst("#" + errorId)).as("%s on %s", errorId, card).isNotNull();
+            // the number and CVV are not written back into the page
+            assertThat(page.body()).doesNotContain(card.number().replace(" ", "")).doesNotContain("value=\"" + card.cvv() + "\"");
+        });
+        Page amex = payer.submit(payer.open(link[1]), Card.of("378282246310005"), null);
+        assertThat(amex.document().selectFirst("#cardNumber-error").text()).contains("Visa, Mastercard veya Troy");
+        assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id = ?", link[0])).isZero();
+    }
+
+    @ParameterizedTest(name = "{0} may pay in installments: {1}")
+    @CsvSource({"4155650100416111, true", "5504720000000003, true", "5400610000000001, true",
+            "9792020000000001, false", "4111111111111111, false", "5555555555554444, false"})
+    void installmentsOnlyWithTheNamedBanksCreditCards(String number, boolean allowed) {
+        String[] link = link("{\"amount\": \"3000.00\", \"installments\": 3}");
+        Payer payer = new Payer(port);
+        Page afterSubmit = payer.submit(payer.open(link[1]), Card.of(number), null);
+        if (allowed) {
+            Result result = Payer.result(payer.followAll(payer.answerChallenge(payer.followAll(afterSubmit), Payer.OTP)));
+            assertThat(result.approved()).isTrue();
+            assertThat(transaction(result.transactionId())).containsEntry("installments", 3);
+        } else {
+            // [P4] refused by BIN before 3-D Secure
+            assertThat(afterSubmit.status()).isEqualTo(422);
+            assertThat(afterSubmit.document().selectFirst("#cardNumber-error").text())
+                    .contains("QNB Finansbank, Enpara.com ve HSBC Advantage");
+            assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id = ?", link[0])).isZero();
+        }
+    }
+
+    @Test
+    void aTamperedAcsAnswerIsRefusedAndTheGenuineOneStillWorks() {
+        String[] link = link("{\"amount\": \"10.00\"}");
+        Payer payer = new Payer(port);
+        Page acs = payer.followAll(payer.submit(payer.open(link[1]), Card.of("4000000000003063"), null));
+        Page back = payer.answerChallenge(acs, Payer.OTP);
+        String genuine = payer.browser().relative(back.location());
+        assertThat(genuine).contains("mdStatus=0");
+
+        Page tampered = payer.browser().get(genuine.replace("mdStatus=0", "mdStatus=1"));
+        assertThat(tampered.status()).isEqualTo(400);
+        assertThat(Payer.result(tampered).reason()).isEqualTo("INVALID_3DS_ANSWER");
+        assertThat(count("SELECT count(*) FROM transactions WHERE link_id = ?", link[0])).isZero();
+        assertThat(bankAuthorizations(link[0])).isZero();
+
+        Result result = Payer.result(payer.followAll(payer.browser().get(genuine)));
+        assertThat(result.reason()).isEqualTo("THREE_DS_FAILED");
+    }
+
+    @Test
+    void aReplayedOrRefreshedAnswerNeverAuthorizesTwice() {
+        String[] link = link("{\"amount\": \"10.00\", \"usage\": \"MULTI\"}");
+        Payer payer = new Payer(port);
+        Page acs = payer.followAll(payer.submit(payer.open(link[1]), Card.of("4155650100416111"), null));
+        String back = payer.browser().relative(payer.answerChallenge(acs, Payer.OTP).location());
+        Result first = Payer.result(payer.followAll(payer.browser().get(back)));
+        assertThat(first.approved()).isTrue();
+
+        Result replay = Payer.result(payer.followAll(payer.browser().get(back)));
+        assertThat(replay.transactionId()).isEqualTo(first.transactionId());
+        Result otherBrowser = Payer.result(new Payer(port).followAll(new Payer(port).browser().get(back)));
+        assertThat(otherBrowser.transactionId()).isEqualTo(first.transactionId());
+        assertThat(bankAuthorizations(link[0])).isEqualTo(1);
+        assertThat(linkJson(link[0]).path("paymentCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aDoubleSubmitOfTheCardFormIsOneAttempt() {
+        String[] link = link("{\"amount\": \"10.00\", \"usage\": \"MULTI\"}");
+        Payer payer = new Payer(port);
+        Page form = payer.open(link[1]);
+        Page first = payer.submit(form, Card.of("4155650100416111"), null);
+        Page second = payer.submit(form, Card.of("4155650100416111"), null);
+        assertThat(second.location()).isEqualTo(first.location());
+        assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id = ?", link[0])).isEqualTo(1);
+        Result result = Payer.result(payer.followAll(payer.answerChallenge(payer.followAll(first), Payer.OTP)));
+        assertThat(result.approved()).isTrue();
+        assertThat(linkJson(link[0]).path("paymentCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anAttemptIsReachableOnlyThroughItsOwnLink() {
+        String[] mine = link("{\"amount\": \"10.00\"}");
+        String[] other = link("{\"amount\": \"10.00\"}");
+        Payer payer = new Payer(port);
+        Page acs = payer.followAll(payer.submit(payer.open(mine[1]), Card.of("4155650100416111"), null));
+        String back = payer.browser().relative(payer.answerChallenge(acs, Payer.OTP).location());
+
+        Page foreign = payer.browser().get(back.replace(mine[1], other[1]));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(bankAuthorizations(mine[0]) + bankAuthorizations(other[0])).isZero();
+        assertThat(Payer.result(payer.followAll(payer.browser().get(back))).approved()).isTrue();
+        assertThat(linkJson(other[0]).path("paymentCount").asInt()).isZero();
+    }
+
+    @Test
+    void aLinkThatCannotBePaidTakesNoCard() {
+        String[] deleted = link("{\"amount\": \"10.00\"}");
+        String[] expired = link("{\"amount\": \"10.00\"}");
+        Payer payer = new Payer(port);
+        Page deletedForm = payer.open(deleted[1]);
+        Page expiredForm = payer.open(expired[1]);
+        api.delete(merchant.key(), "/api/v1/links/" + deleted[0]);
+        jdbc.sql("UPDATE links SET valid_from = now() - interval '2 days', valid_until = now() - interval '1 day' WHERE id = ?")
+                .param(expired[0]).update();
+
+        Page afterDelete = payer.submit(deletedForm, Card.of("4155650100416111"), null);
+        assertThat(afterDelete.document().selectFirst("#link-unavailable").attr("data-reason")).isEqualTo("DELETED");
+        Page afterExpiry = payer.submit(expiredForm, Card.of("4155650100416111"), null);
+        assertThat(afterExpiry.document().selectFirst("#link-unavailable").attr("data-reason")).isEqualTo("EXPIRED");
+        assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id IN (?, ?)", deleted[0], expired[0])).isZero();
+    }
+
+    @Test
+    void aLinkDeletedDuringTheChallengeIsNotCharged() {
+        String[] link = link("{\"amount\": \"10.00\"}");
+        Payer payer = new Payer(port);
+        Page acs = payer.followAll(payer.submit(payer.open(link[1]), Card.of("4155650100416111"), null));
+        api.delete(merchant.key(), "/api/v1/links/" + link[0]);
+        Result result = Payer.result(payer.followAll(payer.answerChallenge(acs, Payer.OTP)));
+        assertThat(result.status()).isEqualTo("DECLINED");
+        assertThat(result.reason()).isEqualTo("LINK_UNAVAILABLE");
+        assertThat(bankAuthorizations(link[0])).isZero();
+    }
+
+    @Test
+    void aMultiUseLinkTakesManyPaymentsAndCountsThem() {
+        String[] link = link("{\"amount\": \"250.00\", \"usage\": \"MULTI\"}");
+        for (String number : List.of("4155650100416111", "5456160000000000", "9792030000000000")) {
+            assertThat(new Payer(port).pay(link[1], Card.of(number)).approved()).isTrue();
+        }
+        JsonNode after = linkJson(link[0]);
+        assertThat(after.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(after.path("paymentCount").asInt()).isEqualTo(3);
+        assertThat(after.path("collectedAmount").asString()).isEqualTo("750.00");
+        // [M3] what was paid is frozen now
+        assertThat(api.patch(merchant.key(), "/api/v1/links/" + link[0], "{\"amount\": \"1.00\"}").code())
+                .isEqualTo("link_frozen_after_payment");
+    }
+
+    @Test
+    void theResultSpeaksThePayersLanguage() {
+        String[] link = link("{\"amount\": \"480.00\", \"currency\": \"USD\"}");
+        Payer payer = new Payer(port);
+        payer.browser().get("/pay/" + link[1] + "?lang=en");
+        Result result = payer.pay(link[1], Card.of("4000000000009995"));
+        assertThat(result.page().document().selectFirst("#result-reason").text())
+                .isEqualTo("Your card's limit is not enough for this payment.");
+        assertThat(result.page().document().selectFirst("#payment-result h1").text()).isEqualTo("Payment not made");
+    }
+
+    @Test
+    void cardNumbersAndCvvsAreNeverStored() {
+        String[] link = link("{\"amount\": \"10.00\", \"usage\": \"MULTI\", \"payerNoteEnabled\": true}");
+        List<String> numbers = List.of("4155650100416111", "4000000000000002", "4000000000003063", "4000000000000101");
+        for (String number : numbers) {
+            new Payer(port).pay(link[1], new Card(number, "12/30", "987", "Ayşe Yılmaz"), Payer.OTP, "not");
+        }
+        for (String table : List.of("payment_attempts", "transactions", "bank_simulator_authorizations", "links")) {
+            List<String> rows = jdbc.sql("SELECT t::text FROM " + table + " t").query(String.class).list();
+            String dump = String.join("\n", rows);
+            for (String number : numbers) {
+                assertThat(dump).as(table).doesNotContain(number).doesNotContain(number.substring(6));
+            }
+            // no column holds the CVV
+            assertThat(rows.stream().flatMap(row -> java.util.Arrays.stream(row.split("[,()]")))).as(table).doesNotContain("987");
+        }
+    }
+
+    @Test
+    void aReturnUrlIsOnlyEverOurOwnPath() {
+        String[] link = link("{\"amount\": \"10.00\"}");
+        Payer payer = new Payer(port);
+        Page submitted = payer.submit(payer.open(link[1]), Card.of("4155650100416111"), null);
+        assertThat(submitted.status()).isEqualTo(303);
+        URI acs = URI.create(submitted.location());
+        assertThat(acs.getPath()).startsWith("/acs/");
+        assertThat(submitted.location()).doesNotContain("4155650100416111").doesNotContain(TestData.BANK_KEY);
+    }
+}

@@ -1,0 +1,100 @@
+package com.linkpos.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linkpos.support.PortalSession.Page;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+
+/**
+ * A cardholder in a browser over real HTTP: opens the link, fills the card form, answers the
+ * issuer's 3-D Secure page and reads the result, following redirects as a browser does.
+ */
+public final class Payer {
+
+    public static final String OTP = "123456";
+    private final PortalSession browser;
+
+    public Payer(int port) {
+        this.browser = new PortalSession(port);
+    }
+
+    public PortalSession browser() {
+        return browser;
+    }
+
+    public record Card(String number, String expiry, String cvv, String holder) {
+        public static Card of(String number) {
+            return new Card(number, "12/30", "123", "Ayşe Yılmaz");
+        }
+    }
+
+    /** The outcome as the result page tells it. */
+    public record Result(String status, String transactionId, String reason, Page page) {
+        public boolean approved() {
+            return "APPROVED".equals(status);
+        }
+    }
+
+    public Page open(String token) {
+        return browser.get("/pay/" + token);
+    }
+
+    /** Submits the card form of the page last opened; answers where the page sends the payer. */
+    public Page submit(Page form, Card card, String payerNote) {
+        Element cardForm = form.document().selectFirst("#card-form");
+        assertThat(cardForm).as("card form on %s", form.text()).isNotNull();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("nonce", cardForm.selectFirst("input[name=nonce]").val());
+        fields.put("cardHolder", card.holder());
+        fields.put("cardNumber", card.number());
+        fields.put("expiry", card.expiry());
+        fields.put("cvv", card.cvv());
+        if (payerNote != null) {
+            fields.put("payerNote", payerNote);
+        }
+        return browser.postWithToken(cardForm.attr("action"), fields,
+                cardForm.selectFirst("input[name=_csrf]").val());
+    }
+
+    /** On the ACS page: types the code; returns the redirect back to LinkPOS (not yet followed). */
+    public Page answerChallenge(Page acs, String otp) {
+        Element form = acs.document().selectFirst("#acs-form");
+        assertThat(form).as("ACS form on %s", acs.text()).isNotNull();
+        return browser.postWithToken(form.attr("action"), Map.of("otp", otp), form.selectFirst("input[name=_csrf]").val());
+    }
+
+    public Page follow(Page redirect) {
+        assertThat(redirect.location()).as("a redirect: %s", redirect.text()).isNotNull();
+        return browser.get(browser.relative(redirect.location()));
+    }
+
+    /** Follows redirects to their end. */
+    public Page followAll(Page page) {
+        for (int hops = 0; page.location() != null && hops < 6; hops++) {
+            page = follow(page);
+        }
+        return page;
+    }
+
+    /** The whole journey: page, card, 3-D Secure, result. */
+    public Result pay(String token, Card card, String otp, String payerNote) {
+        Page afterSubmit = submit(open(token), card, payerNote);
+        Page next = followAll(afterSubmit);
+        if (next.document().selectFirst("#acs-form") != null) {
+            next = followAll(answerChallenge(next, otp));
+        }
+        return result(next);
+    }
+
+    public Result pay(String token, Card card) {
+        return pay(token, card, OTP, null);
+    }
+
+    public static Result result(Page page) {
+        Element result = page.document().selectFirst("#payment-result");
+        assertThat(result).as("result page: %s", page.text()).isNotNull();
+        return new Result(result.attr("data-status"), result.attr("data-transaction-id"), result.attr("data-reason"), page);
+    }
+}
