@@ -348,14 +348,14 @@ class PortalTest {
 
         Page edit = session.get("/links/" + id + "/edit");
         assertThat(edit.document().selectFirst("p.alert.info").text())
-                .isEqualTo("Bu link ile ödeme alındığı için tutar, döviz cinsi ve taksit sayısı değiştirilemez.");
+                .isEqualTo("Bu link ile ödeme alındığı için tutar, döviz cinsi, taksit sayısı ve kullanım tipi değiştirilemez.");
         Map<String, String> newAmount = formData(edit, "#link-form");
         newAmount.put("amount", "999,00");
         Page refused = session.post("/links/" + id, newAmount);
 
         assertThat(refused.status()).isEqualTo(200);
         assertThat(fieldError(refused.document(), "amount"))
-                .isEqualTo("Bu link ile ödeme alındığı için tutar, döviz cinsi ve taksit sayısı değiştirilemez.");
+                .isEqualTo("Bu link ile ödeme alındığı için tutar, döviz cinsi, taksit sayısı ve kullanım tipi değiştirilemez.");
         assertThat(apiLink(merchant, id).path("amount").asString()).isEqualTo("1250.50");
 
         Map<String, String> newDescription = formData(session.get("/links/" + id + "/edit"), "#link-form");

@@ -22,11 +22,13 @@ class DemoLinks {
     void on(DemoMerchantCreated event) {
         Caller demo = new Caller(event.merchantId(), Role.MERCHANT_ADMIN, "demo");
         Instant now = links.now();
+        Duration month = Duration.ofDays(30).compareTo(links.maxValidity()) <= 0 ? Duration.ofDays(30) : links.maxValidity();
+        Duration week = Duration.ofDays(7).compareTo(links.maxValidity()) <= 0 ? Duration.ofDays(7) : links.maxValidity();
         links.create(demo, new LinkInput("SIP-1001", "1250.50", "TRY", 1, null, null, "SINGLE",
                 "Kasım ayı faturası", true, null, null));
-        links.create(demo, new LinkInput("SIP-1002", "18900.00", "TRY", 6, null, now.plus(Duration.ofDays(7)), "SINGLE",
+        links.create(demo, new LinkInput("SIP-1002", "18900.00", "TRY", 6, null, now.plus(week), "SINGLE",
                 "Toptan kumaş siparişi — 6 taksit", false, null, null));
-        links.create(demo, new LinkInput("BAGIS-2026", "250.00", "TRY", 1, null, now.plus(Duration.ofDays(30)), "MULTI",
+        links.create(demo, new LinkInput("BAGIS-2026", "250.00", "TRY", 1, null, now.plus(month), "MULTI",
                 "Kermes katılım bedeli (çok kullanımlık)", true, null, null));
         links.create(demo, new LinkInput("EXP-USD-7", "480.00", "USD", 1, now.plus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(3)), "SINGLE", "Export order, payable from tomorrow", false, null, null));

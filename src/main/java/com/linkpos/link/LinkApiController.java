@@ -91,6 +91,9 @@ class LinkApiController {
                 errors.add(FieldProblem.of("status", "invalid_status"));
             }
         }
+        if (orderNumber != null && !orderNumber.isBlank() && !LinkRules.ORDER_NUMBER.matcher(orderNumber.strip()).matches()) {
+            errors.add(FieldProblem.of("orderNumber", "invalid_order_number"));
+        }
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             errors.add(FieldProblem.of("limit", "invalid_limit", MAX_LIMIT));
@@ -124,11 +127,22 @@ class LinkApiController {
         if (!patch.isObject()) {
             throw ProblemException.badRequest(List.of(FieldProblem.of("body", "malformed_json")));
         }
-        Link current = links.get(caller, id);
-        ObjectNode merged = json.valueToTree(currentRequest(current));
-        patch.properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
-        LinkRequest request = json.treeToValue(merged, LinkRequest.class);
-        return response(links.update(caller, id, request.toInput()));
+        return response(links.update(caller, id, current -> {
+            ObjectNode merged = json.valueToTree(currentRequest(current));
+            mergePatch(merged, patch);
+            return json.treeToValue(merged, LinkRequest.class).toInput();
+        }));
+    }
+
+    /** RFC 7396: objects merge member by member, anything else replaces; null removes. */
+    private static void mergePatch(ObjectNode target, JsonNode patch) {
+        patch.properties().forEach(field -> {
+            if (field.getValue().isObject() && target.get(field.getKey()) instanceof ObjectNode nested) {
+                mergePatch(nested, field.getValue());
+            } else {
+                target.set(field.getKey(), field.getValue());
+            }
+        });
     }
 
     @DeleteMapping("/{id}")

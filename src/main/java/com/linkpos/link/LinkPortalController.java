@@ -54,7 +54,9 @@ class LinkPortalController {
         LinkStatus wanted = Arrays.stream(LinkStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
         LocalDate fromDay = day(from);
         LocalDate toDay = day(to);
-        LinkQuery query = new LinkQuery(wanted, orderNumber == null || orderNumber.isBlank() ? null : orderNumber.strip(),
+        // Only characters an order number can have take part in the search.
+        orderNumber = orderNumber == null ? "" : orderNumber.replaceAll("[^A-Za-z0-9_-]", "");
+        LinkQuery query = new LinkQuery(wanted, orderNumber.isEmpty() ? null : orderNumber,
                 fromDay == null ? null : fromDay.atStartOfDay(BusinessTime.ZONE).toInstant(),
                 toDay == null ? null : toDay.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
         long total = links.count(caller, query);
@@ -67,7 +69,7 @@ class LinkPortalController {
         model.addAttribute("pages", pages);
         model.addAttribute("statuses", LinkStatus.values());
         model.addAttribute("filter", Map.of("status", wanted == null ? "" : wanted.name(),
-                "orderNumber", orderNumber == null ? "" : orderNumber,
+                "orderNumber", orderNumber,
                 "from", fromDay == null ? "" : fromDay.toString(), "to", toDay == null ? "" : toDay.toString()));
         return "link/list";
     }
@@ -89,7 +91,7 @@ class LinkPortalController {
     @PostMapping
     String create(Caller caller, @ModelAttribute("form") LinkForm form, BindingResult binding, Locale locale,
                   Model model, RedirectAttributes redirect) {
-        List<FieldProblem> errors = new ArrayList<>();
+        List<FieldProblem> errors = unbindable(binding);
         LinkInput input = form.toInput(locale, null, errors);
         try {
             refuseUnreadable(caller, input, null, errors);
@@ -127,11 +129,13 @@ class LinkPortalController {
     String update(Caller caller, @PathVariable String id, @ModelAttribute("form") LinkForm form, BindingResult binding,
                   Locale locale, Model model, RedirectAttributes redirect) {
         Link current = links.get(caller, id);
-        List<FieldProblem> errors = new ArrayList<>();
-        LinkInput input = form.toInput(locale, current, errors);
         try {
-            refuseUnreadable(caller, input, current, errors);
-            links.update(caller, id, input);
+            links.update(caller, id, locked -> {
+                List<FieldProblem> errors = unbindable(binding);
+                LinkInput input = form.toInput(locale, locked, errors);
+                refuseUnreadable(caller, input, locked, errors);
+                return input;
+            });
             redirect.addFlashAttribute("updated", true);
             return "redirect:/links/" + id;
         } catch (ProblemException problem) {
@@ -152,6 +156,13 @@ class LinkPortalController {
         Link link = links.delete(caller, id);
         redirect.addFlashAttribute("deleted", link.orderNumber());
         return "redirect:/links";
+    }
+
+    /** Values the form could not bind ("abc" for a number): refused as what they are, never guessed. */
+    private static List<FieldProblem> unbindable(BindingResult binding) {
+        List<FieldProblem> errors = new ArrayList<>();
+        binding.getFieldErrors().forEach(error -> errors.add(FieldProblem.of(error.getField(), "invalid_type")));
+        return errors;
     }
 
     /** What the form could not even read is refused together with whatever the rules say of the rest. */
@@ -181,6 +192,9 @@ class LinkPortalController {
         }
         for (FieldProblem error : problem.errors()) {
             String field = FORM_FIELDS.getOrDefault(error.field(), error.field());
+            if (binding.hasFieldErrors(field)) {
+                continue; // already told: the value could not even be read
+            }
             if (binding.getModel().containsKey("form") && isFormField(field)) {
                 binding.rejectValue(field, error.messageKey(), error.args(), error.code());
             } else {

@@ -25,7 +25,7 @@ class LinkRules {
 
     static final int DESCRIPTION_LIMIT = 500;
     static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
-    private static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Control characters have no place in a description and NUL cannot even be stored. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
@@ -142,10 +142,10 @@ class LinkRules {
             throw ProblemException.invalid(errors);
         }
         if (current != null && current.hasPayments()
-                && (!amount.equals(current.amount()) || installments != current.installments())) {
+                && (!amount.equals(current.amount()) || installments != current.installments() || usage != current.usage())) {
             throw ProblemException.conflict("link_frozen_after_payment",
-                    FieldProblem.of(Objects.equals(amount, current.amount()) ? "installments" : "amount",
-                            "link_frozen_after_payment"));
+                    FieldProblem.of(!Objects.equals(amount, current.amount()) ? "amount"
+                            : installments != current.installments() ? "installments" : "usage", "link_frozen_after_payment"));
         }
         return new LinkTerms(orderNumber, amount, installments, validFrom, validUntil, usage, description,
                 Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email);

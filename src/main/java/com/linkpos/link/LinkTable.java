@@ -81,6 +81,19 @@ class LinkTable {
                 .update() == 1;
     }
 
+    /** A link with its claim, read together. */
+    record ClaimState(Link link, String claimedBy, Instant claimedUntil) {
+        boolean heldByAnother(String attemptId, Instant now) {
+            return claimedBy != null && !claimedBy.equals(attemptId) && claimedUntil.isAfter(now);
+        }
+    }
+
+    Optional<ClaimState> claimState(String id) {
+        return jdbc.sql("SELECT * FROM links WHERE id = :id").param("id", id)
+                .query((rs, row) -> new ClaimState(map(rs, row), rs.getString("claimed_by"), instant(rs, "claimed_until")))
+                .optional();
+    }
+
     /** Whether another attempt holds a live claim on the link. */
     boolean heldByAnother(String id, String attemptId, Instant now) {
         return jdbc.sql("""
@@ -124,10 +137,6 @@ class LinkTable {
     Optional<Link> findForUpdate(String merchantId, String id) {
         return jdbc.sql("SELECT * FROM links WHERE merchant_id = :merchant AND id = :id FOR UPDATE")
                 .param("merchant", merchantId).param("id", id).query(LinkTable::map).optional();
-    }
-
-    Optional<Link> findById(String id) {
-        return jdbc.sql("SELECT * FROM links WHERE id = :id").param("id", id).query(LinkTable::map).optional();
     }
 
     Optional<Link> findByToken(String token) {

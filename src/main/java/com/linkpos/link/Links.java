@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,7 +65,8 @@ public class Links {
      */
     private LinkTerms checkNew(LinkInput input, Merchant merchant, Instant now) {
         String orderNumber = input.orderNumber() == null ? "" : input.orderNumber().strip();
-        List<FieldProblem> taken = !orderNumber.isEmpty() && table.hasOrderNumber(merchant.id(), orderNumber)
+        List<FieldProblem> taken = LinkRules.ORDER_NUMBER.matcher(orderNumber).matches()
+                && table.hasOrderNumber(merchant.id(), orderNumber)
                 ? List.of(FieldProblem.of("orderNumber", "order_number_taken", orderNumber)) : List.of();
         LinkTerms terms;
         try {
@@ -85,7 +87,7 @@ public class Links {
 
     /** [M3] Edits a link in place: same URL, same order number; paid terms stay frozen. */
     @Transactional
-    Link update(Caller caller, String id, LinkInput input) {
+    Link update(Caller caller, String id, Function<Link, LinkInput> edit) {
         String merchantId = merchantOf(caller);
         Link current = table.findForUpdate(merchantId, id).orElseThrow(ProblemException::notFound);
         Instant now = clock.instant();
@@ -94,6 +96,8 @@ public class Links {
             throw ProblemException.conflict("link_not_editable", FieldProblem.withMessage("status",
                     "link_not_editable", "error.link_not_editable." + status.name()));
         }
+        // The edit is applied to the row as locked, so two edits at once cannot undo each other.
+        LinkInput input = edit.apply(current);
         LinkTerms terms = rules.check(input, merchants.get(merchantId), now, current);
         boolean termsOfPaymentChange = !terms.amount().equals(current.amount()) || terms.installments() != current.installments();
         if (termsOfPaymentChange && table.heldByAnother(id, "", now)) {
@@ -138,22 +142,28 @@ public class Links {
      * one that outlives its attempt (a crash) lapses by itself.
      */
     public PaymentClaim claimForPayment(String linkId, String attemptId, Money amount, int installments, Duration ttl) {
-        Instant now = clock.instant();
-        if (table.claim(linkId, attemptId, amount, installments, now, now.plus(ttl))) {
-            return PaymentClaim.CLAIMED;
+        while (true) {
+            Instant now = clock.instant();
+            if (table.claim(linkId, attemptId, amount, installments, now, now.plus(ttl))) {
+                return PaymentClaim.CLAIMED;
+            }
+            // Why not? Read once, so the answer is consistent with itself.
+            LinkTable.ClaimState state = table.claimState(linkId).orElseThrow();
+            LinkStatus status = state.link().status(now);
+            if (status == LinkStatus.USED) {
+                return PaymentClaim.USED;
+            }
+            if (status != LinkStatus.ACTIVE) {
+                return PaymentClaim.UNAVAILABLE;
+            }
+            if (!state.link().amount().equals(amount) || state.link().installments() != installments) {
+                return PaymentClaim.CHANGED;
+            }
+            if (state.heldByAnother(attemptId, now)) {
+                return PaymentClaim.HELD_BY_ANOTHER;
+            }
+            // The claim was released between our update and our read: try again.
         }
-        Link link = table.findById(linkId).orElseThrow();
-        LinkStatus status = link.status(now);
-        if (status == LinkStatus.USED) {
-            return PaymentClaim.USED;
-        }
-        if (status != LinkStatus.ACTIVE) {
-            return PaymentClaim.UNAVAILABLE;
-        }
-        if (table.heldByAnother(linkId, attemptId, now)) {
-            return PaymentClaim.HELD_BY_ANOTHER;
-        }
-        return PaymentClaim.CHANGED;
     }
 
     /** Counts an approved payment on the link; false when the attempt no longer held its claim. */

@@ -39,8 +39,10 @@ class ApiKeys {
         return key;
     }
 
-    /** Makes sure a key of known value exists: the bank key given by configuration. */
-    void ensure(String key, Role role, String name) {
+    /** Makes the key of known value (the bank key given by configuration) the only live key of that name. */
+    void ensureOnly(String key, Role role, String name) {
+        jdbc.sql("UPDATE api_keys SET revoked_at = :now WHERE name = :name AND merchant_id IS NULL AND key_hash <> :hash AND revoked_at IS NULL")
+                .param("now", Timestamp.from(clock.instant())).param("name", name).param("hash", hash(key)).update();
         if (authenticate(key).isEmpty()) {
             store(null, role, name, key);
         }

@@ -70,7 +70,7 @@ class BankPortalController {
     @PostMapping
     String create(@ModelAttribute("form") MerchantForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
-        List<FieldProblem> errors = new ArrayList<>();
+        List<FieldProblem> errors = unbindable(binding, form);
         MerchantTerms terms = MerchantTerms.validate(form.name, form.email, form.foreignCurrencies,
                 form.maxInstallments, errors);
         Users.validate(form.adminUsername, form.adminPassword, errors);
@@ -99,7 +99,7 @@ class BankPortalController {
     String update(@PathVariable String id, @ModelAttribute("form") MerchantForm form, BindingResult binding,
                   Model model, RedirectAttributes redirect) {
         Merchant merchant = merchants.get(id);
-        List<FieldProblem> errors = new ArrayList<>();
+        List<FieldProblem> errors = unbindable(binding, form);
         MerchantTerms terms = MerchantTerms.validate(form.name, form.email, form.foreignCurrencies,
                 form.maxInstallments, errors);
         if (!errors.isEmpty()) {
@@ -109,6 +109,16 @@ class BankPortalController {
         merchants.update(id, terms);
         redirect.addFlashAttribute("saved", terms.name());
         return "redirect:/bank/merchants";
+    }
+
+    /** What the form could not bind, and a maximum left empty: both said, neither guessed. */
+    private static List<FieldProblem> unbindable(BindingResult binding, MerchantForm form) {
+        List<FieldProblem> errors = new ArrayList<>();
+        binding.getFieldErrors().forEach(error -> errors.add(FieldProblem.of(error.getField(), "invalid_type")));
+        if (form.maxInstallments == null && binding.getFieldError("maxInstallments") == null) {
+            errors.add(FieldProblem.of("maxInstallments", "required"));
+        }
+        return errors;
     }
 
     private static String page(Model model, Merchant editing) {
@@ -124,7 +134,9 @@ class BankPortalController {
                 case "admin.password" -> "adminPassword";
                 default -> error.field();
             };
-            binding.rejectValue(field, error.messageKey(), error.args(), error.code());
+            if (!binding.hasFieldErrors(field)) {
+                binding.rejectValue(field, error.messageKey(), error.args(), error.code());
+            }
         }
     }
 }

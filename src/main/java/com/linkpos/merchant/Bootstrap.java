@@ -46,8 +46,11 @@ class Bootstrap implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        requireStrong(settings.bankAdminPassword(), "LINKPOS_BANK_ADMIN_PASSWORD");
+        requireStrong(settings.demoPassword(), "LINKPOS_DEMO_PASSWORD");
         if (given(settings.bankApiKey())) {
-            apiKeys.ensure(settings.bankApiKey(), Role.BANK_ADMIN, "bootstrap");
+            // A new value replaces the old one: the previous bootstrap key stops working.
+            apiKeys.ensureOnly(settings.bankApiKey(), Role.BANK_ADMIN, "bootstrap");
         }
         if (!users.exists(BANK_USER)) {
             String password = passwordOrRandom(settings.bankAdminPassword(), "bank operator", BANK_USER);
@@ -80,6 +83,12 @@ class Bootstrap implements ApplicationRunner {
                  Its password (shown only this once): {}
                 ============================================================""", who, username, password);
         return password;
+    }
+
+    private static void requireStrong(String password, String variable) {
+        if (given(password) && password.length() < Users.MIN_PASSWORD_LENGTH) {
+            throw new IllegalStateException(variable + " must have at least " + Users.MIN_PASSWORD_LENGTH + " characters");
+        }
     }
 
     private static boolean given(String value) {

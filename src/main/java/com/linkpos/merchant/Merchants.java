@@ -86,6 +86,8 @@ public class Merchants {
             String cleanName = name == null ? "" : name.strip();
             if (cleanName.isEmpty() || cleanName.length() > 200) {
                 errors.add(FieldProblem.of("name", cleanName.isEmpty() ? "required" : "too_long", 200));
+            } else if (cleanName.chars().anyMatch(Character::isISOControl)) {
+                errors.add(FieldProblem.of("name", "invalid_characters"));
             }
             String cleanEmail = email == null || email.isBlank() ? null : email.strip();
             if (cleanEmail != null && !com.linkpos.shared.EmailAddresses.isValid(cleanEmail)) {

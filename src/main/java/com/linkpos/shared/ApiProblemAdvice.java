@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every failure of an API call becomes a problem body; never a stack trace, never an HTML page. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -40,8 +42,11 @@ class ApiProblemAdvice {
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException exception, HttpServletRequest request) {
         FieldProblem error = FieldProblem.of("body", "malformed_json");
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge) {
+                return problems.response(Problems.simple(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large"), request);
+            }
             if (cause instanceof DatabindException wrongType && !wrongType.getPath().isEmpty()) {
-                error = FieldProblem.of(JsonPaths.of(wrongType), "invalid_type");
+                error = fieldProblem(wrongType);
                 break;
             }
         }
@@ -51,8 +56,22 @@ class ApiProblemAdvice {
     /** A value of the wrong type met after the body was read (a merge patch applied to a link). */
     @ExceptionHandler(DatabindException.class)
     ResponseEntity<Map<String, Object>> wrongType(DatabindException exception, HttpServletRequest request) {
-        return problems.response(ProblemException.badRequest(
-                List.of(FieldProblem.of(JsonPaths.of(exception), "invalid_type"))), request);
+        return problems.response(ProblemException.badRequest(List.of(fieldProblem(exception))), request);
+    }
+
+    /** A value the database cannot take at all (a NUL character): refused, not a 500. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Map<String, Object>> unstorable(DataAccessException exception, HttpServletRequest request) {
+        if (DataExceptions.isBadInput(exception)) {
+            return problems.response(ProblemException.badRequest(List.of(FieldProblem.of("body", "invalid_characters"))),
+                    request);
+        }
+        return other(exception, request);
+    }
+
+    private static FieldProblem fieldProblem(DatabindException exception) {
+        return FieldProblem.of(JsonPaths.of(exception),
+                exception instanceof UnrecognizedPropertyException ? "unknown_field" : "invalid_type");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

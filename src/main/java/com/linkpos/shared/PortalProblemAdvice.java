@@ -3,6 +3,7 @@ package com.linkpos.shared;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -20,5 +21,14 @@ class PortalProblemAdvice {
     @ExceptionHandler(ProblemException.class)
     void refused(ProblemException problem, HttpServletResponse response) throws IOException {
         response.sendError(problem.status().value());
+    }
+
+    /** Input the database cannot even hold (a NUL character) is a bad request, not a failure. */
+    @ExceptionHandler(DataAccessException.class)
+    void unstorable(DataAccessException exception, HttpServletResponse response) throws IOException {
+        if (!DataExceptions.isBadInput(exception)) {
+            throw exception;
+        }
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
     }
 }

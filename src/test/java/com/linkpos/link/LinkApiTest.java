@@ -284,6 +284,38 @@ class LinkApiTest {
     }
 
     @Test
+    void valuesOfTheWrongTypeAreRefusedNotGuessed() {
+        long before = linkCount();
+        assertRefused(api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"5\", \"installments\": 2.7}"),
+                400, "validation_failed", "installments:invalid_type");
+        assertRefused(api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"5\", \"installments\": \"3\"}"),
+                400, "validation_failed", "installments:invalid_type");
+        assertRefused(api.post(merchant.key(), "/api/v1/links", "{\"amount\": 5}"), 400, "validation_failed", "amount:invalid_type");
+        assertRefused(api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"5\", \"instalments\": 6}"),
+                400, "validation_failed", "instalments:unknown_field");
+        assertRefused(api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"5\"} {}"), 400, "validation_failed", null);
+        assertRefused(api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"5\", \"orderNumber\": \"a\\u0000b\"}"),
+                422, "validation_failed", "orderNumber:invalid_order_number");
+        assertRefused(api.get(merchant.key(), "/api/v1/links?orderNumber=a%00b"), 400, "validation_failed",
+                "orderNumber:invalid_order_number");
+        assertThat(linkCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyWithoutALengthIsCutOffAtTheLimit() throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.baseUrl() + "/api/v1/links"))
+                .header("Authorization", "Bearer " + merchant.key()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        ("{\"amount\": \"1\", \"description\": \"" + "x".repeat(200_000) + "\"}").getBytes())))
+                .build();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("payload_too_large");
+    }
+
+    @Test
     void listFiltersAndWalksPagesWithACursor() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -357,6 +389,14 @@ class LinkApiTest {
         assertThat(patched.json().path("orderNumber").asString()).isEqualTo(link.path("orderNumber").asString());
         assertThat(patched.json().path("validUntil").asString()).isEqualTo(link.path("validUntil").asString());
 
+        // merge patch: a nested object merges member by member
+        String sms = "05321234567";
+        assertThat(api.patch(merchant.key(), "/api/v1/links/" + id, Api.json(Map.of("notify", Map.of("sms", sms)))).status())
+                .isEqualTo(200);
+        assertThat(api.patch(merchant.key(), "/api/v1/links/" + id,
+                Api.json(Map.of("notify", Map.of("email", "b@example.com")))).status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT notify_sms || ' ' || notify_email FROM links WHERE id = ?").param(id)
+                .query(String.class).single()).isEqualTo("+905321234567 b@example.com");
         // merge patch: null removes the description
         assertThat(api.patch(merchant.key(), "/api/v1/links/" + id, "{\"description\": null}").json().path("description").isNull()).isTrue();
         // [M3] the order number never changes; the same value is harmless
@@ -397,6 +437,8 @@ class LinkApiTest {
                 "link_frozen_after_payment", null);
         assertRefused(api.patch(merchant.key(), "/api/v1/links/" + id, "{\"currency\": \"USD\", \"installments\": 1}"), 409,
                 "link_frozen_after_payment", null);
+        assertRefused(api.patch(merchant.key(), "/api/v1/links/" + id, "{\"usage\": \"SINGLE\"}"), 409,
+                "link_frozen_after_payment", "usage:link_frozen_after_payment");
         Response described = api.patch(merchant.key(), "/api/v1/links/" + id, "{\"description\": \"yeni açıklama\"}");
         assertThat(described.status()).isEqualTo(200);
         assertThat(described.json().path("amount").asString()).isEqualTo("100.00");

@@ -70,6 +70,8 @@ class AdminApiTest {
                 "foreignCurrencies:unknown_currency", "maxInstallments:installments_out_of_range",
                 "admin.username:invalid_username", "admin.password:weak_password");
         assertThat(createMerchant(Map.of("name", "No admin")).fieldErrors()).contains("admin:required");
+        assertThat(createMerchant(Map.of("name", "Nul\u0000l", "admin", Map.of("username", TestData.unique("n"),
+                "password", "long-enough-1"))).fieldErrors()).contains("name:invalid_characters");
         assertThat(api.post(TestData.BANK_KEY, "/api/v1/admin/merchants", "{\"name\": 5, \"maxInstallments\": \"many\"}").status())
                 .isEqualTo(400);
         assertThat(merchantCount()).isEqualTo(before);
