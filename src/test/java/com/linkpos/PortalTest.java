@@ -156,6 +156,10 @@ class PortalTest {
         String url = detail.document().selectFirst("input#link-url").val();
         assertThat(url).contains("/pay/");
         assertThat(detail.document().select("figure.qr svg path[d]")).hasSize(1);
+        // the copy buttons copy exactly this URL, on the detail page and in the list
+        assertThat(detail.document().selectFirst("button.copy").attr("data-copy")).isEqualTo(url);
+        assertThat(session.get("/links").document().selectFirst("tr[data-link-id=" + id + "] button.copy").attr("data-copy"))
+                .isEqualTo(url);
         assertThat(detail.text()).contains(orderNumber, "1.250,50 TL", "3 taksit", "Çok Kullanımlık", "Kasım faturası",
                 from.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")),
                 until.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")));
@@ -222,6 +226,25 @@ class PortalTest {
         assertThat(refused.status()).isEqualTo(200);
         assertThat(fieldError(refused.document(), "validUntil")).isEqualTo("Bitiş tarihi başlangıç tarihinden sonra olmalıdır.");
         assertThat(refused.document().select("p.field-error")).hasSize(1);
+        assertThat(linkCount(merchant)).isZero();
+    }
+
+    @Test
+    @DisplayName("Bad input: values the form cannot read are refused beside their fields, never guessed")
+    void unreadableValuesAreRefused() {
+        Merchant merchant = api.newMerchant();
+        PortalSession session = loggedIn(merchant);
+        session.get("/links/new");
+        Map<String, String> fields = minimalLinkForm(TestData.unique("BAD"), "10");
+        fields.put("installments", "abc");
+        fields.put("smsEnabled", "maybe");
+        fields.put("validFrom", "yarın");
+        Page refused = session.post("/links", fields);
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(fieldError(refused.document(), "installments")).isEqualTo("Bu alanın değeri okunamadı.");
+        assertThat(fieldError(refused.document(), "validFrom")).isEqualTo("Tarih okunamadı.");
+        assertThat(refused.document().select("p.field-error").eachText()).noneMatch(text -> text.contains("Exception"));
         assertThat(linkCount(merchant)).isZero();
     }
 

@@ -66,6 +66,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/pay/**", "/acs/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/error", "/actuator/health").permitAll()
                         .requestMatchers("/bank/**").hasRole(Role.BANK_ADMIN.name())
+                        .requestMatchers("/users/**").hasRole(Role.MERCHANT_ADMIN.name())
+                        .requestMatchers("/links/**").hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

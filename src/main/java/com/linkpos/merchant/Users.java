@@ -34,11 +34,16 @@ class Users implements UserDetailsService {
     }
 
     static void validate(String username, String password, List<FieldProblem> errors) {
+        validate("admin.", username, password, errors);
+    }
+
+    /** Field names carry {@code prefix}: "admin." in the bank API, "" on the user page. */
+    static void validate(String prefix, String username, String password, List<FieldProblem> errors) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            errors.add(FieldProblem.of("admin.username", "invalid_username"));
+            errors.add(FieldProblem.of(prefix + "username", "invalid_username"));
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 128) {
-            errors.add(FieldProblem.of("admin.password", "weak_password", MIN_PASSWORD_LENGTH));
+            errors.add(FieldProblem.of(prefix + "password", "weak_password", MIN_PASSWORD_LENGTH));
         }
     }
 
@@ -54,6 +59,24 @@ class Users implements UserDetailsService {
         } catch (DuplicateKeyException taken) {
             throw ProblemException.invalid(FieldProblem.of("admin.username", "username_taken"));
         }
+    }
+
+    /** A merchant's portal users, for its admin's user page. */
+    record Row(String id, String username, Role role, boolean enabled, java.time.Instant createdAt) {
+    }
+
+    java.util.List<Row> ofMerchant(String merchantId) {
+        return jdbc.sql("SELECT id, username, role, enabled, created_at FROM users WHERE merchant_id = :merchant ORDER BY username")
+                .param("merchant", merchantId)
+                .query((rs, row) -> new Row(rs.getString("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
+                        rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** Enables or disables a user of the merchant; false when there is no such user. */
+    boolean setEnabled(String merchantId, String id, boolean enabled) {
+        return jdbc.sql("UPDATE users SET enabled = :enabled WHERE merchant_id = :merchant AND id = :id")
+                .param("enabled", enabled).param("merchant", merchantId).param("id", id).update() == 1;
     }
 
     boolean exists(String username) {
