@@ -10,6 +10,6 @@ public record CardInfo(String bin, CardBrand brand, String issuer, String progra
             java.util.Set.of("QNB Finansbank", "Enpara.com", "HSBC Advantage");
 
     public boolean allowsInstallments() {
-        return type == CardType.CREDIT && INSTALLMENT_PROGRAMS.contains(program);
+        return type == CardType.CREDIT && program != null && INSTALLMENT_PROGRAMS.contains(program);
     }
 }

@@ -8,6 +8,7 @@ import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
 import com.linkpos.shared.QrCodes;
+import com.linkpos.transaction.Ledger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,11 +40,13 @@ class LinkPortalController {
     private final Links links;
     private final LinkUrls urls;
     private final Merchants merchants;
+    private final Ledger ledger;
 
-    LinkPortalController(Links links, LinkUrls urls, Merchants merchants) {
+    LinkPortalController(Links links, LinkUrls urls, Merchants merchants, Ledger ledger) {
         this.links = links;
         this.urls = urls;
         this.merchants = merchants;
+        this.ledger = ledger;
     }
 
     @GetMapping
@@ -110,6 +113,7 @@ class LinkPortalController {
         String url = urls.of(link);
         model.addAttribute("row", new Row(link, link.status(links.now()), url));
         model.addAttribute("qrSvg", QrCodes.svg(url));
+        model.addAttribute("payments", ledger.ofLink(link.merchantId(), link.id()));
         return "link/detail";
     }
 

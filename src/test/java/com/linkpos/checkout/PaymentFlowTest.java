@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import com.linkpos.support.PortalSession;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Paying a link through real HTTP with every test card of API.md [P1]-[P7], [B2]. */
 @LinkPosTest
+@ExtendWith(OutputCaptureExtension.class)
 class PaymentFlowTest {
 
     @LocalServerPort
@@ -318,6 +323,21 @@ class PaymentFlowTest {
     }
 
     @Test
+    void theMerchantSeesEveryPaymentOnTheLinkDetail() {
+        String[] link = link("{\"amount\": \"75.00\", \"usage\": \"MULTI\", \"payerNoteEnabled\": true}");
+        new Payer(port).pay(link[1], Card.of("4000000000009995"), Payer.OTP, null);
+        new Payer(port).pay(link[1], Card.of("5456160000000000"), Payer.OTP, "<b>Kapıda</b> teslim");
+        PortalSession merchantUser = new PortalSession(port);
+        merchantUser.login(merchant.username(), merchant.password());
+        Page detail = merchantUser.get("/links/" + link[0]);
+        List<String> rows = detail.document().select("#payments-table tbody tr").eachText();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).contains("Onaylandı", "545616******0000", "<b>Kapıda</b> teslim");
+        assertThat(rows.get(1)).contains("Reddedildi", "400000******9995", "51");
+        assertThat(detail.body()).doesNotContain("<b>Kapıda</b>");
+    }
+
+    @Test
     void theResultSpeaksThePayersLanguage() {
         String[] link = link("{\"amount\": \"480.00\", \"currency\": \"USD\"}");
         Payer payer = new Payer(port);
@@ -329,7 +349,7 @@ class PaymentFlowTest {
     }
 
     @Test
-    void cardNumbersAndCvvsAreNeverStored() {
+    void cardNumbersAndCvvsAreNeverStoredNorLogged(CapturedOutput log) {
         String[] link = link("{\"amount\": \"10.00\", \"usage\": \"MULTI\", \"payerNoteEnabled\": true}");
         List<String> numbers = List.of("4155650100416111", "4000000000000002", "4000000000003063", "4000000000000101");
         for (String number : numbers) {
@@ -343,6 +363,9 @@ class PaymentFlowTest {
             }
             // no column holds the CVV
             assertThat(rows.stream().flatMap(row -> java.util.Arrays.stream(row.split("[,()]")))).as(table).doesNotContain("987");
+        }
+        for (String number : numbers) {
+            assertThat(log.getAll()).doesNotContain(number);
         }
     }
 
