@@ -67,3 +67,19 @@ document.addEventListener('DOMContentLoaded', () => {
     const errors = document.getElementById('card-errors');
     if (errors) errors.focus();
 });
+
+// «Dışa Aktar → Kopyala»: the table as tab-separated text, ready to paste into a spreadsheet.
+document.addEventListener('DOMContentLoaded', () => {
+    document.querySelectorAll('button[data-copy-table]').forEach(button => {
+        button.addEventListener('click', async () => {
+            const table = document.getElementById(button.dataset.table);
+            if (!table) return;
+            const text = Array.from(table.rows)
+                .map(row => Array.from(row.cells).map(cell => cell.innerText.trim()).join('\t')).join('\n');
+            try { await navigator.clipboard.writeText(text); } catch (e) { /* a browser without clipboard access */ }
+            const label = button.textContent;
+            button.textContent = button.dataset.copied || label;
+            setTimeout(() => { button.textContent = label; }, 2000);
+        });
+    });
+});

@@ -71,6 +71,13 @@ class LinkPortalController {
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         model.addAttribute("statuses", LinkStatus.values());
+        String exportQuery = org.springframework.web.util.UriComponentsBuilder.fromPath("/links/export")
+                .queryParam("status", wanted == null ? "" : wanted.name()).queryParam("orderNumber", orderNumber)
+                .queryParam("from", fromDay == null ? "" : fromDay.toString())
+                .queryParam("to", toDay == null ? "" : toDay.toString()).encode().build().toUriString();
+        model.addAttribute("exportCsv", exportQuery + "&format=csv");
+        model.addAttribute("exportCsvComma", exportQuery + "&format=csv&decimal=comma");
+        model.addAttribute("exportXlsx", exportQuery + "&format=xlsx");
         model.addAttribute("filter", Map.of("status", wanted == null ? "" : wanted.name(),
                 "orderNumber", orderNumber,
                 "from", fromDay == null ? "" : fromDay.toString(), "to", toDay == null ? "" : toDay.toString()));

@@ -12,7 +12,7 @@ public enum LinkStatus {
     }
 
     /** The same rule as {@link Link#status}, for filtering in SQL; {@code :now} is the moment asked about. */
-    static final String SQL = """
+    public static final String SQL = """
             CASE WHEN deleted_at IS NOT NULL THEN 'DELETED'
                  WHEN used_at IS NOT NULL THEN 'USED'
                  WHEN valid_until <= :now THEN 'EXPIRED'

@@ -108,6 +108,7 @@ class LinkTable {
         return jdbc.sql("""
                         UPDATE links SET payment_count = payment_count + 1, collected_minor = collected_minor + :amount,
                                          used_at = CASE WHEN usage = 'SINGLE' THEN :now ELSE used_at END,
+                                         last_paid_at = :now,
                                          claimed_by = NULL, claimed_until = NULL, updated_at = :now
                         WHERE id = :id AND (usage = 'MULTI' OR claimed_by = :attempt)""")
                 .param("id", id).param("attempt", attemptId).param("amount", amount.minor())
@@ -170,38 +171,14 @@ class LinkTable {
     }
 
     private static String where(LinkQuery query) {
-        StringBuilder sql = new StringBuilder();
-        if (query.status() != null) {
-            sql.append(" AND (").append(LinkStatus.SQL).append(") = :status");
-        }
-        if (query.orderNumber() != null) {
-            sql.append(" AND order_number LIKE :orderNumber ESCAPE '\\'");
-        }
-        if (query.createdFrom() != null) {
-            sql.append(" AND created_at >= :createdFrom");
-        }
-        if (query.createdTo() != null) {
-            sql.append(" AND created_at < :createdTo");
-        }
-        return sql.toString();
+        return query.where(new java.util.HashMap<>());
     }
 
     private static java.util.Map<String, Object> params(String merchantId, LinkQuery query, Instant now) {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("merchant", merchantId);
         params.put("now", Timestamp.from(now));
-        if (query.status() != null) {
-            params.put("status", query.status().name());
-        }
-        if (query.orderNumber() != null) {
-            params.put("orderNumber", query.orderNumber().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (query.createdFrom() != null) {
-            params.put("createdFrom", Timestamp.from(query.createdFrom()));
-        }
-        if (query.createdTo() != null) {
-            params.put("createdTo", Timestamp.from(query.createdTo()));
-        }
+        query.where(params);
         return params;
     }
 

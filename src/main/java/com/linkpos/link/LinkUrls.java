@@ -18,7 +18,11 @@ public class LinkUrls {
     }
 
     public String of(Link link) {
-        String base = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
-        return base + "/pay/" + link.token();
+        return base() + "/pay/" + link.token();
+    }
+
+    /** Where payment pages are: resolve it while a request is at hand (an export streams later, without one). */
+    public String base() {
+        return baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
     }
 }

@@ -66,7 +66,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/pay/**", "/acs/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/error", "/actuator/health").permitAll()
                         .requestMatchers("/bank/**").hasRole(Role.BANK_ADMIN.name())
-                        .requestMatchers("/users/**").hasRole(Role.MERCHANT_ADMIN.name())
+                        .requestMatchers("/users/**", "/reversals/**").hasRole(Role.MERCHANT_ADMIN.name())
+                        .requestMatchers("/reports/**").hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name())
                         .requestMatchers("/links/**").hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
@@ -86,6 +87,12 @@ class SecurityConfiguration {
         ApiKeyFilter(ApiKeys apiKeys, Problems problems) {
             this.apiKeys = apiKeys;
             this.problems = problems;
+        }
+
+        /** A streamed export is dispatched again when it starts writing: it is authenticated again too. */
+        @Override
+        protected boolean shouldNotFilterAsyncDispatch() {
+            return false;
         }
 
         @Override

@@ -16,11 +16,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class Ledger {
 
+    /** Every read of a transaction also tells whether its batch is closed (alias {@code t} for the transaction). */
+    public static final String SELECT = """
+            SELECT t.*, b.closed_at IS NOT NULL AS batch_closed FROM transactions t
+            LEFT JOIN batches b ON b.merchant_id = t.merchant_id AND b.batch_number = t.batch_number""";
+
     private final JdbcClient jdbc;
+    private final Batches batches;
     private final Clock clock;
 
-    Ledger(JdbcClient jdbc, Clock clock) {
+    Ledger(JdbcClient jdbc, Batches batches, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -33,12 +40,15 @@ public class Ledger {
     /** Appends a sale; one per payment attempt (the database refuses a second). */
     public Transaction recordSale(Sale sale) {
         String id = Ids.newId("txn");
+        Integer batch = sale.approved() ? batches.openBatchNumber(sale.merchantId()) : null;
         jdbc.sql("""
                         INSERT INTO transactions (id, merchant_id, link_id, attempt_id, type, status, order_number,
                             amount_minor, currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type,
-                            auth_code, host_reference, response_code, response_message, md_status, eci, payer_note, created_at)
+                            auth_code, host_reference, response_code, response_message, md_status, eci, payer_note,
+                            batch_number, created_at)
                         VALUES (:id, :merchant, :link, :attempt, 'SALE', :status, :order, :amount, :currency, :installments,
-                            :bin, :last4, :brand, :issuer, :cardType, :auth, :host, :code, :message, :md, :eci, :note, :now)""")
+                            :bin, :last4, :brand, :issuer, :cardType, :auth, :host, :code, :message, :md, :eci, :note,
+                            :batch, :now)""")
                 .param("id", id).param("merchant", sale.merchantId()).param("link", sale.linkId())
                 .param("attempt", sale.attemptId())
                 .param("status", (sale.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).name())
@@ -48,7 +58,7 @@ public class Ledger {
                 .param("issuer", sale.card().issuer()).param("cardType", sale.card().type())
                 .param("auth", sale.authCode()).param("host", sale.hostReference()).param("code", sale.responseCode())
                 .param("message", sale.responseMessage()).param("md", sale.mdStatus()).param("eci", sale.eci())
-                .param("note", sale.payerNote()).param("now", Timestamp.from(clock.instant()))
+                .param("note", sale.payerNote()).param("batch", batch).param("now", Timestamp.from(clock.instant()))
                 .update();
         return find(sale.merchantId(), id).orElseThrow();
     }
@@ -56,39 +66,69 @@ public class Ledger {
     /** Appends the void of a sale; an approved void marks the sale voided. */
     public Transaction recordVoid(Transaction sale, boolean approved, String authCode, String hostReference,
                                   String responseCode, String responseMessage) {
+        return recordReversal(sale, TransactionType.VOID, sale.amount(), approved, authCode, hostReference,
+                responseCode, responseMessage);
+    }
+
+    /**
+     * Appends a VOID or REFUND of {@code sale}, linked to it, and when approved brings the sale up to
+     * date (voided, or refunded so far). The caller holds the sale's row lock ({@link #lockSale}).
+     */
+    Transaction recordReversal(Transaction sale, TransactionType type, Money amount, boolean approved, String authCode,
+                               String hostReference, String responseCode, String responseMessage) {
         String id = Ids.newId("txn");
+        Integer batch = approved ? batches.openBatchNumber(sale.merchantId()) : null;
         jdbc.sql("""
                         INSERT INTO transactions (id, merchant_id, link_id, type, status, order_number, amount_minor,
                             currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type, auth_code,
-                            host_reference, response_code, response_message, original_transaction_id, created_at)
-                        SELECT :id, merchant_id, link_id, 'VOID', :status, order_number, amount_minor, currency,
+                            host_reference, response_code, response_message, original_transaction_id, batch_number, created_at)
+                        SELECT :id, merchant_id, link_id, :type, :status, order_number, :amount, currency,
                             installments, card_bin, card_last4, card_brand, card_issuer, card_type, :auth, :host, :code,
-                            :message, id, :now
+                            :message, id, :batch, :now
                         FROM transactions WHERE id = :sale AND merchant_id = :merchant""")
-                .param("id", id).param("status", (approved ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).name())
-                .param("auth", authCode).param("host", hostReference).param("code", responseCode)
-                .param("message", responseMessage).param("now", Timestamp.from(clock.instant()))
-                .param("sale", sale.id()).param("merchant", sale.merchantId())
+                .param("id", id).param("type", type.name())
+                .param("status", (approved ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).name())
+                .param("amount", amount.minor()).param("auth", authCode).param("host", hostReference)
+                .param("code", responseCode).param("message", responseMessage).param("batch", batch)
+                .param("now", Timestamp.from(clock.instant())).param("sale", sale.id()).param("merchant", sale.merchantId())
                 .update();
         if (approved) {
-            jdbc.sql("UPDATE transactions SET voided = TRUE WHERE id = :sale AND merchant_id = :merchant")
+            jdbc.sql("""
+                            UPDATE transactions SET voided = voided OR :void, refunded_minor = refunded_minor + :refund
+                            WHERE id = :sale AND merchant_id = :merchant""")
+                    .param("void", type == TransactionType.VOID)
+                    .param("refund", type == TransactionType.REFUND ? amount.minor() : 0L)
                     .param("sale", sale.id()).param("merchant", sale.merchantId()).update();
         }
         return find(sale.merchantId(), id).orElseThrow();
     }
 
+    /** Reads a transaction and locks its row until the end of the transaction. */
+    Optional<Transaction> lockSale(String merchantId, String id) {
+        jdbc.sql("SELECT id FROM transactions WHERE merchant_id = :merchant AND id = :id FOR UPDATE")
+                .param("merchant", merchantId).param("id", id).query(String.class).optional();
+        return find(merchantId, id);
+    }
+
     public Optional<Transaction> find(String merchantId, String id) {
-        return jdbc.sql("SELECT * FROM transactions WHERE merchant_id = :merchant AND id = :id")
+        return jdbc.sql(SELECT + " WHERE t.merchant_id = :merchant AND t.id = :id")
                 .param("merchant", merchantId).param("id", id).query(Ledger::map).optional();
+    }
+
+    /** The voids and refunds of a sale, oldest first. */
+    public List<Transaction> reversalsOf(String merchantId, String saleId) {
+        return jdbc.sql(SELECT + " WHERE t.merchant_id = :merchant AND t.original_transaction_id = :sale ORDER BY t.id")
+                .param("merchant", merchantId).param("sale", saleId).query(Ledger::map).list();
     }
 
     /** A link's transactions, newest first [M6]. */
     public List<Transaction> ofLink(String merchantId, String linkId) {
-        return jdbc.sql("SELECT * FROM transactions WHERE merchant_id = :merchant AND link_id = :link ORDER BY id DESC")
+        return jdbc.sql(SELECT + " WHERE t.merchant_id = :merchant AND t.link_id = :link ORDER BY t.id DESC")
                 .param("merchant", merchantId).param("link", linkId).query(Ledger::map).list();
     }
 
-    static Transaction map(ResultSet rs, int row) throws SQLException {
+    /** Maps a row of {@link #SELECT}: for the reports, which read the ledger with their own filters. */
+    public static Transaction map(ResultSet rs, int row) throws SQLException {
         Currency currency = Currency.valueOf(rs.getString("currency").trim());
         String bin = rs.getString("card_bin");
         return new Transaction(rs.getString("id"), rs.getString("merchant_id"), rs.getString("link_id"),
@@ -101,6 +141,6 @@ public class Ledger {
                 rs.getString("response_message"), rs.getString("md_status"), rs.getString("eci"),
                 rs.getString("payer_note"), rs.getString("original_transaction_id"),
                 new Money(rs.getLong("refunded_minor"), currency), rs.getBoolean("voided"),
-                rs.getTimestamp("created_at").toInstant());
+                (Integer) rs.getObject("batch_number"), rs.getBoolean("batch_closed"), rs.getTimestamp("created_at").toInstant());
     }
 }

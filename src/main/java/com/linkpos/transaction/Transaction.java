@@ -11,7 +11,7 @@ public record Transaction(String id, String merchantId, String linkId, String at
                           TransactionStatus status, String orderNumber, Money amount, int installments, Card card,
                           String authCode, String hostReference, String responseCode, String responseMessage,
                           String mdStatus, String eci, String payerNote, String originalTransactionId,
-                          Money refunded, boolean voided, Instant createdAt) {
+                          Money refunded, boolean voided, Integer batchNumber, boolean batchClosed, Instant createdAt) {
 
     public record Card(String bin, String last4, String brand, String issuer, String type) {
         /** 415565******6111 (a 16-digit card; the length is not kept). */
@@ -22,5 +22,18 @@ public record Transaction(String id, String merchantId, String linkId, String at
 
     public boolean approved() {
         return status == TransactionStatus.APPROVED;
+    }
+
+    /** [R3] What can still be done with it: void while its batch is open, refund after. */
+    public boolean voidable() {
+        return type == TransactionType.SALE && approved() && !voided && !batchClosed;
+    }
+
+    public boolean refundable() {
+        return type == TransactionType.SALE && approved() && !voided && batchClosed && refunded.minor() < amount.minor();
+    }
+
+    public Money refundableRest() {
+        return new Money(amount.minor() - refunded.minor(), amount.currency());
     }
 }

@@ -1,0 +1,176 @@
+package com.linkpos.reporting;
+
+import com.linkpos.shared.BusinessTime;
+import com.linkpos.shared.Money;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * [M2] Exports as streams: rows arrive one at a time from the database and leave at once, so any
+ * number of rows fits in a small heap.
+ * <ul>
+ * <li>CSV for programs: comma separated, amounts with a decimal point ({@code 1250.50}), times in
+ * ISO 8601 with the Istanbul offset ({@code 2026-11-27T12:00:00+03:00}), UTF-8.</li>
+ * <li>CSV for Turkish Excel ({@code decimal=comma}): semicolon separated, decimal comma
+ * ({@code 1250,50}), times as {@code 27.11.2026 12:00:00}, UTF-8 with a byte order mark.</li>
+ * <li>XLSX: amounts as numbers, times as date cells (Istanbul time); past 1,048,576 rows a sheet
+ * the rows go on in the next sheet.</li>
+ * </ul>
+ */
+@Component
+class Exporter {
+
+    /** Excel's row limit, less the header row. */
+    static final int ROWS_PER_SHEET = 1_048_576 - 1;
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final DateTimeFormatter TURKISH = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+
+    enum Format { CSV, CSV_DECIMAL_COMMA, XLSX }
+
+    /** Where the rows come from: calls its argument once per row. */
+    interface Rows<T> {
+        void each(Consumer<T> row);
+    }
+
+    private final MessageSource messages;
+
+    Exporter(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    <T> void write(Format format, OutputStream out, List<Column<T>> columns, Locale locale, String sheetKey, Rows<T> rows) {
+        try {
+            if (format == Format.XLSX) {
+                xlsx(out, columns, locale, sheetKey, rows, ROWS_PER_SHEET);
+            } else {
+                csv(out, columns, locale, format == Format.CSV_DECIMAL_COMMA, rows);
+            }
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
+        }
+    }
+
+    <T> void csv(OutputStream out, List<Column<T>> columns, Locale locale, boolean decimalComma, Rows<T> rows) throws IOException {
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        if (decimalComma) {
+            writer.write('\uFEFF');
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(decimalComma ? ';' : ',').setRecordSeparator("\r\n").get();
+        CSVPrinter printer = new CSVPrinter(writer, format);
+        for (Column<T> column : columns) {
+            printer.print(header(column, locale));
+        }
+        printer.println();
+        Object[] record = new Object[columns.size()];
+        rows.each(row -> {
+            for (int i = 0; i < record.length; i++) {
+                record[i] = csvValue(columns.get(i), columns.get(i).value().apply(row), decimalComma);
+            }
+            try {
+                printer.printRecord(record);
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
+        });
+        printer.flush();
+    }
+
+    <T> void xlsx(OutputStream out, List<Column<T>> columns, Locale locale, String sheetKey, Rows<T> rows,
+                  int rowsPerSheet) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            workbook.setCompressTempFiles(true);
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle money2 = workbook.createCellStyle();
+            money2.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+            CellStyle money0 = workbook.createCellStyle();
+            money0.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+            CellStyle dateTime = workbook.createCellStyle();
+            dateTime.setDataFormat(workbook.createDataFormat().getFormat("dd.mm.yyyy hh:mm:ss"));
+            String sheetName = messages.getMessage(sheetKey, null, sheetKey, locale);
+            int[] position = {0, 0}; // sheet number, row within the sheet
+            Sheet[] sheet = {null};
+            rows.each(row -> {
+                if (sheet[0] == null || position[1] > rowsPerSheet) {
+                    position[0]++;
+                    sheet[0] = workbook.createSheet(sheetName + (position[0] == 1 ? "" : " " + position[0]));
+                    Row header = sheet[0].createRow(0);
+                    for (int i = 0; i < columns.size(); i++) {
+                        Cell cell = header.createCell(i);
+                        cell.setCellValue(header(columns.get(i), locale));
+                        cell.setCellStyle(bold);
+                    }
+                    position[1] = 1;
+                }
+                Row line = sheet[0].createRow(position[1]++);
+                for (int i = 0; i < columns.size(); i++) {
+                    Object value = columns.get(i).value().apply(row);
+                    if (value == null) {
+                        continue;
+                    }
+                    Cell cell = line.createCell(i);
+                    switch (columns.get(i).kind()) {
+                        case MONEY -> {
+                            Money money = (Money) value;
+                            cell.setCellValue(money.toBigDecimal().doubleValue());
+                            cell.setCellStyle(money.currency().minorDigits() == 0 ? money0 : money2);
+                        }
+                        case INTEGER -> cell.setCellValue(((Number) value).doubleValue());
+                        case DATETIME -> {
+                            cell.setCellValue(((Instant) value).atZone(BusinessTime.ZONE).toLocalDateTime());
+                            cell.setCellStyle(dateTime);
+                        }
+                        default -> cell.setCellValue(value.toString());
+                    }
+                }
+            });
+            if (sheet[0] == null) {
+                Row header = workbook.createSheet(sheetName).createRow(0);
+                for (int i = 0; i < columns.size(); i++) {
+                    header.createCell(i).setCellValue(header(columns.get(i), locale));
+                }
+            }
+            workbook.write(out);
+            workbook.dispose();
+        }
+    }
+
+    private static Object csvValue(Column<?> column, Object value, boolean decimalComma) {
+        if (value == null) {
+            return "";
+        }
+        return switch (column.kind()) {
+            case MONEY -> {
+                String plain = ((Money) value).toDecimalString();
+                yield decimalComma ? plain.replace('.', ',') : plain;
+            }
+            case DATETIME -> (decimalComma ? TURKISH : ISO).format(((Instant) value).atZone(BusinessTime.ZONE));
+            default -> value;
+        };
+    }
+
+    private String header(Column<?> column, Locale locale) {
+        return messages.getMessage(column.headerKey(), null, column.headerKey(), locale);
+    }
+}

@@ -1,0 +1,70 @@
+package com.linkpos.reporting;
+
+import com.linkpos.transaction.Transaction;
+import java.util.List;
+
+/** What each export holds, column by column: the same as the screen it comes from. */
+final class ReportColumns {
+
+    private ReportColumns() {
+    }
+
+    /** [M1] the link list. */
+    static List<Column<LinkRow>> links(String payBaseUrl) {
+        return List.of(
+                Column.text("links.col.orderNumber", LinkRow::orderNumber),
+                Column.text("links.col.url", row -> payBaseUrl + "/pay/" + row.token()),
+                Column.money("links.col.amount", LinkRow::amount),
+                Column.text("links.col.currency", row -> row.amount().currency().name()),
+                Column.integer("links.col.installments", LinkRow::installments),
+                Column.dateTime("links.col.validFrom", LinkRow::validFrom),
+                Column.dateTime("links.col.validUntil", LinkRow::validUntil),
+                Column.text("links.col.usage", LinkRow::usage),
+                Column.text("links.col.status", row -> row.status().name()),
+                Column.integer("links.col.paymentCount", LinkRow::paymentCount),
+                Column.money("links.col.collected", LinkRow::collected),
+                Column.dateTime("links.col.createdAt", LinkRow::createdAt));
+    }
+
+    /** [R2] LinkPOS Raporu. */
+    static List<Column<LinkRow>> linkReport() {
+        return List.of(
+                Column.text("links.col.orderNumber", LinkRow::orderNumber),
+                Column.dateTime("links.col.createdAt", LinkRow::createdAt),
+                Column.dateTime("links.col.validFrom", LinkRow::validFrom),
+                Column.dateTime("links.col.validUntil", LinkRow::validUntil),
+                Column.text("links.col.usage", LinkRow::usage),
+                Column.text("links.col.status", row -> row.status().name()),
+                Column.integer("links.col.paymentCount", LinkRow::paymentCount),
+                Column.money("links.col.collected", LinkRow::collected),
+                Column.text("links.col.currency", row -> row.collected().currency().name()),
+                Column.dateTime("report.lastPaidAt", LinkRow::lastPaidAt));
+    }
+
+    /** [R1] İşlem Arama. */
+    static List<Column<Transaction>> transactions() {
+        return List.of(
+                Column.dateTime("tx.date", Transaction::createdAt),
+                Column.text("tx.id", Transaction::id),
+                Column.text("tx.type", t -> t.type().name()),
+                Column.text("tx.status", t -> t.status().name()),
+                Column.text("links.col.orderNumber", Transaction::orderNumber),
+                Column.money("links.col.amount", Transaction::amount),
+                Column.text("links.col.currency", t -> t.amount().currency().name()),
+                Column.integer("links.col.installments", Transaction::installments),
+                Column.text("result.card", t -> t.card() == null ? null : t.card().masked()),
+                Column.text("tx.brand", t -> t.card() == null ? null : t.card().brand()),
+                Column.text("tx.issuer", t -> t.card() == null ? null : t.card().issuer()),
+                Column.text("result.authCode", Transaction::authCode),
+                Column.text("result.reference", Transaction::hostReference),
+                Column.text("tx.responseCode", Transaction::responseCode),
+                Column.text("tx.responseMessage", Transaction::responseMessage),
+                Column.text("tx.mdStatus", Transaction::mdStatus),
+                Column.text("tx.eci", Transaction::eci),
+                Column.text("detail.payerNote", Transaction::payerNote),
+                Column.integer("tx.batch", Transaction::batchNumber),
+                Column.money("tx.refunded", Transaction::refunded),
+                Column.text("tx.original", Transaction::originalTransactionId),
+                Column.text("tx.link", Transaction::linkId));
+    }
+}

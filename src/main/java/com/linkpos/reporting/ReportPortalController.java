@@ -1,0 +1,229 @@
+package com.linkpos.reporting;
+
+import com.linkpos.link.LinkQuery;
+import com.linkpos.link.LinkStatus;
+import com.linkpos.link.LinkUrls;
+import com.linkpos.merchant.Caller;
+import com.linkpos.shared.BusinessTime;
+import com.linkpos.shared.Currency;
+import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.ProblemException;
+import com.linkpos.transaction.Ledger;
+import com.linkpos.transaction.Transaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Raporlar → Raporlamalar: İşlem Arama [R1] with its detail (the magnifier), LinkPOS Raporu [R2],
+ * and «Dışa Aktar» [M2] of both and of the link list, carrying what the screen's filters select.
+ */
+@Controller
+class ReportPortalController {
+
+    static final int PAGE_SIZE = 25;
+
+    private final TransactionSearch search;
+    private final LinkReport linkReport;
+    private final Ledger ledger;
+    private final Downloads downloads;
+    private final LinkUrls urls;
+    private final Clock clock;
+
+    ReportPortalController(TransactionSearch search, LinkReport linkReport, Ledger ledger, Downloads downloads,
+                           LinkUrls urls, Clock clock) {
+        this.search = search;
+        this.linkReport = linkReport;
+        this.ledger = ledger;
+        this.downloads = downloads;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    @GetMapping("/reports/transactions")
+    String transactions(Caller caller, @RequestParam Map<String, String> params, Model model) {
+        searchInto(caller, params, model, "/reports/transactions");
+        return "reporting/transactions";
+    }
+
+    /** The search of İşlem Arama, also used by Provizyon İptal/İade. */
+    void searchInto(Caller caller, Map<String, String> params, Model model, String path) {
+        List<FieldProblem> errors = new ArrayList<>();
+        TransactionQuery query = TransactionQuery.parse(params, clock.instant(), errors);
+        TransactionSearch.Cursor cursor = params.get("cursor") == null ? null : TransactionSearch.Cursor.decode(params.get("cursor"));
+        List<Transaction> rows = errors.isEmpty() ? search.page(caller.merchantId(), query, cursor, PAGE_SIZE + 1) : List.of();
+        boolean more = rows.size() > PAGE_SIZE;
+        List<Transaction> shown = more ? rows.subList(0, PAGE_SIZE) : rows;
+        Map<String, String> criteria = formValues(params, query);
+        model.addAttribute("rows", shown);
+        model.addAttribute("errors", errors.stream().map(FieldProblem::field).toList());
+        model.addAttribute("errorKeys", errors.stream().map(FieldProblem::messageKey).distinct().toList());
+        model.addAttribute("criteria", criteria);
+        model.addAttribute("currencies", Currency.values());
+        Map<String, String> exportParams = new LinkedHashMap<>(criteria);
+        model.addAttribute("firstPage", cursor == null ? null : url(path, criteria));
+        if (more) {
+            Transaction last = shown.get(shown.size() - 1);
+            Map<String, String> next = new LinkedHashMap<>(criteria);
+            next.put("cursor", new TransactionSearch.Cursor(last.createdAt(), last.id()).encode());
+            model.addAttribute("nextPage", url(path, next));
+        }
+        model.addAttribute("exportCsv", url("/reports/transactions/export", with(exportParams, "format", "csv")));
+        model.addAttribute("exportCsvComma", url("/reports/transactions/export",
+                with(with(exportParams, "format", "csv"), "decimal", "comma")));
+        model.addAttribute("exportXlsx", url("/reports/transactions/export", with(exportParams, "format", "xlsx")));
+    }
+
+    @GetMapping("/reports/transactions/{id}")
+    String transaction(Caller caller, @PathVariable String id, Model model) {
+        Transaction transaction = ledger.find(caller.merchantId(), id).orElseThrow(ProblemException::notFound);
+        model.addAttribute("t", transaction);
+        model.addAttribute("related", ledger.reversalsOf(caller.merchantId(), id));
+        return "reporting/transaction";
+    }
+
+    @GetMapping("/reports/transactions/export")
+    ResponseEntity<StreamingResponseBody> exportTransactions(Caller caller, @RequestParam Map<String, String> params,
+                                                             Locale locale) {
+        List<FieldProblem> errors = new ArrayList<>();
+        TransactionQuery query = TransactionQuery.parse(params, clock.instant(), errors);
+        Exporter.Format format = Downloads.format(params.get("format"), params.get("decimal"));
+        if (!errors.isEmpty() || format == null) {
+            throw ProblemException.badRequest(errors);
+        }
+        String merchant = caller.merchantId();
+        return downloads.download(fileName("islemler", locale), format, ReportColumns.transactions(), locale,
+                "export.sheet.transactions", each -> search.stream(merchant, query, each));
+    }
+
+    @GetMapping("/reports/links")
+    String links(Caller caller, @RequestParam Map<String, String> params, @RequestParam(defaultValue = "1") int page,
+                 Model model) {
+        LinkQuery filter = portalLinkFilter(params);
+        Instant now = clock.instant();
+        long total = linkReport.count(caller.merchantId(), filter, now);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
+        model.addAttribute("rows", linkReport.page(caller.merchantId(), filter, now, (current - 1) * PAGE_SIZE, PAGE_SIZE));
+        model.addAttribute("total", total);
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("statuses", LinkStatus.values());
+        Map<String, String> criteria = linkCriteria(params);
+        model.addAttribute("criteria", criteria);
+        model.addAttribute("pageUrl", url("/reports/links", criteria));
+        model.addAttribute("exportCsv", url("/reports/links/export", with(criteria, "format", "csv")));
+        model.addAttribute("exportCsvComma", url("/reports/links/export", with(with(criteria, "format", "csv"), "decimal", "comma")));
+        model.addAttribute("exportXlsx", url("/reports/links/export", with(criteria, "format", "xlsx")));
+        return "reporting/links";
+    }
+
+    @GetMapping("/reports/links/export")
+    ResponseEntity<StreamingResponseBody> exportLinkReport(Caller caller, @RequestParam Map<String, String> params,
+                                                           Locale locale) {
+        return linkDownload(caller, params, locale, "linkpos-raporu", ReportColumns.linkReport());
+    }
+
+    /** «Dışa Aktar» of Provizyon → LinkPOS, with the list's own filters. */
+    @GetMapping("/links/export")
+    ResponseEntity<StreamingResponseBody> exportLinkList(Caller caller, @RequestParam Map<String, String> params,
+                                                         Locale locale) {
+        return linkDownload(caller, params, locale, "linkler", ReportColumns.links(urls.base()));
+    }
+
+    private ResponseEntity<StreamingResponseBody> linkDownload(Caller caller, Map<String, String> params, Locale locale,
+                                                               String name, List<Column<LinkRow>> columns) {
+        Exporter.Format format = Downloads.format(params.get("format"), params.get("decimal"));
+        if (format == null) {
+            throw ProblemException.badRequest(List.of(FieldProblem.of("format", "invalid_export_format")));
+        }
+        LinkQuery filter = portalLinkFilter(params);
+        String merchant = caller.merchantId();
+        Instant now = clock.instant();
+        return downloads.download(fileName(name, locale), format, columns, locale, "export.sheet.links",
+                each -> linkReport.stream(merchant, filter, now, each));
+    }
+
+    /** The portal's link filters: status, order-number prefix, creation days (Istanbul) from and to. */
+    static LinkQuery portalLinkFilter(Map<String, String> params) {
+        LinkStatus status = Arrays.stream(LinkStatus.values()).filter(s -> s.name().equals(params.get("status")))
+                .findFirst().orElse(null);
+        String orderNumber = params.getOrDefault("orderNumber", "").replaceAll("[^A-Za-z0-9_-]", "");
+        LocalDate from = day(params.get("from"));
+        LocalDate to = day(params.get("to"));
+        return new LinkQuery(status, orderNumber.isEmpty() ? null : orderNumber,
+                from == null ? null : from.atStartOfDay(BusinessTime.ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
+    }
+
+    private static Map<String, String> linkCriteria(Map<String, String> params) {
+        LinkQuery filter = portalLinkFilter(params);
+        Map<String, String> criteria = new LinkedHashMap<>();
+        criteria.put("status", filter.status() == null ? "" : filter.status().name());
+        criteria.put("orderNumber", filter.orderNumber() == null ? "" : filter.orderNumber());
+        LocalDate from = day(params.get("from"));
+        LocalDate to = day(params.get("to"));
+        criteria.put("from", from == null ? "" : from.toString());
+        criteria.put("to", to == null ? "" : to.toString());
+        return criteria;
+    }
+
+    /** What the search form shows: the days in Istanbul, the rest as typed. */
+    private static Map<String, String> formValues(Map<String, String> params, TransactionQuery query) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("from", query.from() == null ? "" : LocalDate.ofInstant(query.from(), BusinessTime.ZONE).toString());
+        values.put("to", query.to() == null ? "" : LocalDate.ofInstant(query.to().minusNanos(1), BusinessTime.ZONE).toString());
+        for (String name : List.of("orderNumber", "status", "type", "currency", "minAmount", "maxAmount", "cardLast4",
+                "authCode", "linkId")) {
+            values.put(name, params.getOrDefault(name, "").strip());
+        }
+        return values;
+    }
+
+    private static LocalDate day(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> params, String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(params);
+        copy.put(name, value);
+        return copy;
+    }
+
+    static String url(String path, Map<String, String> params) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
+        params.forEach((name, value) -> {
+            if (value != null && !value.isEmpty()) {
+                builder.queryParam(name, value);
+            }
+        });
+        return builder.encode().build().toUriString();
+    }
+
+    private String fileName(String turkish, Locale locale) {
+        return "en".equals(locale.getLanguage()) ? switch (turkish) {
+            case "islemler" -> "transactions";
+            case "linkler" -> "links";
+            default -> "linkpos-report";
+        } : turkish;
+    }
+}

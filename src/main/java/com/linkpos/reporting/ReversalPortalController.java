@@ -1,0 +1,97 @@
+package com.linkpos.reporting;
+
+import com.linkpos.merchant.Caller;
+import com.linkpos.shared.ProblemException;
+import com.linkpos.transaction.Ledger;
+import com.linkpos.transaction.Reversals;
+import com.linkpos.transaction.Transaction;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Provizyon → Provizyon İptal/İade [R3]: search as in İşlem Arama, «İptal» or «İade» beside each
+ * approved sale by its batch, a detail page with «İşlem İptal» / «İşlem İade», a confirmation, and
+ * the result. MERCHANT_ADMIN only (the security configuration says so for /reversals/**).
+ */
+@Controller
+class ReversalPortalController {
+
+    private final ReportPortalController reports;
+    private final Ledger ledger;
+    private final Reversals reversals;
+
+    ReversalPortalController(ReportPortalController reports, Ledger ledger, Reversals reversals) {
+        this.reports = reports;
+        this.ledger = ledger;
+        this.reversals = reversals;
+    }
+
+    @GetMapping("/reversals")
+    String search(Caller caller, @RequestParam Map<String, String> params, Model model) {
+        Map<String, String> sales = new HashMap<>(params);
+        sales.putIfAbsent("type", "SALE");
+        reports.searchInto(caller, sales, model, "/reversals");
+        return "reporting/reversals";
+    }
+
+    @GetMapping("/reversals/{id}")
+    String detail(Caller caller, @PathVariable String id, Model model) {
+        Transaction sale = sale(caller, id);
+        model.addAttribute("t", sale);
+        model.addAttribute("related", ledger.reversalsOf(caller.merchantId(), id));
+        return "reporting/reversal";
+    }
+
+    @GetMapping("/reversals/{id}/void")
+    String confirmVoid(Caller caller, @PathVariable String id, Model model) {
+        model.addAttribute("t", sale(caller, id));
+        model.addAttribute("action", "void");
+        return "reporting/reversal-confirm";
+    }
+
+    @GetMapping("/reversals/{id}/refund")
+    String confirmRefund(Caller caller, @PathVariable String id, @RequestParam(required = false) String amount, Model model) {
+        Transaction sale = sale(caller, id);
+        model.addAttribute("t", sale);
+        model.addAttribute("action", "refund");
+        model.addAttribute("amount", amount == null || amount.isBlank() ? sale.refundableRest().toDecimalString()
+                : amount.strip().replace(',', '.'));
+        return "reporting/reversal-confirm";
+    }
+
+    @PostMapping("/reversals/{id}/void")
+    String voidSale(Caller caller, @PathVariable String id, RedirectAttributes redirect) {
+        return done(id, redirect, () -> reversals.voidSale(caller.merchantId(), id));
+    }
+
+    @PostMapping("/reversals/{id}/refund")
+    String refund(Caller caller, @PathVariable String id, @RequestParam(required = false) String amount,
+                  RedirectAttributes redirect) {
+        return done(id, redirect, () -> reversals.refund(caller.merchantId(), id,
+                amount == null ? null : amount.strip().replace(',', '.')));
+    }
+
+    /** Shows the outcome on the sale's page: the new transaction, or why nothing was done. */
+    private String done(String id, RedirectAttributes redirect, java.util.function.Supplier<Transaction> action) {
+        try {
+            Transaction reversal = action.get();
+            redirect.addFlashAttribute("outcome", reversal);
+        } catch (ProblemException refused) {
+            redirect.addFlashAttribute("refusal", refused.errors().isEmpty() ? "problem." + refused.code() + ".detail"
+                    : refused.errors().get(0).messageKey());
+            redirect.addFlashAttribute("refusalArgs", refused.errors().isEmpty() ? new Object[0] : refused.errors().get(0).args());
+        }
+        return "redirect:/reversals/" + id;
+    }
+
+    private Transaction sale(Caller caller, String id) {
+        return ledger.find(caller.merchantId(), id).orElseThrow(ProblemException::notFound);
+    }
+}

@@ -1,0 +1,76 @@
+package com.linkpos.reporting;
+
+import com.linkpos.transaction.Ledger;
+import com.linkpos.transaction.Transaction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * [R1] İşlem Arama over the ledger: keyset pages, newest first (no OFFSET, so page 1,000 costs what
+ * page 1 does), and the whole result streamed row by row for the exports.
+ */
+@Repository
+class TransactionSearch {
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+
+    TransactionSearch(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(template.getDataSource());
+        fetching.setFetchSize(2000);
+        this.streaming = new NamedParameterJdbcTemplate(fetching);
+    }
+
+    /** A position in the result: the last row seen, opaque to clients. */
+    record Cursor(Instant createdAt, String id) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((createdAt.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
+                if (parts.length != 2 || !parts[1].matches("txn_[0-9A-Z]{26}")) {
+                    return null;
+                }
+                return new Cursor(Instant.parse(parts[0]), parts[1]);
+            } catch (IllegalArgumentException | java.time.DateTimeException garbage) {
+                return null;
+            }
+        }
+    }
+
+    List<Transaction> page(String merchantId, TransactionQuery query, Cursor after, int limit) {
+        Map<String, Object> params = TransactionQuery.newParams(merchantId);
+        String where = query.where(params);
+        if (after != null) {
+            where += " AND (t.created_at, t.id) < (:afterAt, :afterId)";
+            params.put("afterAt", Timestamp.from(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        params.put("limit", limit);
+        return jdbc.sql(Ledger.SELECT + " WHERE t.merchant_id = :merchant" + where
+                        + " ORDER BY t.created_at DESC, t.id DESC LIMIT :limit")
+                .params(params).query(Ledger::map).list();
+    }
+
+    /** Every matching row, newest first, handed over one by one: nothing is held in memory. */
+    void stream(String merchantId, TransactionQuery query, java.util.function.Consumer<Transaction> each) {
+        Map<String, Object> params = TransactionQuery.newParams(merchantId);
+        String sql = Ledger.SELECT + " WHERE t.merchant_id = :merchant" + query.where(params)
+                + " ORDER BY t.created_at DESC, t.id DESC";
+        int[] row = {0};
+        streaming.query(sql, params, (RowCallbackHandler) rs -> each.accept(Ledger.map(rs, row[0]++)));
+    }
+}

@@ -1,0 +1,106 @@
+package com.linkpos.transaction;
+
+import com.linkpos.acquiring.Acquirer;
+import com.linkpos.shared.BusinessTime;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * [R4] End-of-day batches. A merchant has at most one open batch (a unique index says so); it is
+ * closed by the daily job, by the bank operator, or, if the day passed without either, when the
+ * merchant's next transaction arrives. Closing is a conditional update, so it happens once however
+ * many instances run the job.
+ */
+@Service
+public class Batches {
+
+    private static final Logger log = LoggerFactory.getLogger(Batches.class);
+
+    private final JdbcClient jdbc;
+    private final Acquirer acquirer;
+    private final Clock clock;
+
+    Batches(JdbcClient jdbc, Acquirer acquirer, Clock clock) {
+        this.jdbc = jdbc;
+        this.acquirer = acquirer;
+        this.clock = clock;
+    }
+
+    public record Batch(String merchantId, int number, LocalDate businessDay, Instant openedAt, Instant closedAt,
+                        String closedBy) {
+        public boolean closed() {
+            return closedAt != null;
+        }
+    }
+
+    /** The merchant's open batch for today, opened if there is none; a stale one is closed first. */
+    int openBatchNumber(String merchantId) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, BusinessTime.ZONE);
+        List<String> stale = jdbc.sql("""
+                        UPDATE batches SET closed_at = :now, closed_by = 'auto'
+                        WHERE merchant_id = :merchant AND closed_at IS NULL AND business_day < :today
+                        RETURNING merchant_id""")
+                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("today", Date.valueOf(today))
+                .query(String.class).list();
+        if (!stale.isEmpty()) {
+            acquirer.closeBatch(merchantId);
+        }
+        jdbc.sql("""
+                        INSERT INTO batches (merchant_id, batch_number, business_day, opened_at)
+                        SELECT :merchant, COALESCE(MAX(batch_number), 0) + 1, :today, :now FROM batches WHERE merchant_id = :merchant
+                        ON CONFLICT DO NOTHING""")
+                .param("merchant", merchantId).param("today", Date.valueOf(today)).param("now", Timestamp.from(now))
+                .update();
+        return jdbc.sql("SELECT batch_number FROM batches WHERE merchant_id = :merchant AND closed_at IS NULL")
+                .param("merchant", merchantId).query(Integer.class).single();
+    }
+
+    public boolean isClosed(String merchantId, Integer batchNumber) {
+        if (batchNumber == null) {
+            return false;
+        }
+        return jdbc.sql("SELECT closed_at IS NOT NULL FROM batches WHERE merchant_id = :merchant AND batch_number = :number")
+                .param("merchant", merchantId).param("number", batchNumber).query(Boolean.class).optional().orElse(false);
+    }
+
+    /**
+     * Closes every merchant's open batch, at the bank too, in one transaction (the simulator keeps
+     * its books in the same database); returns how many this call closed.
+     */
+    @Transactional
+    public int closeAll(String closedBy) {
+        List<String> merchants = jdbc.sql("""
+                        UPDATE batches SET closed_at = :now, closed_by = :by WHERE closed_at IS NULL RETURNING merchant_id""")
+                .param("now", Timestamp.from(clock.instant())).param("by", closedBy)
+                .query(String.class).list();
+        merchants.forEach(acquirer::closeBatch);
+        log.info("End of day by {}: closed {} batches", closedBy, merchants.size());
+        return merchants.size();
+    }
+
+    /** The daily end of day, at the configured time in Istanbul (default 23:59). */
+    @Scheduled(cron = "${linkpos.batches.close-cron:0 59 23 * * *}", zone = "Europe/Istanbul")
+    void endOfDay() {
+        closeAll("schedule");
+    }
+
+    public List<Batch> recent(int limit) {
+        return jdbc.sql("SELECT * FROM batches ORDER BY opened_at DESC LIMIT :limit").param("limit", limit)
+                .query((rs, row) -> new Batch(rs.getString("merchant_id"), rs.getInt("batch_number"),
+                        rs.getDate("business_day").toLocalDate(), rs.getTimestamp("opened_at").toInstant(),
+                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                        rs.getString("closed_by")))
+                .list();
+    }
+}
