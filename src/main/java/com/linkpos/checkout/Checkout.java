@@ -10,6 +10,7 @@ import com.linkpos.link.Links;
 import com.linkpos.link.PaymentClaim;
 import com.linkpos.merchant.Merchants;
 import com.linkpos.shared.FieldProblem;
+import com.linkpos.transaction.Batches;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Transaction;
 import java.time.Duration;
@@ -38,12 +39,13 @@ class Checkout {
     private final Merchants merchants;
     private final Acquirer acquirer;
     private final Ledger ledger;
+    private final Batches batches;
     private final Attempts attempts;
     private final TransactionTemplate transactions;
     private final Duration claimTtl;
     private final Duration waitForOtherAttempt;
 
-    Checkout(Links links, Merchants merchants, Acquirer acquirer, Ledger ledger, Attempts attempts,
+    Checkout(Links links, Merchants merchants, Acquirer acquirer, Ledger ledger, Batches batches, Attempts attempts,
              TransactionTemplate transactions,
              @Value("${linkpos.checkout.claim-ttl:2m}") Duration claimTtl,
              @Value("${linkpos.checkout.wait-for-other-attempt:15s}") Duration waitForOtherAttempt) {
@@ -51,6 +53,7 @@ class Checkout {
         this.merchants = merchants;
         this.acquirer = acquirer;
         this.ledger = ledger;
+        this.batches = batches;
         this.attempts = attempts;
         this.transactions = transactions;
         this.claimTtl = claimTtl;
@@ -172,6 +175,7 @@ class Checkout {
     private void authorize(Link link, Attempt attempt, ThreeDSecureResult result) {
         BankResponse response;
         try {
+            batches.closeStale(link.merchantId());
             response = acquirer.authorize(new Acquirer.AuthorizationRequest(link.merchantId(), result.xid(), attempt.id(),
                     link.orderNumber(), attempt.amount(), attempt.installments(), result.cavv(), result.eci()));
         } catch (RuntimeException unreachable) {

@@ -43,19 +43,29 @@ public class Batches {
         }
     }
 
-    /** The merchant's open batch for today, opened if there is none; a stale one is closed first. */
-    int openBatchNumber(String merchantId) {
+    /**
+     * A batch still open from an earlier business day (the end-of-day job did not run) is closed,
+     * here and at the bank. Called before anything reaches the bank, so the bank's batches and ours
+     * hold the same transactions.
+     */
+    public void closeStale(String merchantId) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, BusinessTime.ZONE);
         List<String> stale = jdbc.sql("""
                         UPDATE batches SET closed_at = :now, closed_by = 'auto'
                         WHERE merchant_id = :merchant AND closed_at IS NULL AND business_day < :today
                         RETURNING merchant_id""")
-                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("today", Date.valueOf(today))
+                .param("now", Timestamp.from(now)).param("merchant", merchantId)
+                .param("today", Date.valueOf(LocalDate.ofInstant(now, BusinessTime.ZONE)))
                 .query(String.class).list();
         if (!stale.isEmpty()) {
             acquirer.closeBatch(merchantId);
         }
+    }
+
+    /** The merchant's open batch, opened if there is none. */
+    int openBatchNumber(String merchantId) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, BusinessTime.ZONE);
         jdbc.sql("""
                         INSERT INTO batches (merchant_id, batch_number, business_day, opened_at)
                         SELECT :merchant, COALESCE(MAX(batch_number), 0) + 1, :today, :now FROM batches WHERE merchant_id = :merchant

@@ -18,10 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reversals {
 
     private final Ledger ledger;
+    private final Batches batches;
     private final Acquirer acquirer;
 
-    Reversals(Ledger ledger, Acquirer acquirer) {
+    Reversals(Ledger ledger, Batches batches, Acquirer acquirer) {
         this.ledger = ledger;
+        this.batches = batches;
         this.acquirer = acquirer;
     }
 
@@ -69,6 +71,7 @@ public class Reversals {
 
     /** The sale, locked; only an approved, not voided SALE can be voided or refunded. */
     private Transaction reversible(String merchantId, String saleId) {
+        batches.closeStale(merchantId);
         Transaction sale = ledger.lockSale(merchantId, saleId).orElseThrow(ProblemException::notFound);
         if (sale.type() != TransactionType.SALE || !sale.approved()) {
             throw new ProblemException(HttpStatus.CONFLICT, "transaction_not_refundable", java.util.List.of());
