@@ -85,6 +85,13 @@ class PortalTest {
         assertThat(list.status()).isEqualTo(200);
         assertThat(orderNumbersOn(list)).contains("SIP-1001", "SIP-1002", "BAGIS-2026");
         assertThat(list.document().selectFirst(".session .who").text()).contains("Demo Toptancı A.Ş.");
+        // every portal page has one header with the whole menu
+        for (String path : List.of("/links", "/links/new", "/reports/transactions", "/reports/links", "/reversals", "/users")) {
+            Page page = session.get(path);
+            assertThat(page.document().select("header.topbar")).as(path).hasSize(1);
+            assertThat(page.document().select("header.topbar nav a").eachAttr("href"))
+                    .contains("/links", "/reversals", "/reports/transactions", "/reports/links", "/users");
+        }
     }
 
     @Test
