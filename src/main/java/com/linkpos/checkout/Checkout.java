@@ -8,7 +8,10 @@ import com.linkpos.acquiring.CardInfo;
 import com.linkpos.link.Link;
 import com.linkpos.link.Links;
 import com.linkpos.link.PaymentClaim;
+import com.linkpos.merchant.Merchant;
 import com.linkpos.merchant.Merchants;
+import com.linkpos.notification.LinkMessage;
+import com.linkpos.notification.Notifications;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.transaction.Batches;
 import com.linkpos.transaction.Ledger;
@@ -41,12 +44,13 @@ class Checkout {
     private final Ledger ledger;
     private final Batches batches;
     private final Attempts attempts;
+    private final Notifications notifications;
     private final TransactionTemplate transactions;
     private final Duration claimTtl;
     private final Duration waitForOtherAttempt;
 
     Checkout(Links links, Merchants merchants, Acquirer acquirer, Ledger ledger, Batches batches, Attempts attempts,
-             TransactionTemplate transactions,
+             Notifications notifications, TransactionTemplate transactions,
              @Value("${linkpos.checkout.claim-ttl:2m}") Duration claimTtl,
              @Value("${linkpos.checkout.wait-for-other-attempt:15s}") Duration waitForOtherAttempt) {
         this.links = links;
@@ -55,6 +59,7 @@ class Checkout {
         this.ledger = ledger;
         this.batches = batches;
         this.attempts = attempts;
+        this.notifications = notifications;
         this.transactions = transactions;
         this.claimTtl = claimTtl;
         this.waitForOtherAttempt = waitForOtherAttempt;
@@ -197,6 +202,9 @@ class Checkout {
             }
             attempts.finish(attempt.id(), response.approved() ? Attempt.Status.APPROVED : Attempt.Status.DECLINED,
                     response.approved() ? null : Attempt.Failure.DECLINED_BY_BANK, result.mdStatus(), result.eci(), sale.id());
+            if (response.approved()) {
+                tellMerchant(link, attempt);
+            }
             return true;
         }));
         if (!recorded) {
@@ -209,6 +217,15 @@ class Checkout {
                     voided.responseMessage());
             attempts.finish(attempt.id(), Attempt.Status.FAILED, Attempt.Failure.ALREADY_PAID, result.mdStatus(),
                     result.eci(), sale.id());
+        }
+    }
+
+    /** [R5] The merchant's e-mail about the payment, queued with the payment itself. */
+    private void tellMerchant(Link link, Attempt attempt) {
+        Merchant merchant = merchants.get(link.merchantId());
+        if (merchant.notifyOnPayment() && merchant.email() != null) {
+            notifications.queuePaymentReceived(new LinkMessage(merchant.id(), link.id(), merchant.name(), link.orderNumber(),
+                    attempt.amount(), null, null), merchant.email());
         }
     }
 

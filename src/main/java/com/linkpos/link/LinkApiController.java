@@ -1,6 +1,8 @@
 package com.linkpos.link;
 
 import com.linkpos.merchant.Caller;
+import com.linkpos.notification.Delivery;
+import com.linkpos.notification.Notifications;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +41,13 @@ class LinkApiController {
 
     private final Links links;
     private final LinkUrls urls;
+    private final Notifications notifications;
     private final JsonMapper json;
 
-    LinkApiController(Links links, LinkUrls urls, JsonMapper json) {
+    LinkApiController(Links links, LinkUrls urls, Notifications notifications, JsonMapper json) {
         this.links = links;
         this.urls = urls;
+        this.notifications = notifications;
         this.json = json;
     }
 
@@ -143,6 +147,51 @@ class LinkApiController {
                 target.set(field.getKey(), field.getValue());
             }
         });
+    }
+
+    /** API.md: the link sent again by SMS and/or e-mail (checked as when the link was made). */
+    @PostMapping("/{id}/notifications")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> notify(Caller caller, @PathVariable String id, @RequestBody Notify request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        String sms = request.sms() == null || request.sms().isBlank() ? null : TurkishMobile.toE164(request.sms()).orElse(null);
+        if (request.sms() != null && !request.sms().isBlank() && sms == null) {
+            errors.add(FieldProblem.of("sms", "sms_number_not_turkish_mobile"));
+        }
+        String email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
+        if (email != null && !com.linkpos.shared.EmailAddresses.isValid(email)) {
+            errors.add(FieldProblem.of("email", "invalid_email"));
+        }
+        if (errors.isEmpty() && sms == null && email == null) {
+            errors.add(FieldProblem.of("sms", "required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        List<String> queued = links.notify(caller, id, sms, email);
+        return Map.of("data", notifications.ofLink(caller.merchantId(), id).stream()
+                .filter(delivery -> queued.contains(delivery.id())).map(LinkApiController::deliveryJson).toList());
+    }
+
+    @GetMapping("/{id}/notifications")
+    Map<String, Object> notifications(Caller caller, @PathVariable String id) {
+        Link link = links.get(caller, id);
+        return Map.of("data", notifications.ofLink(caller.merchantId(), link.id()).stream()
+                .map(LinkApiController::deliveryJson).toList());
+    }
+
+    /** API.md's delivery: channel, masked address, status, attempts, time sent, last error. */
+    private static Map<String, Object> deliveryJson(Delivery delivery) {
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("id", delivery.id());
+        json.put("channel", delivery.channel());
+        json.put("to", delivery.recipient());
+        json.put("status", delivery.status());
+        json.put("attempts", delivery.attempts());
+        json.put("sentAt", delivery.sentAt());
+        json.put("lastError", delivery.lastError());
+        json.put("createdAt", delivery.createdAt());
+        return json;
     }
 
     @DeleteMapping("/{id}")

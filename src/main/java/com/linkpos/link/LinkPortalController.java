@@ -3,6 +3,7 @@ package com.linkpos.link;
 import com.linkpos.merchant.Caller;
 import com.linkpos.merchant.Merchant;
 import com.linkpos.merchant.Merchants;
+import com.linkpos.notification.Notifications;
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
@@ -41,12 +42,14 @@ class LinkPortalController {
     private final LinkUrls urls;
     private final Merchants merchants;
     private final Ledger ledger;
+    private final Notifications notifications;
 
-    LinkPortalController(Links links, LinkUrls urls, Merchants merchants, Ledger ledger) {
+    LinkPortalController(Links links, LinkUrls urls, Merchants merchants, Ledger ledger, Notifications notifications) {
         this.links = links;
         this.urls = urls;
         this.merchants = merchants;
         this.ledger = ledger;
+        this.notifications = notifications;
     }
 
     @GetMapping
@@ -121,6 +124,7 @@ class LinkPortalController {
         model.addAttribute("row", new Row(link, link.status(links.now()), url));
         model.addAttribute("qrSvg", QrCodes.svg(url));
         model.addAttribute("payments", ledger.ofLink(link.merchantId(), link.id()));
+        model.addAttribute("deliveries", notifications.ofLink(link.merchantId(), link.id()));
         return "link/detail";
     }
 

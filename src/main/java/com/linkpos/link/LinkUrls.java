@@ -12,9 +12,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class LinkUrls {
 
     private final String baseUrl;
+    private final String fallbackBaseUrl;
 
-    LinkUrls(@Value("${linkpos.public-base-url:}") String baseUrl) {
+    LinkUrls(@Value("${linkpos.public-base-url:}") String baseUrl, @Value("${server.port:8080}") int port) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.fallbackBaseUrl = "http://localhost:" + port;
     }
 
     public String of(Link link) {
@@ -23,6 +25,12 @@ public class LinkUrls {
 
     /** Where payment pages are: resolve it while a request is at hand (an export streams later, without one). */
     public String base() {
-        return baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
+        if (!baseUrl.isEmpty()) {
+            return baseUrl;
+        }
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null) {
+            return fallbackBaseUrl; // no request at hand (start-up, a scheduled job)
+        }
+        return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
     }
 }

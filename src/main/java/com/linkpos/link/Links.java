@@ -3,6 +3,8 @@ package com.linkpos.link;
 import com.linkpos.merchant.Caller;
 import com.linkpos.merchant.Merchant;
 import com.linkpos.merchant.Merchants;
+import com.linkpos.notification.LinkMessage;
+import com.linkpos.notification.Notifications;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Ids;
 import com.linkpos.shared.ProblemException;
@@ -28,12 +30,16 @@ public class Links {
     private final LinkTable table;
     private final LinkRules rules;
     private final Merchants merchants;
+    private final Notifications notifications;
+    private final LinkUrls urls;
     private final Clock clock;
 
-    Links(LinkTable table, LinkRules rules, Merchants merchants, Clock clock) {
+    Links(LinkTable table, LinkRules rules, Merchants merchants, Notifications notifications, LinkUrls urls, Clock clock) {
         this.table = table;
         this.rules = rules;
         this.merchants = merchants;
+        this.notifications = notifications;
+        this.urls = urls;
         this.clock = clock;
     }
 
@@ -56,7 +62,26 @@ public class Links {
                 }
             }
         }
-        return table.find(merchant.id(), id).orElseThrow();
+        Link link = table.find(merchant.id(), id).orElseThrow();
+        // [L11][N1] the SMS / e-mail leave through the outbox, queued in this same transaction
+        notifications.queueLink(messageOf(link, merchant), terms.sms(), terms.email());
+        return link;
+    }
+
+    /** Sends the link again, to new or the same recipients (already checked); returns the message ids. */
+    @Transactional
+    List<String> notify(Caller caller, String id, String smsE164, String email) {
+        Link link = get(caller, id);
+        if (!link.status(clock.instant()).isPayable() && link.status(clock.instant()) != LinkStatus.SCHEDULED) {
+            throw ProblemException.conflict("link_not_editable", FieldProblem.withMessage("status", "link_not_editable",
+                    "error.link_not_editable." + link.status(clock.instant()).name()));
+        }
+        return notifications.queueLink(messageOf(link, merchants.get(link.merchantId())), smsE164, email);
+    }
+
+    private LinkMessage messageOf(Link link, Merchant merchant) {
+        return new LinkMessage(link.merchantId(), link.id(), merchant.name(), link.orderNumber(), link.amount(),
+                link.validUntil(), urls.of(link));
     }
 
     /**

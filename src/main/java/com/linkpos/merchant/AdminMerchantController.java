@@ -34,15 +34,15 @@ class AdminMerchantController {
     }
 
     record MerchantRequest(String name, String email, List<String> foreignCurrencies, Integer maxInstallments,
-                           AdminUserRequest admin) {
+                           Boolean notifyOnPayment, AdminUserRequest admin) {
     }
 
     record MerchantResponse(String id, String name, String email, List<String> foreignCurrencies,
-                            int maxInstallments, Instant createdAt, Instant updatedAt) {
+                            int maxInstallments, boolean notifyOnPayment, Instant createdAt, Instant updatedAt) {
         static MerchantResponse of(Merchant merchant) {
             return new MerchantResponse(merchant.id(), merchant.name(), merchant.email(),
                     merchant.foreignCurrencies().stream().sorted().map(Enum::name).toList(),
-                    merchant.maxInstallments(), merchant.createdAt(), merchant.updatedAt());
+                    merchant.maxInstallments(), merchant.notifyOnPayment(), merchant.createdAt(), merchant.updatedAt());
         }
     }
 
@@ -51,7 +51,7 @@ class AdminMerchantController {
     MerchantResponse create(@RequestBody MerchantRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         MerchantTerms terms = MerchantTerms.validate(request.name(), request.email(), request.foreignCurrencies(),
-                request.maxInstallments(), errors);
+                request.maxInstallments(), request.notifyOnPayment(), errors);
         AdminUserRequest admin = request.admin();
         if (admin == null) {
             errors.add(FieldProblem.of("admin", "required"));
@@ -85,6 +85,7 @@ class AdminMerchantController {
                 request.foreignCurrencies() != null ? request.foreignCurrencies()
                         : current.foreignCurrencies().stream().map(Enum::name).toList(),
                 request.maxInstallments() != null ? request.maxInstallments() : current.maxInstallments(),
+                request.notifyOnPayment() != null ? request.notifyOnPayment() : current.notifyOnPayment(),
                 errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

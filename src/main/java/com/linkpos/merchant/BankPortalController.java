@@ -34,6 +34,7 @@ class BankPortalController {
         private String email;
         private List<String> foreignCurrencies = new ArrayList<>();
         private Integer maxInstallments = 1;
+        private boolean notifyOnPayment = true;
         private String adminUsername;
         private String adminPassword;
 
@@ -43,6 +44,7 @@ class BankPortalController {
             form.email = merchant.email();
             form.foreignCurrencies = merchant.foreignCurrencies().stream().map(Enum::name).toList();
             form.maxInstallments = merchant.maxInstallments();
+            form.notifyOnPayment = merchant.notifyOnPayment();
             return form;
         }
 
@@ -54,6 +56,8 @@ class BankPortalController {
         public void setForeignCurrencies(List<String> foreignCurrencies) { this.foreignCurrencies = foreignCurrencies; }
         public Integer getMaxInstallments() { return maxInstallments; }
         public void setMaxInstallments(Integer maxInstallments) { this.maxInstallments = maxInstallments; }
+        public boolean isNotifyOnPayment() { return notifyOnPayment; }
+        public void setNotifyOnPayment(boolean notifyOnPayment) { this.notifyOnPayment = notifyOnPayment; }
         public String getAdminUsername() { return adminUsername; }
         public void setAdminUsername(String adminUsername) { this.adminUsername = adminUsername; }
         public String getAdminPassword() { return adminPassword; }
@@ -72,7 +76,7 @@ class BankPortalController {
                   RedirectAttributes redirect) {
         List<FieldProblem> errors = unbindable(binding, form);
         MerchantTerms terms = MerchantTerms.validate(form.name, form.email, form.foreignCurrencies,
-                form.maxInstallments, errors);
+                form.maxInstallments, form.notifyOnPayment, errors);
         Users.validate(form.adminUsername, form.adminPassword, errors);
         try {
             if (!errors.isEmpty()) {
@@ -101,7 +105,7 @@ class BankPortalController {
         Merchant merchant = merchants.get(id);
         List<FieldProblem> errors = unbindable(binding, form);
         MerchantTerms terms = MerchantTerms.validate(form.name, form.email, form.foreignCurrencies,
-                form.maxInstallments, errors);
+                form.maxInstallments, form.notifyOnPayment, errors);
         if (!errors.isEmpty()) {
             reject(binding, ProblemException.invalid(errors));
             return page(model, merchant);

@@ -64,7 +64,7 @@ class Bootstrap implements ApplicationRunner {
         if (!users.exists(DEMO_USER)) {
             String password = passwordOrRandom(settings.demoPassword(), "demo merchant admin", DEMO_USER);
             Merchant demo = merchants.create(new MerchantTerms("Demo Toptancı A.Ş.", "demo@linkpos.example",
-                    EnumSet.of(Currency.USD, Currency.EUR), 12), DEMO_USER, password);
+                    EnumSet.of(Currency.USD, Currency.EUR), 12, true), DEMO_USER, password);
             events.publishEvent(new DemoMerchantCreated(demo.id()));
         } else if (given(settings.demoPassword())) {
             users.setPassword(DEMO_USER, settings.demoPassword());

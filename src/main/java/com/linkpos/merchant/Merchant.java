@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** A merchant (üye işyeri) and what the bank allows it [L2][L4]. */
 public record Merchant(String id, String name, String email, Set<Currency> foreignCurrencies,
-                       int maxInstallments, Instant createdAt, Instant updatedAt) {
+                       int maxInstallments, boolean notifyOnPayment, Instant createdAt, Instant updatedAt) {
 
     public static final int INSTALLMENT_LIMIT = 12;
 

@@ -53,11 +53,13 @@ public class Merchants {
         Instant now = clock.instant();
         String id = Ids.newId("mer");
         jdbc.sql("""
-                INSERT INTO merchants (id, name, email, foreign_currencies, max_installments, created_at, updated_at)
-                VALUES (:id, :name, :email, :currencies, :max, :now, :now)""")
+                INSERT INTO merchants (id, name, email, foreign_currencies, max_installments, notify_on_payment,
+                                       created_at, updated_at)
+                VALUES (:id, :name, :email, :currencies, :max, :notify, :now, :now)""")
                 .param("id", id).param("name", terms.name()).param("email", terms.email())
                 .param("currencies", codes(terms.foreignCurrencies()))
-                .param("max", terms.maxInstallments()).param("now", Timestamp.from(now))
+                .param("max", terms.maxInstallments()).param("notify", terms.notifyOnPayment())
+                .param("now", Timestamp.from(now))
                 .update();
         users.create(id, adminUsername, adminPassword, Role.MERCHANT_ADMIN);
         return get(id);
@@ -67,10 +69,11 @@ public class Merchants {
     public Merchant update(String id, MerchantTerms terms) {
         int updated = jdbc.sql("""
                 UPDATE merchants SET name = :name, email = :email, foreign_currencies = :currencies,
-                       max_installments = :max, updated_at = :now WHERE id = :id""")
+                       max_installments = :max, notify_on_payment = :notify, updated_at = :now WHERE id = :id""")
                 .param("id", id).param("name", terms.name()).param("email", terms.email())
                 .param("currencies", codes(terms.foreignCurrencies()))
-                .param("max", terms.maxInstallments()).param("now", Timestamp.from(clock.instant()))
+                .param("max", terms.maxInstallments()).param("notify", terms.notifyOnPayment())
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
         if (updated == 0) {
             throw ProblemException.notFound();
@@ -79,10 +82,11 @@ public class Merchants {
     }
 
     /** Checked settings of a merchant, as the bank gives them. */
-    public record MerchantTerms(String name, String email, Set<Currency> foreignCurrencies, int maxInstallments) {
+    public record MerchantTerms(String name, String email, Set<Currency> foreignCurrencies, int maxInstallments,
+                                boolean notifyOnPayment) {
 
         public static MerchantTerms validate(String name, String email, List<String> currencies, Integer maxInstallments,
-                                             List<FieldProblem> errors) {
+                                             Boolean notifyOnPayment, List<FieldProblem> errors) {
             String cleanName = name == null ? "" : name.strip();
             if (cleanName.isEmpty() || cleanName.length() > 200) {
                 errors.add(FieldProblem.of("name", cleanName.isEmpty() ? "required" : "too_long", 200));
@@ -106,7 +110,7 @@ public class Merchants {
             if (max < 1 || max > Merchant.INSTALLMENT_LIMIT) {
                 errors.add(FieldProblem.of("maxInstallments", "installments_out_of_range", Merchant.INSTALLMENT_LIMIT));
             }
-            return new MerchantTerms(cleanName, cleanEmail, foreign, max);
+            return new MerchantTerms(cleanName, cleanEmail, foreign, max, !Boolean.FALSE.equals(notifyOnPayment));
         }
     }
 
@@ -120,7 +124,7 @@ public class Merchants {
                 .map(code -> Currency.fromCode(code).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Currency.class)));
         return new Merchant(rs.getString("id"), rs.getString("name"), rs.getString("email"), currencies,
-                rs.getInt("max_installments"), rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("max_installments"), rs.getBoolean("notify_on_payment"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

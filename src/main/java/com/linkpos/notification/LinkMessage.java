@@ -1,0 +1,9 @@
+package com.linkpos.notification;
+
+import com.linkpos.shared.Money;
+import java.time.Instant;
+
+/** What a message about a link says: who asks for how much, until when, and where to pay. */
+public record LinkMessage(String merchantId, String linkId, String merchantName, String orderNumber, Money amount,
+                          Instant validUntil, String url) {
+}

@@ -1,0 +1,46 @@
+package com.linkpos.notification;
+
+import com.linkpos.shared.BusinessTime;
+import com.linkpos.shared.Languages;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/** The words of each message, from the message bundles, in the message's language. */
+@Component
+class MessageTexts {
+
+    private static final DateTimeFormatter TURKISH = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("dd MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    /** What a message says, as plain text and (for e-mail) HTML. */
+    record Text(String subject, String plain, String html) {
+    }
+
+    private final MessageSource messages;
+
+    MessageTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    Text of(Outbox.Message message) {
+        Locale locale = Languages.fromTag(message.language());
+        boolean english = "en".equals(locale.getLanguage());
+        String amount = english ? message.amount().currency().name() + " " + message.amount().format(Languages.ENGLISH)
+                : message.amount().format(Languages.TURKISH) + " " + (message.amount().currency().isForeign()
+                        ? message.amount().currency().name() : "TL");
+        String until = message.validUntil() == null ? "" : (english ? ENGLISH : TURKISH)
+                .format(message.validUntil().atZone(BusinessTime.ZONE));
+        Object[] args = {message.merchantName(), amount, until, message.url(), message.orderNumber()};
+        String prefix = "PAYMENT_RECEIVED".equals(message.kind()) ? "message.paid." : "message.link.";
+        String subject = messages.getMessage(prefix + "subject", args, locale);
+        String plain = messages.getMessage(prefix + ("SMS".equals(message.channel()) ? "sms" : "text"), args, locale);
+        Object[] escaped = {HtmlUtils.htmlEscape(message.merchantName()), HtmlUtils.htmlEscape(amount),
+                HtmlUtils.htmlEscape(until), HtmlUtils.htmlEscape(String.valueOf(message.url())),
+                HtmlUtils.htmlEscape(String.valueOf(message.orderNumber()))};
+        String html = messages.getMessage(prefix + "html", escaped, locale);
+        return new Text(subject, plain, html);
+    }
+}
