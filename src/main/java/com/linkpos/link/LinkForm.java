@@ -2,13 +2,13 @@ package com.linkpos.link;
 
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.TypedAmounts;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The «Yeni Ekle» / edit form with the guide's 13 fields, as typed: amounts in the user's way of
@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
 public class LinkForm {
 
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-    private static final Pattern TURKISH_GROUPED = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
-    private static final Pattern ENGLISH_GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     private String orderNumber;
     private String currency = "TRY";
@@ -70,36 +68,8 @@ public class LinkForm {
         if (emailEnabled && (email == null || email.isBlank())) {
             errors.add(FieldProblem.of("notify.email", "required"));
         }
-        return new LinkInput(orderNumber, canonicalAmount(amount, locale), currency, installments, from, until,
+        return new LinkInput(orderNumber, TypedAmounts.canonical(amount, locale), currency, installments, from, until,
                 usage, description, payerNoteEnabled, smsEnabled ? sms : null, emailEnabled ? email : null);
-    }
-
-    /**
-     * "1.250,50" → "1250.50" in Turkish, "1,250.50" → "1250.50" in English. A lone separator
-     * followed by other than three digits is read as the decimal mark, whichever it is, since
-     * people type "12.5" and "12,5" alike. Anything else goes on as typed and fails the amount rule.
-     */
-    static String canonicalAmount(String typed, Locale locale) {
-        if (typed == null) {
-            return null;
-        }
-        String text = typed.strip().replace(" ", "").replace("\u00a0", "");
-        if (text.endsWith("TL")) {
-            text = text.substring(0, text.length() - 2);
-        }
-        boolean turkish = !"en".equals(locale.getLanguage());
-        if (turkish && TURKISH_GROUPED.matcher(text).matches()) {
-            return text.replace(".", "").replace(',', '.');
-        }
-        if (!turkish && ENGLISH_GROUPED.matcher(text).matches()) {
-            return text.replace(",", "");
-        }
-        int commas = text.length() - text.replace(",", "").length();
-        int dots = text.length() - text.replace(".", "").length();
-        if (commas + dots == 1) {
-            return text.replace(',', '.');
-        }
-        return text;
     }
 
     private static Instant instant(String field, String typed, Instant current, List<FieldProblem> errors) {

@@ -166,8 +166,17 @@ class Exporter {
                 yield decimalComma ? plain.replace('.', ',') : plain;
             }
             case DATETIME -> (decimalComma ? TURKISH : ISO).format(((Instant) value).atZone(BusinessTime.ZONE));
+            case TEXT -> decimalComma ? asExcelText(value.toString()) : value;
             default -> value;
         };
+    }
+
+    /**
+     * The CSV for Excel: a text that starts like a formula (a payer's note "=HYPERLINK(…)") would be
+     * run by Excel when the merchant opens the file (CSV injection); a leading apostrophe keeps it text.
+     */
+    static String asExcelText(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private String header(Column<?> column, Locale locale) {

@@ -8,6 +8,7 @@ import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
+import com.linkpos.shared.TypedAmounts;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Transaction;
 import java.time.Clock;
@@ -56,13 +57,17 @@ class ReportPortalController {
     }
 
     @GetMapping("/reports/transactions")
-    String transactions(Caller caller, @RequestParam Map<String, String> params, Model model) {
-        searchInto(caller, params, model, "/reports/transactions");
+    String transactions(Caller caller, @RequestParam Map<String, String> params, Model model, Locale locale) {
+        searchInto(caller, params, model, "/reports/transactions", locale);
         return "reporting/transactions";
     }
 
     /** The search of İşlem Arama, also used by Provizyon İptal/İade. */
-    void searchInto(Caller caller, Map<String, String> params, Model model, String path) {
+    void searchInto(Caller caller, Map<String, String> typed, Model model, String path, Locale locale) {
+        // amounts as people type them in the portal ("1.000,50")
+        Map<String, String> params = new LinkedHashMap<>(typed);
+        params.computeIfPresent("minAmount", (name, value) -> TypedAmounts.canonical(value, locale));
+        params.computeIfPresent("maxAmount", (name, value) -> TypedAmounts.canonical(value, locale));
         List<FieldProblem> errors = new ArrayList<>();
         TransactionQuery query = TransactionQuery.parse(params, clock.instant(), errors);
         TransactionSearch.Cursor cursor = params.get("cursor") == null ? null : TransactionSearch.Cursor.decode(params.get("cursor"));
@@ -72,7 +77,10 @@ class ReportPortalController {
         Map<String, String> criteria = formValues(params, query);
         model.addAttribute("rows", shown);
         model.addAttribute("errors", errors.stream().map(FieldProblem::field).toList());
-        model.addAttribute("errorKeys", errors.stream().map(FieldProblem::messageKey).distinct().toList());
+        // one message per kind of error, with its arguments (e.g. the unknown currency's code)
+        model.addAttribute("errorMessages", errors.stream()
+                .collect(java.util.stream.Collectors.toMap(FieldProblem::messageKey, p -> p, (first, second) -> first,
+                        LinkedHashMap::new)).values().stream().toList());
         model.addAttribute("criteria", criteria);
         model.addAttribute("currencies", Currency.values());
         Map<String, String> exportParams = new LinkedHashMap<>(criteria);

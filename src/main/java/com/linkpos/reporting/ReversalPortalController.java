@@ -2,10 +2,13 @@ package com.linkpos.reporting;
 
 import com.linkpos.merchant.Caller;
 import com.linkpos.shared.ProblemException;
+import com.linkpos.shared.TypedAmounts;
+import com.linkpos.transaction.Batches;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Reversals;
 import com.linkpos.transaction.Transaction;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,23 +29,27 @@ class ReversalPortalController {
     private final ReportPortalController reports;
     private final Ledger ledger;
     private final Reversals reversals;
+    private final Batches batches;
 
-    ReversalPortalController(ReportPortalController reports, Ledger ledger, Reversals reversals) {
+    ReversalPortalController(ReportPortalController reports, Ledger ledger, Reversals reversals, Batches batches) {
         this.reports = reports;
         this.ledger = ledger;
         this.reversals = reversals;
+        this.batches = batches;
     }
 
     @GetMapping("/reversals")
-    String search(Caller caller, @RequestParam Map<String, String> params, Model model) {
+    String search(Caller caller, @RequestParam Map<String, String> params, Model model, Locale locale) {
+        batches.closeStale(caller.merchantId());
         Map<String, String> sales = new HashMap<>(params);
         sales.putIfAbsent("type", "SALE");
-        reports.searchInto(caller, sales, model, "/reversals");
+        reports.searchInto(caller, sales, model, "/reversals", locale);
         return "reporting/reversals";
     }
 
     @GetMapping("/reversals/{id}")
     String detail(Caller caller, @PathVariable String id, Model model) {
+        batches.closeStale(caller.merchantId()); // yesterday's open batch offers no void today
         Transaction sale = sale(caller, id);
         model.addAttribute("t", sale);
         model.addAttribute("related", ledger.reversalsOf(caller.merchantId(), id));
@@ -57,12 +64,13 @@ class ReversalPortalController {
     }
 
     @GetMapping("/reversals/{id}/refund")
-    String confirmRefund(Caller caller, @PathVariable String id, @RequestParam(required = false) String amount, Model model) {
+    String confirmRefund(Caller caller, @PathVariable String id, @RequestParam(required = false) String amount, Model model,
+                         Locale locale) {
         Transaction sale = sale(caller, id);
         model.addAttribute("t", sale);
         model.addAttribute("action", "refund");
         model.addAttribute("amount", amount == null || amount.isBlank() ? sale.refundableRest().toDecimalString()
-                : amount.strip().replace(',', '.'));
+                : TypedAmounts.canonical(amount, locale));
         return "reporting/reversal-confirm";
     }
 
@@ -74,8 +82,8 @@ class ReversalPortalController {
     @PostMapping("/reversals/{id}/refund")
     String refund(Caller caller, @PathVariable String id, @RequestParam(required = false) String amount,
                   RedirectAttributes redirect) {
-        return done(id, redirect, () -> reversals.refund(caller.merchantId(), id,
-                amount == null ? null : amount.strip().replace(',', '.')));
+        // the confirmation page posts the canonical amount it showed
+        return done(id, redirect, () -> reversals.refund(caller.merchantId(), id, amount));
     }
 
     /** Shows the outcome on the sale's page: the new transaction, or why nothing was done. */
@@ -84,6 +92,9 @@ class ReversalPortalController {
             Transaction reversal = action.get();
             redirect.addFlashAttribute("outcome", reversal);
         } catch (ProblemException refused) {
+            if (refused.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+                throw refused;
+            }
             redirect.addFlashAttribute("refusal", refused.errors().isEmpty() ? "problem." + refused.code() + ".detail"
                     : refused.errors().get(0).messageKey());
             redirect.addFlashAttribute("refusalArgs", refused.errors().isEmpty() ? new Object[0] : refused.errors().get(0).args());

@@ -66,9 +66,9 @@ record TransactionQuery(Instant from, Instant to, String orderNumber, String sta
         if (last4 != null && !LAST4.matcher(last4).matches()) {
             errors.add(FieldProblem.of("cardLast4", "invalid_last4"));
         }
-        String orderNumber = token(params.get("orderNumber"), "orderNumber", errors);
-        String authCode = token(params.get("authCode"), "authCode", errors);
-        String linkId = token(params.get("linkId"), "linkId", errors);
+        String orderNumber = token(params.get("orderNumber"), "orderNumber", "invalid_order_number", errors);
+        String authCode = token(params.get("authCode"), "authCode", "invalid_characters", errors);
+        String linkId = token(params.get("linkId"), "linkId", "invalid_characters", errors);
         return new TransactionQuery(from, to, orderNumber, status, type, currency, min, max, last4, authCode, linkId);
     }
 
@@ -156,10 +156,10 @@ record TransactionQuery(Instant from, Instant to, String orderNumber, String sta
         return new BigDecimal(value.replace(',', '.'));
     }
 
-    private static String token(String text, String field, List<FieldProblem> errors) {
+    private static String token(String text, String field, String code, List<FieldProblem> errors) {
         String value = blank(text);
         if (value != null && !TOKEN.matcher(value).matches()) {
-            errors.add(FieldProblem.of(field, "invalid_characters"));
+            errors.add(FieldProblem.of(field, code));
             return null;
         }
         return value;

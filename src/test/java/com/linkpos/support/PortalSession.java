@@ -52,6 +52,21 @@ public final class PortalSession {
         return page;
     }
 
+    /** A file as the browser downloads it: the raw bytes, not a parsed page (exports). */
+    public record Download(int status, String contentType, String contentDisposition, byte[] body) {
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Page post(String path, Map<String, String> form) {
         return postWithToken(path, form, csrf);
     }
