@@ -6,6 +6,11 @@ package com.linkpos.merchant;
  */
 public record Caller(String merchantId, Role role, String name) implements java.io.Serializable {
 
+    /** Whoever the security context says is calling now, if anyone. */
+    public static java.util.Optional<Caller> current() {
+        return java.util.Optional.ofNullable(CallerResolver.current());
+    }
+
     public boolean isBank() {
         return role == Role.BANK_ADMIN;
     }

@@ -42,7 +42,7 @@ class ApiProblemAdvice {
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException exception, HttpServletRequest request) {
         FieldProblem error = FieldProblem.of("body", "malformed_json");
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeLimit.TooLarge) {
+            if (cause instanceof BodyTooLarge) {
                 return problems.response(Problems.simple(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large"), request);
             }
             if (cause instanceof DatabindException wrongType && !wrongType.getPath().isEmpty()) {

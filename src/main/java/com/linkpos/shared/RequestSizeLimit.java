@@ -17,16 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * once; one that does not announce its length (chunked) is cut off when it passes the limit.
  */
 @Component
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     static final long LIMIT = 64 * 1024;
-
-    /** Raised inside the body reader when the limit is passed; answered as 413. */
-    static final class TooLarge extends IOException {
-        TooLarge() {
-            super("request body larger than " + LIMIT + " bytes");
-        }
-    }
 
     private final Problems problems;
 
@@ -65,7 +59,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0 && ++read > LIMIT) {
-                        throw new TooLarge();
+                        throw new BodyTooLarge(LIMIT);
                     }
                     return b;
                 }
@@ -74,7 +68,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
                     if (n > 0 && (read += n) > LIMIT) {
-                        throw new TooLarge();
+                        throw new BodyTooLarge(LIMIT);
                     }
                     return n;
                 }

@@ -1,0 +1,84 @@
+package com.linkpos.idempotency;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+
+/** The idempotency_keys table: who claimed a key, with which request, and what was answered. */
+@Repository
+class IdempotencyKeys {
+
+    /** A claim that outlives its request by this much belonged to a process that died: it is freed. */
+    private static final Duration ABANDONED = Duration.ofMinutes(5);
+
+    enum Outcome { CLAIMED, REPLAY, REUSED, IN_PROGRESS }
+
+    record Claim(Outcome outcome, int status, String contentType, byte[] body) {
+        static Claim of(Outcome outcome) {
+            return new Claim(outcome, 0, null, null);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration retention;
+
+    IdempotencyKeys(JdbcClient jdbc, Clock clock, @Value("${linkpos.idempotency.retention:48h}") Duration retention) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    Claim claim(String scope, String key, String hash) {
+        Instant now = clock.instant();
+        jdbc.sql("DELETE FROM idempotency_keys WHERE scope = :scope AND key = :key AND status = 'IN_PROGRESS' AND created_at < :abandoned")
+                .param("scope", scope).param("key", key).param("abandoned", Timestamp.from(now.minus(ABANDONED))).update();
+        boolean claimed = jdbc.sql("""
+                        INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at)
+                        VALUES (:scope, :key, :hash, 'IN_PROGRESS', :now) ON CONFLICT DO NOTHING""")
+                .param("scope", scope).param("key", key).param("hash", hash).param("now", Timestamp.from(now))
+                .update() == 1;
+        if (claimed) {
+            return Claim.of(Outcome.CLAIMED);
+        }
+        Map<String, Object> row = jdbc.sql("SELECT * FROM idempotency_keys WHERE scope = :scope AND key = :key")
+                .param("scope", scope).param("key", key).query().listOfRows().stream().findFirst().orElse(null);
+        if (row == null) {
+            return claim(scope, key, hash); // released in between: try again
+        }
+        if (!hash.equals(row.get("request_hash"))) {
+            return Claim.of(Outcome.REUSED);
+        }
+        if ("IN_PROGRESS".equals(row.get("status"))) {
+            return Claim.of(Outcome.IN_PROGRESS);
+        }
+        return new Claim(Outcome.REPLAY, ((Number) row.get("response_status")).intValue(), (String) row.get("response_type"),
+                (byte[]) row.get("response_body"));
+    }
+
+    void complete(String scope, String key, int status, String contentType, byte[] body) {
+        jdbc.sql("""
+                        UPDATE idempotency_keys SET status = 'DONE', response_status = :status, response_type = :type,
+                               response_body = :body WHERE scope = :scope AND key = :key""")
+                .param("status", status).param("type", contentType).param("body", body)
+                .param("scope", scope).param("key", key).update();
+    }
+
+    void release(String scope, String key) {
+        jdbc.sql("DELETE FROM idempotency_keys WHERE scope = :scope AND key = :key AND status = 'IN_PROGRESS'")
+                .param("scope", scope).param("key", key).update();
+    }
+
+    /** Keys are kept for the retention (48 h by default; API.md promises at least 24 h), then forgotten. */
+    @Scheduled(fixedDelayString = "${linkpos.idempotency.sweep:1h}")
+    void forgetOld() {
+        jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < :before")
+                .param("before", Timestamp.from(clock.instant().minus(retention))).update();
+    }
+}
