@@ -48,6 +48,30 @@ class ApiKeys {
         }
     }
 
+    /** A key as its merchant's admin sees it: never the key itself, only its last four characters. */
+    record KeyRow(String id, String name, String hint, java.time.Instant createdAt, java.time.Instant lastUsedAt,
+                  java.time.Instant revokedAt) {
+    }
+
+    java.util.List<KeyRow> ofMerchant(String merchantId) {
+        return jdbc.sql("SELECT * FROM api_keys WHERE merchant_id = :merchant ORDER BY created_at DESC")
+                .param("merchant", merchantId)
+                .query((rs, row) -> new KeyRow(rs.getString("id"), rs.getString("name"), rs.getString("key_hint"),
+                        rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
+                        instant(rs.getTimestamp("revoked_at"))))
+                .list();
+    }
+
+    /** Revokes a key of the merchant at once; false when there is no such key. */
+    boolean revoke(String merchantId, String id) {
+        return jdbc.sql("UPDATE api_keys SET revoked_at = COALESCE(revoked_at, :now) WHERE merchant_id = :merchant AND id = :id")
+                .param("now", Timestamp.from(clock.instant())).param("merchant", merchantId).param("id", id).update() == 1;
+    }
+
+    private static java.time.Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     Optional<Caller> authenticate(String key) {
         if (key == null || key.isBlank() || key.length() > 200) {
             return Optional.empty();

@@ -66,7 +66,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/pay/**", "/acs/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/error", "/actuator/health").permitAll()
                         .requestMatchers("/bank/**").hasRole(Role.BANK_ADMIN.name())
-                        .requestMatchers("/users/**", "/reversals/**").hasRole(Role.MERCHANT_ADMIN.name())
+                        .requestMatchers("/users/**", "/reversals/**", "/api-keys/**", "/webhooks/**").hasRole(Role.MERCHANT_ADMIN.name())
                         .requestMatchers("/reports/**").hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name())
                         .requestMatchers("/links/**", "/messages/**").hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name())
                         .anyRequest().authenticated())
