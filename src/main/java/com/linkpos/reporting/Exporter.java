@@ -97,7 +97,6 @@ class Exporter {
     <T> void xlsx(OutputStream out, List<Column<T>> columns, Locale locale, String sheetKey, Rows<T> rows,
                   int rowsPerSheet) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            workbook.setCompressTempFiles(true);
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
