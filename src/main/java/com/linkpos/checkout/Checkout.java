@@ -6,6 +6,7 @@ import com.linkpos.acquiring.Acquirer.ThreeDSecureResult;
 import com.linkpos.acquiring.CardDetails;
 import com.linkpos.acquiring.CardInfo;
 import com.linkpos.link.Link;
+import com.linkpos.link.LinkUsage;
 import com.linkpos.link.Links;
 import com.linkpos.link.PaymentClaim;
 import com.linkpos.merchant.Merchant;
@@ -16,6 +17,8 @@ import com.linkpos.shared.FieldProblem;
 import com.linkpos.transaction.Batches;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Transaction;
+import com.linkpos.transaction.TransactionJson;
+import com.linkpos.webhook.Webhooks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,12 +48,13 @@ class Checkout {
     private final Batches batches;
     private final Attempts attempts;
     private final Notifications notifications;
+    private final Webhooks webhooks;
     private final TransactionTemplate transactions;
     private final Duration claimTtl;
     private final Duration waitForOtherAttempt;
 
     Checkout(Links links, Merchants merchants, Acquirer acquirer, Ledger ledger, Batches batches, Attempts attempts,
-             Notifications notifications, TransactionTemplate transactions,
+             Notifications notifications, Webhooks webhooks, TransactionTemplate transactions,
              @Value("${linkpos.checkout.claim-ttl:2m}") Duration claimTtl,
              @Value("${linkpos.checkout.wait-for-other-attempt:15s}") Duration waitForOtherAttempt) {
         this.links = links;
@@ -60,6 +64,7 @@ class Checkout {
         this.batches = batches;
         this.attempts = attempts;
         this.notifications = notifications;
+        this.webhooks = webhooks;
         this.transactions = transactions;
         this.claimTtl = claimTtl;
         this.waitForOtherAttempt = waitForOtherAttempt;
@@ -102,10 +107,13 @@ class Checkout {
                 link.installments(), "/pay/" + link.token() + "/3ds/" + attempt.id()));
         if (!enrollment.enrolled()) {
             // [P3] LinkPOS takes full 3-D Secure only: a card that cannot be authenticated is not charged.
-            Transaction sale = ledger.recordSale(sale(link, attempt, false, null, null, null,
-                    "Card not enrolled in 3-D Secure", enrollment.mdStatus(), null));
-            attempts.finish(attempt.id(), Attempt.Status.DECLINED, Attempt.Failure.NOT_ENROLLED, enrollment.mdStatus(),
-                    null, sale.id());
+            transactions.executeWithoutResult(status -> {
+                Transaction sale = ledger.recordSale(sale(link, attempt, false, null, null, null,
+                        "Card not enrolled in 3-D Secure", enrollment.mdStatus(), null));
+                attempts.finish(attempt.id(), Attempt.Status.DECLINED, Attempt.Failure.NOT_ENROLLED, enrollment.mdStatus(),
+                        null, sale.id());
+                webhooks.publish(link.merchantId(), Webhooks.PAYMENT_FAILED, TransactionJson.of(sale));
+            });
             return resultOf(link, attempt.id());
         }
         attempts.enrolled(attempt.id(), enrollment.xid());
@@ -139,12 +147,15 @@ class Checkout {
             return attempt;
         }
         if (!result.authenticated()) {
-            if (attempts.transition(attempt.id(), Attempt.Status.AWAITING_3DS, Attempt.Status.DECLINED)) {
-                Transaction sale = ledger.recordSale(sale(link, attempt, false, null, null, null,
-                        "3-D Secure authentication failed", result.mdStatus(), result.eci()));
-                attempts.finish(attempt.id(), Attempt.Status.DECLINED, Attempt.Failure.THREE_DS_FAILED, result.mdStatus(),
-                        result.eci(), sale.id());
-            }
+            transactions.executeWithoutResult(status -> {
+                if (attempts.transition(attempt.id(), Attempt.Status.AWAITING_3DS, Attempt.Status.DECLINED)) {
+                    Transaction sale = ledger.recordSale(sale(link, attempt, false, null, null, null,
+                            "3-D Secure authentication failed", result.mdStatus(), result.eci()));
+                    attempts.finish(attempt.id(), Attempt.Status.DECLINED, Attempt.Failure.THREE_DS_FAILED,
+                            result.mdStatus(), result.eci(), sale.id());
+                    webhooks.publish(link.merchantId(), Webhooks.PAYMENT_FAILED, TransactionJson.of(sale));
+                }
+            });
             return attempts.find(attempt.id()).orElseThrow();
         }
         if (!attempts.transition(attempt.id(), Attempt.Status.AWAITING_3DS, Attempt.Status.AUTHORIZING)) {
@@ -204,6 +215,13 @@ class Checkout {
                     response.approved() ? null : Attempt.Failure.DECLINED_BY_BANK, result.mdStatus(), result.eci(), sale.id());
             if (response.approved()) {
                 tellMerchant(link, attempt);
+                webhooks.publish(link.merchantId(), Webhooks.PAYMENT_SUCCEEDED, TransactionJson.of(sale));
+                if (link.usage() == LinkUsage.SINGLE) {
+                    webhooks.publish(link.merchantId(), Webhooks.LINK_USED, Map.of("linkId", link.id(),
+                            "orderNumber", link.orderNumber(), "transactionId", sale.id()));
+                }
+            } else {
+                webhooks.publish(link.merchantId(), Webhooks.PAYMENT_FAILED, TransactionJson.of(sale));
             }
             return true;
         }));

@@ -5,6 +5,7 @@ import com.linkpos.acquiring.Acquirer.BankResponse;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Money;
 import com.linkpos.shared.ProblemException;
+import com.linkpos.webhook.Webhooks;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +21,13 @@ public class Reversals {
     private final Ledger ledger;
     private final Batches batches;
     private final Acquirer acquirer;
+    private final Webhooks webhooks;
 
-    Reversals(Ledger ledger, Batches batches, Acquirer acquirer) {
+    Reversals(Ledger ledger, Batches batches, Acquirer acquirer, Webhooks webhooks) {
         this.ledger = ledger;
         this.batches = batches;
         this.acquirer = acquirer;
+        this.webhooks = webhooks;
     }
 
     /** Voids a sale of the open batch, in full. Returns the VOID transaction (approved or declined by the bank). */
@@ -35,8 +38,8 @@ public class Reversals {
             throw new ProblemException(HttpStatus.CONFLICT, "batch_closed_use_refund", java.util.List.of());
         }
         BankResponse bank = acquirer.voidSale(merchantId, sale.hostReference());
-        return ledger.recordReversal(sale, TransactionType.VOID, sale.amount(), bank.approved(), bank.authCode(),
-                bank.hostReference(), bank.responseCode(), bank.responseMessage());
+        return announced(ledger.recordReversal(sale, TransactionType.VOID, sale.amount(), bank.approved(), bank.authCode(),
+                bank.hostReference(), bank.responseCode(), bank.responseMessage()), Webhooks.TRANSACTION_VOIDED);
     }
 
     /** Refunds part or all (amount null: the rest) of a sale of a closed batch. */
@@ -65,8 +68,16 @@ public class Reversals {
                             rest.currency().name())));
         }
         BankResponse bank = acquirer.refund(merchantId, sale.hostReference(), refund);
-        return ledger.recordReversal(sale, TransactionType.REFUND, refund, bank.approved(), bank.authCode(),
-                bank.hostReference(), bank.responseCode(), bank.responseMessage());
+        return announced(ledger.recordReversal(sale, TransactionType.REFUND, refund, bank.approved(), bank.authCode(),
+                bank.hostReference(), bank.responseCode(), bank.responseMessage()), Webhooks.TRANSACTION_REFUNDED);
+    }
+
+    /** An approved void or refund is an event for the merchant's webhooks, queued in this transaction. */
+    private Transaction announced(Transaction reversal, String event) {
+        if (reversal.approved()) {
+            webhooks.publish(reversal.merchantId(), event, TransactionJson.of(reversal));
+        }
+        return reversal;
     }
 
     /** The sale, locked; only an approved, not voided SALE can be voided or refunded. */

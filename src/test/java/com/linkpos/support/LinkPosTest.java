@@ -18,6 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "linkpos.bootstrap.bank-api-key=" + TestData.BANK_KEY,
         "linkpos.bootstrap.bank-admin-password=" + TestData.BANK_PASSWORD,
         "linkpos.bootstrap.demo-password=" + TestData.DEMO_PASSWORD,
+        // background senders work at test speed
+        "linkpos.webhooks.poll=100ms",
+        "linkpos.webhooks.retry-base=100ms",
+        "linkpos.webhooks.retry-max=1s",
 })
 public @interface LinkPosTest {
 }

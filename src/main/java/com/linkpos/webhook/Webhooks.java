@@ -1,0 +1,189 @@
+package com.linkpos.webhook;
+
+import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.Ids;
+import com.linkpos.shared.ProblemException;
+import java.net.URI;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * [R5] Signed webhooks: merchants' endpoints, and events queued for them in the same transaction as
+ * the change they report (the outbox); {@link WebhookSender} delivers them.
+ */
+@Service
+public class Webhooks {
+
+    public static final String PAYMENT_SUCCEEDED = "payment.succeeded";
+    public static final String PAYMENT_FAILED = "payment.failed";
+    public static final String LINK_USED = "link.used";
+    public static final String TRANSACTION_VOIDED = "transaction.voided";
+    public static final String TRANSACTION_REFUNDED = "transaction.refunded";
+    /** Sent only by "send test event". */
+    static final String TEST = "webhook.test";
+    public static final List<String> EVENTS = List.of(PAYMENT_SUCCEEDED, PAYMENT_FAILED, LINK_USED, TRANSACTION_VOIDED,
+            TRANSACTION_REFUNDED);
+
+    /** An endpoint with its secret, the one time it is shown. */
+    public record WithSecret(WebhookEndpoint endpoint, String secret) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Webhooks(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Queues the event for every endpoint of the merchant that asked for its type. */
+    @Transactional
+    public void publish(String merchantId, String type, Object data) {
+        List<String> endpoints = jdbc.sql("""
+                        SELECT id FROM webhook_endpoints WHERE merchant_id = :merchant AND deleted_at IS NULL
+                          AND :type = ANY (events)""")
+                .param("merchant", merchantId).param("type", type).query(String.class).list();
+        if (!endpoints.isEmpty()) {
+            queue(merchantId, endpoints, type, data);
+        }
+    }
+
+    private void queue(String merchantId, List<String> endpoints, String type, Object data) {
+        Instant now = clock.instant();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", Ids.newId("evt"));
+        event.put("type", type);
+        event.put("createdAt", now);
+        event.put("data", data);
+        String payload = json.writeValueAsString(event);
+        for (String endpoint : endpoints) {
+            jdbc.sql("""
+                            INSERT INTO webhook_deliveries (id, endpoint_id, merchant_id, event_id, event_type, payload,
+                                status, next_attempt_at, created_at)
+                            VALUES (:id, :endpoint, :merchant, :event, :type, :payload, 'PENDING', :now, :now)""")
+                    .param("id", Ids.newId("whd")).param("endpoint", endpoint).param("merchant", merchantId)
+                    .param("event", event.get("id")).param("type", type).param("payload", payload)
+                    .param("now", Timestamp.from(now)).update();
+        }
+    }
+
+    @Transactional
+    public WithSecret create(String merchantId, String url, List<String> events) {
+        List<FieldProblem> errors = new ArrayList<>();
+        String clean = checkUrl(url, errors);
+        List<String> types = events == null || events.isEmpty() ? EVENTS : events.stream().map(String::strip).distinct().toList();
+        types.stream().filter(type -> !EVENTS.contains(type))
+                .forEach(type -> errors.add(FieldProblem.of("events", "unknown_event", type)));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String id = Ids.newId("whe");
+        String secret = "whsec_" + Ids.newSecret();
+        jdbc.sql("""
+                        INSERT INTO webhook_endpoints (id, merchant_id, url, events, secret, created_at)
+                        VALUES (:id, :merchant, :url, :events, :secret, :now)""")
+                .param("id", id).param("merchant", merchantId).param("url", clean)
+                .param("events", types.toArray(String[]::new)).param("secret", secret)
+                .param("now", Timestamp.from(clock.instant())).update();
+        return new WithSecret(get(merchantId, id), secret);
+    }
+
+    /** A new secret at once; deliveries from now on are signed with it. */
+    @Transactional
+    public WithSecret rotate(String merchantId, String id) {
+        String secret = "whsec_" + Ids.newSecret();
+        int updated = jdbc.sql("""
+                        UPDATE webhook_endpoints SET secret = :secret, rotated_at = :now
+                        WHERE merchant_id = :merchant AND id = :id AND deleted_at IS NULL""")
+                .param("secret", secret).param("now", Timestamp.from(clock.instant()))
+                .param("merchant", merchantId).param("id", id).update();
+        if (updated == 0) {
+            throw ProblemException.notFound();
+        }
+        return new WithSecret(get(merchantId, id), secret);
+    }
+
+    @Transactional
+    public void delete(String merchantId, String id) {
+        int updated = jdbc.sql("""
+                        UPDATE webhook_endpoints SET deleted_at = COALESCE(deleted_at, :now)
+                        WHERE merchant_id = :merchant AND id = :id""")
+                .param("now", Timestamp.from(clock.instant())).param("merchant", merchantId).param("id", id).update();
+        if (updated == 0) {
+            throw ProblemException.notFound();
+        }
+        jdbc.sql("UPDATE webhook_deliveries SET status = 'FAILED', last_error = 'endpoint deleted' WHERE endpoint_id = :id AND status = 'PENDING'")
+                .param("id", id).update();
+    }
+
+    /** "Send test event": a {@code webhook.test} event to this endpoint only. */
+    @Transactional
+    public void sendTest(String merchantId, String id) {
+        WebhookEndpoint endpoint = get(merchantId, id);
+        queue(merchantId, List.of(endpoint.id()), TEST, Map.of("endpointId", endpoint.id(), "message", "LinkPOS test event"));
+    }
+
+    public WebhookEndpoint get(String merchantId, String id) {
+        return jdbc.sql("SELECT * FROM webhook_endpoints WHERE merchant_id = :merchant AND id = :id AND deleted_at IS NULL")
+                .param("merchant", merchantId).param("id", id).query(Webhooks::endpoint).optional()
+                .orElseThrow(ProblemException::notFound);
+    }
+
+    public List<WebhookEndpoint> endpoints(String merchantId) {
+        return jdbc.sql("SELECT * FROM webhook_endpoints WHERE merchant_id = :merchant AND deleted_at IS NULL ORDER BY created_at")
+                .param("merchant", merchantId).query(Webhooks::endpoint).list();
+    }
+
+    public List<WebhookDelivery> deliveries(String merchantId, String endpointId, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM webhook_deliveries WHERE merchant_id = :merchant AND endpoint_id = :endpoint
+                        ORDER BY created_at DESC LIMIT :limit""")
+                .param("merchant", merchantId).param("endpoint", endpointId).param("limit", limit)
+                .query((rs, row) -> new WebhookDelivery(rs.getString("id"), rs.getString("endpoint_id"),
+                        rs.getString("event_id"), rs.getString("event_type"), rs.getString("status"), rs.getInt("attempts"),
+                        (Integer) rs.getObject("last_status_code"), rs.getString("last_error"),
+                        rs.getTimestamp("delivered_at") == null ? null : rs.getTimestamp("delivered_at").toInstant(),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** A webhook goes to an absolute http(s) URL with a host. */
+    private static String checkUrl(String url, List<FieldProblem> errors) {
+        String clean = url == null ? "" : url.strip();
+        try {
+            URI uri = URI.create(clean);
+            if (clean.length() <= 2048 && uri.getHost() != null && Set.of("http", "https").contains(uri.getScheme())
+                    && uri.getUserInfo() == null) {
+                return uri.toString();
+            }
+        } catch (IllegalArgumentException unreadable) {
+            // refused below
+        }
+        errors.add(FieldProblem.of("url", "invalid_webhook_url"));
+        return clean;
+    }
+
+    private static WebhookEndpoint endpoint(ResultSet rs, int row) throws SQLException {
+        Array events = rs.getArray("events");
+        Timestamp rotated = rs.getTimestamp("rotated_at");
+        return new WebhookEndpoint(rs.getString("id"), rs.getString("merchant_id"), rs.getString("url"),
+                Arrays.asList((String[]) events.getArray()), rs.getTimestamp("created_at").toInstant(),
+                rotated == null ? null : rotated.toInstant());
+    }
+}
