@@ -64,7 +64,8 @@ class SecurityConfiguration {
     SecurityFilterChain portal(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", "/pay/**", "/acs/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/error", "/actuator/health").permitAll()
+                                "/favicon.ico", "/error", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html").permitAll()
                         .requestMatchers("/bank/**").hasRole(Role.BANK_ADMIN.name())
                         .requestMatchers("/users/**", "/reversals/**", "/api-keys/**", "/webhooks/**").hasRole(Role.MERCHANT_ADMIN.name())
                         .requestMatchers("/reports/**").hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name())

@@ -1,0 +1,49 @@
+package com.linkpos.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linkpos.support.Api;
+import com.linkpos.support.LinkPosTest;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/** The served OpenAPI description names exactly the API's endpoints, and no portal page. */
+@LinkPosTest
+class OpenApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void theDescriptionMatchesTheEndpoints() {
+        Set<String> served = new TreeSet<>();
+        Api.Response docs = new Api(port).get(null, "/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().path("paths");
+        paths.properties().forEach(path -> path.getValue().properties()
+                .forEach(method -> served.add(method.getKey().toUpperCase() + " " + path.getKey())));
+
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> info.getPatternValues().stream()
+                .filter(pattern -> pattern.startsWith("/api/"))
+                .forEach(pattern -> info.getMethodsCondition().getMethods()
+                        .forEach(method -> endpoints.add(method.name() + " " + pattern))));
+
+        assertThat(endpoints).contains("POST /api/v1/links", "GET /api/v1/transactions", "POST /api/v1/webhook-endpoints",
+                "POST /api/v1/admin/merchants");
+        assertThat(served).isEqualTo(endpoints);
+        assertThat(docs.body()).as("the caller comes from the key, not from parameters").doesNotContain("\"caller\"");
+        assertThat(docs.json().path("components").path("securitySchemes").path("apiKey").path("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(new Api(port).get(null, "/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+}
