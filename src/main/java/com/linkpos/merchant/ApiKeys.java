@@ -78,10 +78,10 @@ class ApiKeys {
         }
         String hash = hash(key);
         Optional<Caller> caller = jdbc.sql("""
-                        SELECT merchant_id, role, name FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL""")
+                        SELECT id, merchant_id, role FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL""")
                 .param("hash", hash)
                 .query((rs, row) -> new Caller(rs.getString("merchant_id"), Role.valueOf(rs.getString("role")),
-                        "api-key:" + rs.getString("name")))
+                        "api-key:" + rs.getString("id")))
                 .optional();
         caller.ifPresent(found -> {
             Instant now = clock.instant();

@@ -40,6 +40,7 @@ class LinkPosErrorController implements ErrorController {
         model.addAttribute("messageKey", switch (status.value()) {
             case 403 -> "error.page.forbidden";
             case 404 -> "error.page.notFound";
+            case 429 -> "error.page.tooMany";
             default -> status.is4xxClientError() ? "error.page.badRequest" : "error.page.internal";
         });
         return "error";
