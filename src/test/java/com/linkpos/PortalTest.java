@@ -79,7 +79,7 @@ class PortalTest {
         Page loggedIn = session.login("demo", TestData.DEMO_PASSWORD);
         assertThat(loggedIn.status()).isEqualTo(302);
         Page home = session.get(session.relative(loggedIn.location()));
-        assertThat(home.location()).endsWith("/links");
+        assertThat(home.location()).endsWith("/dashboard");
 
         Page list = session.open("/links");
         assertThat(list.status()).isEqualTo(200);
@@ -544,7 +544,7 @@ class PortalTest {
 
         PortalSession newAdmin = new PortalSession(port);
         Page adminHome = newAdmin.get(newAdmin.relative(newAdmin.login(username, "a-good-password-2").location()));
-        assertThat(adminHome.location()).endsWith("/links");
+        assertThat(adminHome.location()).endsWith("/dashboard");
         Page newForm = newAdmin.get("/links/new");
         assertThat(newForm.document().select("#currency option").eachAttr("value")).containsExactly("TRY", "USD");
         assertThat(newForm.document().select("#installments option")).hasSize(6);
@@ -569,7 +569,7 @@ class PortalTest {
         PortalSession session = new PortalSession(port);
         Page loggedIn = session.login(merchant.username(), merchant.password());
         assertThat(loggedIn.location()).as("login of %s", merchant.username()).doesNotContain("error");
-        assertThat(session.get(session.relative(loggedIn.location())).location()).endsWith("/links");
+        assertThat(session.get(session.relative(loggedIn.location())).location()).endsWith("/dashboard");
         return session;
     }
 

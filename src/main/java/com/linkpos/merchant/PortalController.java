@@ -17,7 +17,7 @@ class PortalController {
 
     @GetMapping("/")
     String home(Caller caller) {
-        return caller.isBank() ? "redirect:/bank/merchants" : "redirect:/links";
+        return caller.isBank() ? "redirect:/bank/merchants" : "redirect:/dashboard";
     }
 
     /** Gives every portal page the caller and its merchant's name for the header. */

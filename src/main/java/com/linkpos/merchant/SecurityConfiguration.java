@@ -68,7 +68,7 @@ class SecurityConfiguration {
                                 "/swagger-ui.html").permitAll()
                         .requestMatchers("/bank/**").hasRole(Role.BANK_ADMIN.name())
                         .requestMatchers("/users/**", "/reversals/**", "/api-keys/**", "/webhooks/**").hasRole(Role.MERCHANT_ADMIN.name())
-                        .requestMatchers("/reports/**").hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name())
+                        .requestMatchers("/reports/**", "/dashboard").hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name())
                         .requestMatchers("/links/**", "/messages/**").hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())

@@ -51,7 +51,7 @@ class MerchantUsersTest {
 
         PortalSession user = new PortalSession(port);
         Page login = user.login(username, "user-password-1");
-        assertThat(user.open(user.relative(login.location())).document().selectFirst("#links-table")).isNotNull();
+        assertThat(user.open(user.relative(login.location())).document().selectFirst("#daily-chart")).isNotNull();
         user.get("/links/new");
         Page created = user.post("/links", Map.of("amount", "10,00", "currency", "TRY", "installments", "1", "usage", "SINGLE"));
         assertThat(created.status()).isEqualTo(302);

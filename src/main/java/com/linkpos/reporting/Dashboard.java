@@ -1,0 +1,94 @@
+package com.linkpos.reporting;
+
+import com.linkpos.shared.BusinessTime;
+import com.linkpos.shared.Currency;
+import com.linkpos.shared.Money;
+import com.linkpos.transaction.Ledger;
+import com.linkpos.transaction.Transaction;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The merchant's first page after login: what came in today and this month, the last 30 days, what needs attention. */
+@Repository
+class Dashboard {
+
+    /** Approved, not voided sales of a day, in one currency. */
+    record Day(LocalDate day, Money collected, int payments) {
+    }
+
+    /** One bar of the chart: its day, height in percent of the tallest, and amount. */
+    record Bar(LocalDate day, int percent, Money collected) {
+    }
+
+    /** An active link whose end is near. */
+    record Expiring(String id, String orderNumber, Money amount, Instant validUntil) {
+    }
+
+    private static final String COLLECTED = "t.type = 'SALE' AND t.status = 'APPROVED' AND NOT t.voided";
+
+    private final JdbcClient jdbc;
+
+    Dashboard(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Totals per currency from {@code from} on. */
+    Map<Currency, Day> totals(String merchantId, Instant from) {
+        Map<Currency, Day> totals = new LinkedHashMap<>();
+        jdbc.sql("SELECT t.currency, sum(t.amount_minor) AS total, count(*) AS payments FROM transactions t "
+                        + "WHERE t.merchant_id = :merchant AND t.created_at >= :from AND " + COLLECTED
+                        + " GROUP BY t.currency ORDER BY t.currency")
+                .param("merchant", merchantId).param("from", Timestamp.from(from))
+                .query((rs, row) -> {
+                    Currency currency = Currency.valueOf(rs.getString("currency").trim());
+                    totals.put(currency, new Day(null, new Money(rs.getLong("total"), currency), rs.getInt("payments")));
+                    return null;
+                }).list();
+        return totals;
+    }
+
+    /** Daily lira collections of the last {@code days} days, oldest first, each scaled against the best day. */
+    List<Bar> chart(String merchantId, LocalDate today, int days) {
+        LocalDate first = today.minusDays(days - 1L);
+        Map<LocalDate, Long> byDay = new LinkedHashMap<>();
+        for (int i = 0; i < days; i++) {
+            byDay.put(first.plusDays(i), 0L);
+        }
+        jdbc.sql("SELECT (t.created_at AT TIME ZONE 'Europe/Istanbul')::date AS day, sum(t.amount_minor) AS total "
+                        + "FROM transactions t WHERE t.merchant_id = :merchant AND t.currency = 'TRY' AND t.created_at >= :from AND "
+                        + COLLECTED + " GROUP BY 1")
+                .param("merchant", merchantId)
+                .param("from", Timestamp.from(first.atStartOfDay(BusinessTime.ZONE).toInstant()))
+                .query((rs, row) -> byDay.put(rs.getDate("day").toLocalDate(), rs.getLong("total"))).list();
+        long best = byDay.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        List<Bar> bars = new ArrayList<>();
+        byDay.forEach((day, total) -> bars.add(new Bar(day, best == 0 ? 0 : (int) Math.max(total > 0 ? 2 : 0, total * 100 / best),
+                new Money(total, Currency.TRY))));
+        return bars;
+    }
+
+    List<Expiring> expiringSoon(String merchantId, Instant now, Instant until) {
+        return jdbc.sql("""
+                        SELECT id, order_number, amount_minor, currency, valid_until FROM links
+                        WHERE merchant_id = :merchant AND deleted_at IS NULL AND used_at IS NULL
+                          AND valid_from <= :now AND valid_until > :now AND valid_until <= :until
+                        ORDER BY valid_until LIMIT 10""")
+                .param("merchant", merchantId).param("now", Timestamp.from(now)).param("until", Timestamp.from(until))
+                .query((rs, row) -> new Expiring(rs.getString("id"), rs.getString("order_number"),
+                        new Money(rs.getLong("amount_minor"), Currency.valueOf(rs.getString("currency").trim())),
+                        rs.getTimestamp("valid_until").toInstant()))
+                .list();
+    }
+
+    List<Transaction> recent(String merchantId) {
+        return jdbc.sql(Ledger.SELECT + " WHERE t.merchant_id = :merchant ORDER BY t.created_at DESC, t.id DESC LIMIT 10")
+                .param("merchant", merchantId).query(Ledger::map).list();
+    }
+}
