@@ -143,6 +143,12 @@ class PaymentPageController {
             default -> "PENDING";
         });
         model.addAttribute("reasonKey", reasonKey(attempt.get(), transaction, locale));
+        model.addAttribute("returnUrl", link.get().returnUrl() == null ? null
+                : org.springframework.web.util.UriComponentsBuilder.fromUriString(link.get().returnUrl())
+                        .queryParam("linkpos_status", model.getAttribute("status"))
+                        .queryParam("linkpos_order", link.get().orderNumber())
+                        .queryParam("linkpos_transaction", transaction == null ? "" : transaction.id())
+                        .encode().build().toUriString());
         model.addAttribute("canRetry", attempt.get().status() != Attempt.Status.APPROVED
                 && link.get().status(clock.instant()) == LinkStatus.ACTIVE);
         return "checkout/result";

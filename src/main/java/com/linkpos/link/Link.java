@@ -7,7 +7,8 @@ import java.time.Instant;
 public record Link(String id, String merchantId, String token, String orderNumber, Money amount, int installments,
                    Instant validFrom, Instant validUntil, LinkUsage usage, String description,
                    boolean payerNoteEnabled, String notifySms, String notifyEmail, int paymentCount,
-                   Money collected, Instant usedAt, Instant deletedAt, Instant createdAt, Instant updatedAt) {
+                   Money collected, Instant usedAt, Instant deletedAt, Instant createdAt, Instant updatedAt,
+                   String returnUrl) {
 
     public LinkStatus status(Instant now) {
         if (deletedAt != null) {

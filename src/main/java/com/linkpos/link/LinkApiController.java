@@ -56,20 +56,21 @@ class LinkApiController {
 
     record LinkRequest(String orderNumber, String amount, String currency, Integer installments,
                        OffsetDateTime validFrom, OffsetDateTime validUntil, String usage, String description,
-                       Boolean payerNoteEnabled, @JsonProperty("notify") Notify notification) {
+                       Boolean payerNoteEnabled, @JsonProperty("notify") Notify notification, String returnUrl) {
 
         LinkInput toInput() {
             return new LinkInput(orderNumber, amount, currency, installments,
                     validFrom == null ? null : validFrom.toInstant(), validUntil == null ? null : validUntil.toInstant(),
                     usage, description, payerNoteEnabled,
-                    notification == null ? null : notification.sms(), notification == null ? null : notification.email());
+                    notification == null ? null : notification.sms(), notification == null ? null : notification.email(),
+                    returnUrl);
         }
     }
 
     record LinkResponse(String id, String url, String orderNumber, String amount, String currency, int installments,
                         Instant validFrom, Instant validUntil, String usage, String description,
                         boolean payerNoteEnabled, String status, int paymentCount, String collectedAmount,
-                        Instant createdAt, Instant updatedAt) {
+                        String returnUrl, Instant createdAt, Instant updatedAt) {
     }
 
     @PostMapping
@@ -203,14 +204,14 @@ class LinkApiController {
         return new LinkRequest(link.orderNumber(), link.amount().toDecimalString(), link.amount().currency().name(),
                 link.installments(), link.validFrom().atOffset(java.time.ZoneOffset.UTC),
                 link.validUntil().atOffset(java.time.ZoneOffset.UTC), link.usage().name(), link.description(),
-                link.payerNoteEnabled(), new Notify(link.notifySms(), link.notifyEmail()));
+                link.payerNoteEnabled(), new Notify(link.notifySms(), link.notifyEmail()), link.returnUrl());
     }
 
     LinkResponse response(Link link) {
         return new LinkResponse(link.id(), urls.of(link), link.orderNumber(), link.amount().toDecimalString(),
                 link.amount().currency().name(), link.installments(), link.validFrom(), link.validUntil(),
                 link.usage().name(), link.description(), link.payerNoteEnabled(), link.status(links.now()).name(),
-                link.paymentCount(), link.collected().toDecimalString(), link.createdAt(), link.updatedAt());
+                link.paymentCount(), link.collected().toDecimalString(), link.returnUrl(), link.createdAt(), link.updatedAt());
     }
 
     private static String encodeCursor(String id) {

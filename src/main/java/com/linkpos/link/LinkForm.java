@@ -31,6 +31,7 @@ public class LinkForm {
     private String usage = "SINGLE";
     private String description;
     private boolean payerNoteEnabled;
+    private String returnUrl;
 
     static LinkForm of(Link link, Locale locale) {
         LinkForm form = new LinkForm();
@@ -47,7 +48,32 @@ public class LinkForm {
         form.usage = link.usage().name();
         form.description = link.description();
         form.payerNoteEnabled = link.payerNoteEnabled();
+        form.returnUrl = link.returnUrl();
         return form;
+    }
+
+    /** The terms of {@code link} for a new one: no order number, fresh validity, no messages. */
+    static LinkForm copyOf(Link link, Locale locale) {
+        LinkForm form = of(link, locale);
+        form.orderNumber = null;
+        form.validFrom = null;
+        form.validUntil = null;
+        form.smsEnabled = false;
+        form.sms = null;
+        form.emailEnabled = false;
+        form.email = null;
+        return form;
+    }
+
+    /** A typed local Istanbul time, or a refusal naming the field. */
+    static Instant instantOf(String typed) {
+        java.util.List<FieldProblem> errors = new java.util.ArrayList<>();
+        Instant instant = instant("validUntil", typed, null, errors);
+        if (!errors.isEmpty() || instant == null) {
+            throw com.linkpos.shared.ProblemException.invalid(errors.isEmpty()
+                    ? java.util.List.of(FieldProblem.of("validUntil", "required")) : errors);
+        }
+        return instant;
     }
 
     static String local(Instant instant) {
@@ -69,7 +95,7 @@ public class LinkForm {
             errors.add(FieldProblem.of("notify.email", "required"));
         }
         return new LinkInput(orderNumber, TypedAmounts.canonical(amount, locale), currency, installments, from, until,
-                usage, description, payerNoteEnabled, smsEnabled ? sms : null, emailEnabled ? email : null);
+                usage, description, payerNoteEnabled, smsEnabled ? sms : null, emailEnabled ? email : null, returnUrl);
     }
 
     private static Instant instant(String field, String typed, Instant current, List<FieldProblem> errors) {
@@ -113,4 +139,6 @@ public class LinkForm {
     public void setDescription(String description) { this.description = description; }
     public boolean isPayerNoteEnabled() { return payerNoteEnabled; }
     public void setPayerNoteEnabled(boolean payerNoteEnabled) { this.payerNoteEnabled = payerNoteEnabled; }
+    public String getReturnUrl() { return returnUrl; }
+    public void setReturnUrl(String returnUrl) { this.returnUrl = returnUrl; }
 }

@@ -95,10 +95,38 @@ class LinkPortalController {
         return new Row(link, link.status(links.now()), urls.of(link));
     }
 
+    /** «Yeni Ekle», empty or (from=) as a copy of another link: its terms, a new order number and validity. */
     @GetMapping("/new")
-    String newLink(Caller caller, Model model) {
-        model.addAttribute("form", new LinkForm());
+    String newLink(Caller caller, @RequestParam(required = false) String from, Locale locale, Model model) {
+        model.addAttribute("form", from == null ? new LinkForm() : LinkForm.copyOf(links.get(caller, from), locale));
         return form(caller, null, model);
+    }
+
+    /** An expired link made payable again with a new end date; the URL stays the same. */
+    @GetMapping("/{id}/renew")
+    String renewForm(Caller caller, @PathVariable String id, Model model) {
+        Link link = links.get(caller, id);
+        model.addAttribute("row", new Row(link, link.status(links.now()), urls.of(link)));
+        model.addAttribute("validUntil", LinkForm.local(links.now().plus(LinkRules.DEFAULT_VALIDITY)));
+        return "link/renew";
+    }
+
+    @PostMapping("/{id}/renew")
+    String renew(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String validUntil, Model model,
+                 RedirectAttributes redirect) {
+        Link link = links.get(caller, id);
+        try {
+            links.renew(caller, id, LinkForm.instantOf(validUntil));
+            redirect.addFlashAttribute("updated", true);
+            return "redirect:/links/" + id;
+        } catch (ProblemException refused) {
+            model.addAttribute("row", new Row(link, link.status(links.now()), urls.of(link)));
+            model.addAttribute("validUntil", validUntil);
+            model.addAttribute("refusal", refused.errors().isEmpty() ? "problem." + refused.code() + ".title"
+                    : refused.errors().get(0).messageKey());
+            model.addAttribute("refusalArgs", refused.errors().isEmpty() ? new Object[0] : refused.errors().get(0).args());
+            return "link/renew";
+        }
     }
 
     @PostMapping
@@ -220,7 +248,7 @@ class LinkPortalController {
 
     private static boolean isFormField(String field) {
         return List.of("orderNumber", "currency", "amount", "installments", "validFrom", "validUntil", "sms", "email",
-                "usage", "description").contains(field);
+                "usage", "description", "returnUrl").contains(field);
     }
 
     private static LocalDate day(String text) {

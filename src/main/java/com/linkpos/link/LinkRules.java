@@ -121,6 +121,14 @@ class LinkRules {
             }
         }
 
+        String returnUrl = blankToNull(input.returnUrl());
+        if (returnUrl != null) {
+            returnUrl = returnUrl.strip();
+            if (!isWebAddress(returnUrl)) {
+                errors.add(FieldProblem.of("returnUrl", "invalid_return_url"));
+            }
+        }
+
         Instant validFrom = input.validFrom() != null ? input.validFrom() : now;
         Instant validUntil = input.validUntil() != null ? input.validUntil() : validFrom.plus(DEFAULT_VALIDITY);
         boolean validityUnchanged = current != null && validFrom.equals(current.validFrom())
@@ -148,7 +156,21 @@ class LinkRules {
                             : installments != current.installments() ? "installments" : "usage", "link_frozen_after_payment"));
         }
         return new LinkTerms(orderNumber, amount, installments, validFrom, validUntil, usage, description,
-                Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email);
+                Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email, returnUrl);
+    }
+
+    /** An absolute http(s) address a browser can be sent to, with no user info and no control characters. */
+    static boolean isWebAddress(String text) {
+        if (text.length() > 2048 || CONTROL.matcher(text).find() || text.chars().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            return uri.getHost() != null && uri.getUserInfo() == null
+                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException unreadable) {
+            return false;
+        }
     }
 
     private static String blankToNull(String value) {

@@ -26,9 +26,10 @@ class LinkTable {
         return jdbc.sql("""
                         INSERT INTO links (id, merchant_id, token, order_number, amount_minor, currency, installments,
                                            valid_from, valid_until, usage, description, payer_note_enabled,
-                                           notify_sms, notify_email, created_at, updated_at)
+                                           notify_sms, notify_email, return_url, created_at, updated_at)
                         VALUES (:id, :merchant, :token, :orderNumber, :amount, :currency, :installments,
-                                :validFrom, :validUntil, :usage, :description, :payerNote, :sms, :email, :now, :now)
+                                :validFrom, :validUntil, :usage, :description, :payerNote, :sms, :email, :returnUrl,
+                                :now, :now)
                         ON CONFLICT (merchant_id, order_number) DO NOTHING""")
                 .param("id", id).param("merchant", merchantId).param("token", token).param("orderNumber", orderNumber)
                 .param("amount", terms.amount().minor()).param("currency", terms.amount().currency().name())
@@ -36,7 +37,7 @@ class LinkTable {
                 .param("validFrom", Timestamp.from(terms.validFrom())).param("validUntil", Timestamp.from(terms.validUntil()))
                 .param("usage", terms.usage().name()).param("description", terms.description())
                 .param("payerNote", terms.payerNoteEnabled()).param("sms", terms.sms()).param("email", terms.email())
-                .param("now", Timestamp.from(now))
+                .param("returnUrl", terms.returnUrl()).param("now", Timestamp.from(now))
                 .update() == 1;
     }
 
@@ -50,13 +51,14 @@ class LinkTable {
                         UPDATE links SET amount_minor = :amount, currency = :currency, installments = :installments,
                                valid_from = :validFrom, valid_until = :validUntil, usage = :usage,
                                description = :description, payer_note_enabled = :payerNote,
-                               notify_sms = :sms, notify_email = :email, updated_at = :now
+                               notify_sms = :sms, notify_email = :email, return_url = :returnUrl, updated_at = :now
                         WHERE merchant_id = :merchant AND id = :id""")
                 .param("amount", terms.amount().minor()).param("currency", terms.amount().currency().name())
                 .param("installments", terms.installments())
                 .param("validFrom", Timestamp.from(terms.validFrom())).param("validUntil", Timestamp.from(terms.validUntil()))
                 .param("usage", terms.usage().name()).param("description", terms.description())
                 .param("payerNote", terms.payerNoteEnabled()).param("sms", terms.sms()).param("email", terms.email())
+                .param("returnUrl", terms.returnUrl())
                 .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
                 .update();
     }
@@ -190,7 +192,8 @@ class LinkTable {
                 LinkUsage.valueOf(rs.getString("usage")), rs.getString("description"),
                 rs.getBoolean("payer_note_enabled"), rs.getString("notify_sms"), rs.getString("notify_email"),
                 rs.getInt("payment_count"), new Money(rs.getLong("collected_minor"), currency),
-                instant(rs, "used_at"), instant(rs, "deleted_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "used_at"), instant(rs, "deleted_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                rs.getString("return_url"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -149,6 +149,14 @@ public class Links {
         }
     }
 
+    /** Gives a link a new validity from now until {@code validUntil}: what renewing an expired link means. */
+    @Transactional
+    Link renew(Caller caller, String id, Instant validUntil) {
+        Instant now = clock.instant();
+        return update(caller, id, current -> LinkInput.of(current)
+                .withValidity(now.isBefore(current.validFrom()) ? current.validFrom() : now, validUntil));
+    }
+
     /** [M4] Deleting is immediate and final; repeating it is harmless. The order number stays taken. */
     @Transactional
     Link delete(Caller caller, String id) {
