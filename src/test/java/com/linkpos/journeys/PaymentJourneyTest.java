@@ -65,4 +65,23 @@ class PaymentJourneyTest {
         assertThat(api.get(merchant.key(), "/api/v1/links/" + link.json().path("id").asString()).json()
                 .path("status").asString()).isEqualTo("USED");
     }
+
+    @Test
+    void aPayerPaysWithTheKeyboardAlone() {
+        Api api = new Api(port);
+        Api.Merchant merchant = api.newMerchant();
+        Api.Response link = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"80.00\"}");
+        browser = Browsers.chromium(375, 812, "tr-TR");
+        browser.get(link.json().path("url").asString());
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
+        for (int i = 0; i < 10 && !"cardHolder".equals(browser.switchTo().activeElement().getAttribute("id")); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("cardHolder");
+        keys.sendKeys("Ayşe Yılmaz", Keys.TAB, "4155650100416111", Keys.TAB, "1230", Keys.TAB, "123", Keys.ENTER).perform();
+        WebElement otp = browser.findElement(By.id("otp"));
+        assertThat(browser.switchTo().activeElement()).as("the code field has the focus").isEqualTo(otp);
+        keys.sendKeys("123456", Keys.ENTER).perform();
+        assertThat(browser.findElement(By.id("payment-result")).getAttribute("data-status")).isEqualTo("APPROVED");
+    }
 }

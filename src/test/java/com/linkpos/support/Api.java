@@ -92,9 +92,14 @@ public final class Api {
 
     /** A new merchant through the bank API, with its admin user and a merchant API key. */
     public Merchant newMerchant(List<String> foreignCurrencies, int maxInstallments) {
+        return newMerchant(null, foreignCurrencies, maxInstallments);
+    }
+
+    /** A merchant with a name people would give it (for screenshots); null for a test name. */
+    public Merchant newMerchant(String name, List<String> foreignCurrencies, int maxInstallments) {
         String username = TestData.unique("admin");
         Response created = post(TestData.BANK_KEY, "/api/v1/admin/merchants", json(Map.of(
-                "name", "Test Merchant " + username, "email", "shop@example.com",
+                "name", name != null ? name : "Test Merchant " + username, "email", "shop@example.com",
                 "foreignCurrencies", foreignCurrencies, "maxInstallments", maxInstallments,
                 "admin", Map.of("username", username, "password", "a-good-password-1"))));
         if (created.status() != 201) {

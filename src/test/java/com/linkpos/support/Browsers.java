@@ -23,6 +23,11 @@ public final class Browsers {
 
     /** A headless Chromium of the given width; skips the test when no Chromium is installed. */
     public static ChromeDriver chromium(int width, int height, String language) {
+        return chromium(width, height, language, null);
+    }
+
+    /** The same, saving downloads into {@code downloads} without asking. */
+    public static ChromeDriver chromium(int width, int height, String language, Path downloads) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser test skipped: no Chromium at " + CHROMIUM + " or ChromeDriver at " + CHROMEDRIVER
                         + " (apt-get install chromium chromium-driver; .ci/run does)");
@@ -31,12 +36,29 @@ public final class Browsers {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--lang=" + language, "--window-size=" + width + "," + height);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        java.util.Map<String, Object> prefs = new java.util.HashMap<>();
+        prefs.put("intl.accept_languages", language);
+        if (downloads != null) {
+            prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+            prefs.put("download.prompt_for_download", false);
+        }
+        options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
+    }
+
+    /** Saves what the browser shows as docs/screenshots/{name}.png, for the README. */
+    public static void screenshot(ChromeDriver driver, String name) {
+        try {
+            Path file = Path.of("docs/screenshots", name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
