@@ -61,8 +61,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portal(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(authorize -> authorize
+    SecurityFilterChain portal(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.addFilterBefore(new LoginThrottle.Gate(throttle),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", "/pay/**", "/acs/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/error", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()
@@ -75,6 +77,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

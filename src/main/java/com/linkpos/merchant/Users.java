@@ -42,10 +42,21 @@ class Users implements UserDetailsService {
         if (username == null || !USERNAME.matcher(username).matches()) {
             errors.add(FieldProblem.of(prefix + "username", "invalid_username"));
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 128) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 128 || guessable(username, password)) {
             errors.add(FieldProblem.of(prefix + "password", "weak_password", MIN_PASSWORD_LENGTH));
         }
     }
+
+    /** Too easy to guess: the username in it, one character repeated, or a well-known password. */
+    static boolean guessable(String username, String password) {
+        String lower = password.toLowerCase(java.util.Locale.ROOT);
+        return (username != null && username.length() >= 3 && lower.contains(username.toLowerCase(java.util.Locale.ROOT)))
+                || lower.chars().distinct().count() < 4
+                || COMMON.stream().anyMatch(lower::startsWith);
+    }
+
+    private static final List<String> COMMON = List.of("password", "parola", "sifre", "şifre", "1234567890", "qwerty",
+            "asdfgh", "linkpos", "admin123", "welcome", "letmein", "iloveyou", "0987654321");
 
     void create(String merchantId, String username, String password, Role role) {
         try {

@@ -20,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "linkpos.rate-limit.api.per=10m",
         "linkpos.rate-limit.payment-per-address.requests=3",
         "linkpos.rate-limit.payment-per-address.per=10m",
+        "linkpos.login.max-failures-per-account=3",
+        "linkpos.login.max-failures-per-address=6",
 })
 class RateLimitTest {
 
@@ -62,5 +64,27 @@ class RateLimitTest {
         }
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.text()).contains("çok fazla deneme");
+    }
+
+    @Test
+    void passwordGuessingIsThrottledPerAccountAndPerAddress() {
+        Api api = new Api(port);
+        Api.Merchant merchant = api.newMerchant();
+        for (int i = 0; i < 3; i++) {
+            assertThat(new com.linkpos.support.PortalSession(port).login(merchant.username(), "wrong-password-" + i).location())
+                    .contains("/login?error");
+        }
+        // the account is throttled now: even the right password is not tried
+        Page throttled = new com.linkpos.support.PortalSession(port).login(merchant.username(), merchant.password());
+        assertThat(throttled.location()).contains("/login?throttled");
+        // other accounts are not, until the address has failed too often
+        Api.Merchant other = api.newMerchant();
+        assertThat(new com.linkpos.support.PortalSession(port).login(other.username(), other.password()).location())
+                .doesNotContain("throttled").doesNotContain("error");
+        for (int i = 0; i < 3; i++) {
+            new com.linkpos.support.PortalSession(port).login(TestData.unique("nobody"), "wrong-password");
+        }
+        assertThat(new com.linkpos.support.PortalSession(port).login(other.username(), other.password()).location())
+                .as("six failures from this address").contains("/login?throttled");
     }
 }

@@ -1,0 +1,138 @@
+package com.linkpos.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linkpos.support.Api;
+import com.linkpos.support.LinkPosTest;
+import com.linkpos.support.TestData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** What a browser is told to protect, and what the server protects: headers, cookies, sessions, CSRF, passwords. */
+@LinkPosTest
+class SecurityTest {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() throws Exception {
+        Api api = new Api(port);
+        Api.Merchant merchant = api.newMerchant();
+        String url = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"1.00\"}").json().path("url").asString();
+        String pay = URI.create(url).getPath();
+        for (String path : List.of("/login", "/links", pay, "/pay/unknown-token", "/acs/unknown", "/nothing-here")) {
+            HttpResponse<String> response = send(get(path));
+            var headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "form-action 'self'")
+                    .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("same-origin");
+            assertThat(headers.firstValue("Permissions-Policy")).as(path).isPresent();
+        }
+        HttpResponse<String> apiResponse = send(get("/api/v1/links").header("Authorization", "Bearer " + merchant.key()));
+        assertThat(apiResponse.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(apiResponse.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    }
+
+    @Test
+    void theSessionIsNewAtLoginKeptInTheDatabaseAndItsCookieIsGuarded() throws Exception {
+        HttpResponse<String> loginPage = send(get("/login"));
+        String before = cookie(loginPage, "SESSION");
+        String csrf = loginPage.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> loggedIn = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + before)
+                .POST(HttpRequest.BodyPublishers.ofString("username=demo&password=" + TestData.DEMO_PASSWORD + "&_csrf=" + csrf)));
+        assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        String after = cookie(loggedIn, "SESSION");
+        assertThat(after).as("a new session id at login (no fixation)").isNotEqualTo(before);
+        String setCookie = loggedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = 'demo'").query(Long.class).single())
+                .as("sessions live in the database").isPositive();
+
+        // behind a TLS proxy the cookie is Secure and browsers are told to stay on HTTPS
+        HttpResponse<String> secure = send(get("/login").header("X-Forwarded-Proto", "https"));
+        assertThat(secure.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION=") && c.contains("Secure"));
+        assertThat(secure.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    @Test
+    void everyStateChangeOfThePortalNeedsTheCsrfToken() throws Exception {
+        HttpResponse<String> loginPage = send(get("/login"));
+        String session = cookie(loginPage, "SESSION");
+        String csrf = loginPage.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> loggedIn = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + session)
+                .POST(HttpRequest.BodyPublishers.ofString("username=demo&password=" + TestData.DEMO_PASSWORD + "&_csrf=" + csrf)));
+        String loggedInSession = cookie(loggedIn, "SESSION");
+
+        TreeSet<String> posts = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
+                info.getPatternValues().stream().filter(p -> !p.startsWith("/api/")).forEach(posts::add);
+            }
+        });
+        posts.add("/login");
+        posts.add("/logout");
+        assertThat(posts).contains("/links", "/reversals/{id}/refund", "/webhooks", "/users", "/api-keys");
+        for (String pattern : posts) {
+            String path = pattern.replaceAll("\\{[^}]+}", "x");
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + loggedInSession)
+                    .POST(HttpRequest.BodyPublishers.ofString("amount=1")));
+            assertThat(refused.statusCode()).as("POST %s without a CSRF token", path).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void guessablePasswordsAreRefused() {
+        Api api = new Api(port);
+        for (String password : List.of("short", "password123456", "aaaaaaaaaaaa", "1234567890ab")) {
+            Api.Response refused = api.post(TestData.BANK_KEY, "/api/v1/admin/merchants", Api.json(Map.of("name", "Weak",
+                    "admin", Map.of("username", TestData.unique("weak"), "password", password))));
+            assertThat(refused.fieldErrors()).as(password).contains("admin.password:weak_password");
+        }
+        String username = TestData.unique("sahip");
+        Api.Response withName = api.post(TestData.BANK_KEY, "/api/v1/admin/merchants", Api.json(Map.of("name", "Weak",
+                "admin", Map.of("username", username, "password", "x" + username + "!9"))));
+        assertThat(withName.fieldErrors()).contains("admin.password:weak_password");
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
+    }
+}
