@@ -154,6 +154,7 @@ class LinkApiController {
     @PostMapping("/{id}/notifications")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> notify(Caller caller, @PathVariable String id, @RequestBody Notify request) {
+        links.get(caller, id); // another merchant's link is not found, whatever the body says
         List<FieldProblem> errors = new ArrayList<>();
         String sms = request.sms() == null || request.sms().isBlank() ? null : TurkishMobile.toE164(request.sms()).orElse(null);
         if (request.sms() != null && !request.sms().isBlank() && sms == null) {
