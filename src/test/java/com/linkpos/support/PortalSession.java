@@ -23,12 +23,27 @@ public final class PortalSession {
 
     private final String baseUrl;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
     private String csrf;
 
     public PortalSession(int port) {
         this.baseUrl = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The value of a cookie this browser holds. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+    }
+
+    /** Carries a cookie over from another browser (the same person on another instance). */
+    public void setCookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(baseUrl), cookie);
     }
 
     public record Page(int status, String location, Document document, String body) {

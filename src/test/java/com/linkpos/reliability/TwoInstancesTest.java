@@ -1,0 +1,147 @@
+package com.linkpos.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linkpos.LinkPosApplication;
+import com.linkpos.support.Api;
+import com.linkpos.support.Eventually;
+import com.linkpos.support.Payer;
+import com.linkpos.support.PortalSession;
+import com.linkpos.support.TestData;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two instances on one PostgreSQL, as behind a load balancer: a portal session works on either, a
+ * single-use link paid through both at once is paid once, and background jobs do their work once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstancesTest {
+
+    EmbeddedPostgres database;
+    ConfigurableApplicationContext first;
+    ConfigurableApplicationContext second;
+    JdbcClient jdbc;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LinkPosApplication.class).run("--server.port=0",
+                "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"), "--spring.datasource.username=postgres",
+                "--linkpos.bootstrap.bank-api-key=" + TestData.BANK_KEY,
+                "--linkpos.bootstrap.demo-password=" + TestData.DEMO_PASSWORD,
+                "--linkpos.notifications.poll=50ms", "--logging.level.root=WARN",
+                "--linkpos.rate-limit.payment-per-address.requests=100000", "--linkpos.rate-limit.payment-per-link.requests=100000");
+    }
+
+    @BeforeAll
+    void startBoth() throws Exception {
+        database = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+        first = start();
+        second = start();
+        jdbc = first.getBean(JdbcClient.class);
+    }
+
+    @AfterAll
+    void stopBoth() throws Exception {
+        second.close();
+        first.close();
+        database.close();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Test
+    void aPortalSessionSurvivesSwitchingInstance() {
+        PortalSession onFirst = new PortalSession(port(first));
+        onFirst.login("demo", TestData.DEMO_PASSWORD);
+        String cookie = onFirst.cookie("SESSION");
+        PortalSession onSecond = new PortalSession(port(second));
+        onSecond.setCookie("SESSION", cookie);
+        PortalSession.Page links = onSecond.get("/links");
+        assertThat(links.status()).isEqualTo(200);
+        assertThat(links.text()).contains("SIP-1001", "Demo Toptancı A.Ş.");
+    }
+
+    @Test
+    void aSingleUseLinkPaidThroughBothIsPaidOnce() throws Exception {
+        Api api = new Api(port(first));
+        Api.Merchant merchant = api.newMerchant();
+        var link = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"300.00\"}").json();
+        String url = link.path("url").asString();
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        int payers = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(payers);
+        CountDownLatch ready = new CountDownLatch(payers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Payer.Result>> results = new ArrayList<>();
+        for (int i = 0; i < payers; i++) {
+            int port = port(i % 2 == 0 ? first : second);
+            results.add(pool.submit(() -> {
+                Payer payer = new Payer(port);
+                var acs = payer.followAll(payer.submit(payer.open(token), Payer.Card.of("4155650100416111"), null));
+                var back = payer.answerChallenge(acs, Payer.OTP);
+                ready.countDown();
+                go.await();
+                return Payer.result(payer.followAll(back));
+            }));
+        }
+        assertThat(ready.await(60, TimeUnit.SECONDS)).isTrue();
+        go.countDown();
+        int approved = 0;
+        for (Future<Payer.Result> result : results) {
+            approved += result.get(60, TimeUnit.SECONDS).approved() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(approved).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM transactions WHERE link_id = ? AND status = 'APPROVED'")
+                .param(link.path("id").asString()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM bank_simulator_authorizations a JOIN payment_attempts p ON p.id = a.reference
+                        WHERE p.link_id = ?""").param(link.path("id").asString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void backgroundWorkIsDoneOnce() throws Exception {
+        Api api = new Api(port(first));
+        Api.Merchant merchant = api.newMerchant();
+        for (int i = 0; i < 20; i++) {
+            api.post(merchant.key(), "/api/v1/links", Api.json(Map.of("amount", "5.00", "notify",
+                    Map.of("email", "musteri" + i + "@example.com"))));
+        }
+        Eventually.within(Duration.ofSeconds(20), () -> jdbc.sql(
+                "SELECT count(*) FROM notifications WHERE merchant_id = ? AND status = 'SENT'").param(merchant.id())
+                .query(Long.class).single() == 20, "all messages sent");
+        assertThat(jdbc.sql("SELECT max(attempts) FROM notifications WHERE merchant_id = ?").param(merchant.id())
+                .query(Integer.class).single()).as("no message sent twice").isEqualTo(1);
+
+        // both instances' end-of-day jobs fire at the same minute: each batch is closed once
+        String url = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"7.00\"}").json().path("url").asString();
+        new Payer(port(second)).pay(url.substring(url.lastIndexOf('/') + 1), Payer.Card.of("4155650100416111"));
+        var firstBatches = first.getBean(com.linkpos.transaction.Batches.class);
+        var secondBatches = second.getBean(com.linkpos.transaction.Batches.class);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<Integer> a = pool.submit(() -> firstBatches.closeAll("schedule"));
+        Future<Integer> b = pool.submit(() -> secondBatches.closeAll("schedule"));
+        int closed = a.get(30, TimeUnit.SECONDS) + b.get(30, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertThat(closed).isEqualTo(jdbc.sql("SELECT count(*) FROM batches WHERE closed_by = 'schedule'").query(Integer.class).single());
+        assertThat(jdbc.sql("SELECT count(*) FROM batches WHERE closed_at IS NULL").query(Integer.class).single()).isZero();
+    }
+}
