@@ -25,6 +25,12 @@ public interface Acquirer {
 
     BankResponse authorize(AuthorizationRequest request);
 
+    /**
+     * What the bank answered to the authorization of this reference (a payment attempt), if it ever
+     * got one: for recovering attempts whose answer was lost (a crash while the bank was answering).
+     */
+    java.util.Optional<BankResponse> inquire(String merchantId, String reference);
+
     /** Cancels an approved sale of the open batch, in full. */
     BankResponse voidSale(String merchantId, String hostReference);
 

@@ -136,6 +136,18 @@ class BankSimulator implements Acquirer {
     }
 
     @Override
+    public Optional<BankResponse> inquire(String merchantId, String reference) {
+        return jdbc.sql("""
+                        SELECT * FROM bank_simulator_authorizations WHERE merchant_id = :merchant AND reference = :reference
+                        ORDER BY created_at DESC LIMIT 1""")
+                .param("merchant", merchantId).param("reference", reference)
+                .query((rs, row) -> new BankResponse(rs.getBoolean("approved"), rs.getString("response_code"),
+                        MESSAGES.getOrDefault(rs.getString("response_code"), "Declined"), rs.getString("auth_code"),
+                        rs.getString("host_reference")))
+                .optional();
+    }
+
+    @Override
     @Transactional
     public BankResponse voidSale(String merchantId, String hostReference) {
         pause();
