@@ -373,6 +373,12 @@ class PaymentFlowTest {
         for (String number : numbers) {
             assertThat(log.getAll()).doesNotContain(number);
         }
+        // and the exports
+        String csv = api.get(merchant.key(), "/api/v1/transactions/export?format=csv").body();
+        assertThat(csv).contains("415565******6111");
+        for (String number : numbers) {
+            assertThat(csv).doesNotContain(number);
+        }
     }
 
     @Test
