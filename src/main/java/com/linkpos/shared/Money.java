@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * An amount of money in minor units (kuruş, cent; yen has none). Never a double: every amount is exact.
  * The largest amount is what a BIGINT holds, so storage and domain agree end to end [L3].
  */
-public record Money(long minor, Currency currency) {
+public record Money(long minor, Currency currency) implements java.io.Serializable {
 
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,40}(\\.\\d{1,40})?");
 

@@ -11,9 +11,10 @@ public record Transaction(String id, String merchantId, String linkId, String at
                           TransactionStatus status, String orderNumber, Money amount, int installments, Card card,
                           String authCode, String hostReference, String responseCode, String responseMessage,
                           String mdStatus, String eci, String payerNote, String originalTransactionId,
-                          Money refunded, boolean voided, Integer batchNumber, boolean batchClosed, Instant createdAt) {
+                          Money refunded, boolean voided, Integer batchNumber, boolean batchClosed, Instant createdAt)
+        implements java.io.Serializable {
 
-    public record Card(String bin, String last4, String brand, String issuer, String type) {
+    public record Card(String bin, String last4, String brand, String issuer, String type) implements java.io.Serializable {
         /** 415565******6111 (a 16-digit card; the length is not kept). */
         public String masked() {
             return bin + "******" + last4;

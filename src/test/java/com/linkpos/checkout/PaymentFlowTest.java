@@ -362,10 +362,14 @@ class PaymentFlowTest {
         for (String table : tables) {
             List<String> rows = jdbc.sql("SELECT t::text FROM " + table + " t").query(String.class).list();
             String dump = String.join("\n", rows);
+            boolean binary = table.equals("spring_session_attributes") || table.equals("idempotency_keys");
             for (String number : numbers) {
-                // also as bytes (sessions and stored responses are binary, shown here in hex)
+                // binary columns (sessions, stored responses) show as hex: the number's bytes are looked for there
                 String hex = java.util.HexFormat.of().formatHex(number.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                assertThat(dump).as(table).doesNotContain(number).doesNotContain(number.substring(6)).doesNotContain(hex);
+                assertThat(dump).as(table).doesNotContain(number).doesNotContain(hex);
+                if (!binary) {
+                    assertThat(dump).as(table).doesNotContain(number.substring(6));
+                }
             }
             // no column holds the CVV
             assertThat(rows.stream().flatMap(row -> java.util.Arrays.stream(row.split("[,()]")))).as(table).doesNotContain("987");
