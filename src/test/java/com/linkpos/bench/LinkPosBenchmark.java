@@ -52,20 +52,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The reports benchmark (bench/README.md): LinkPOS as it ships (the packaged jar, its own JVM with
- * -Xmx256m) against its own embedded PostgreSQL, seeded with SQL, measured over HTTP.
+ * The LinkPOS benchmark (bench/README.md): the whole product as it ships (the packaged jar, its own JVM with
+ * -Xmx256m) against its own embedded PostgreSQL, measured over HTTP like its clients, next to a baseline
+ * taken in the same run on the same server: pgbench's TPC-B-like load (P). One table:
+ * link creation and complete hosted payments (against P), İşlem Arama and the exports (seeded with SQL),
+ * the application's memory idle and loaded, and its start-up with the embedded PostgreSQL.
  * <p>
  * Not a unit test: its name ends in "Benchmark", so surefire never runs it; only the {@code bench}
  * profile runs it, through failsafe, after {@code package}. Settings are system properties
  * ({@code -Dbench.rows=50000} on the Maven command line reaches the test JVM).
  */
-class ReportsBenchmark {
+class LinkPosBenchmark {
 
-    // The issue's targets.
+    // The issues' targets.
     static final double SEARCH_P95_TARGET_MS = 50;
     static final double CSV_TARGET_ROWS_PER_S = 100_000;
     static final double XLSX_TARGET_ROWS_PER_S = 20_000;
     static final long TARGET_SCALE = 1_000_000;
+    static final double LINKS_TARGET_OF_P = 0.30;
+    static final double PAYMENTS_TARGET_OF_P = 0.10;
+    static final double PAYMENT_STEP_P99_TARGET_MS = 200;
+    static final double STARTUP_TARGET_S = 10;
 
     static final ZoneId ISTANBUL = ZoneId.of("Europe/Istanbul");
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -77,7 +84,7 @@ class ReportsBenchmark {
         }
     }
 
-    // Settings.
+    // Settings: reports.
     final long rows = Long.getLong("bench.rows", 1_000_000);
     final long exportRows = Long.getLong("bench.exportRows", rows);
     final int merchants = Integer.getInteger("bench.merchants", 100);
@@ -85,12 +92,36 @@ class ReportsBenchmark {
     final int warmup = Integer.getInteger("bench.warmup", 200);
     final int searches = Integer.getInteger("bench.searches", 300);
     final long seed = Long.getLong("bench.seed", 42);
-    final String heap = System.getProperty("bench.xmx", "256m");
     final boolean countXlsxRows = Boolean.parseBoolean(System.getProperty("bench.countXlsxRows", "true"));
+    // Settings: the loads and the baseline.
+    final int seconds = Integer.getInteger("bench.seconds", 20);
+    final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 5);
+    final int idleSeconds = Integer.getInteger("bench.idleSeconds", 5);
+    final int linkClients = Integer.getInteger("bench.linkClients", 8);
+    final int payers = Integer.getInteger("bench.payers", 8);
+    final int payLinks = Integer.getInteger("bench.payLinks", payers);
+    final String pgbench = System.getProperty("bench.pgbench", "");
+    final int pgbenchScale = Integer.getInteger("bench.pgbenchScale", 10);
+    final int pgbenchClients = Integer.getInteger("bench.pgbenchClients", 8);
+    final int pgbenchThreads = Integer.getInteger("bench.pgbenchThreads", 2);
+    final int pgbenchSeconds = Integer.getInteger("bench.pgbenchSeconds", 30);
+    final boolean durable = Boolean.parseBoolean(System.getProperty("bench.durable", "true"));
+    final boolean startup = Boolean.parseBoolean(System.getProperty("bench.startup", "true"));
+    final boolean sqlStats = Boolean.parseBoolean(System.getProperty("bench.sqlStats", "false"));
+    // Settings: the application.
+    final String heap = System.getProperty("bench.xmx", "256m");
+    final boolean jfr = Boolean.parseBoolean(System.getProperty("bench.jfr", "false"));
     final boolean enforce = Boolean.parseBoolean(System.getProperty("bench.enforce", "false"));
     final String extraAppArgs = System.getProperty("bench.appArgs", "");
     final Path jar = Path.of(System.getProperty("bench.jar", "target/linkpos-0.1.0-SNAPSHOT.jar"));
-    final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+    final Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
+
+    /** What the benchmark lifts for its load: the simulated bank's delay and the payment page's rate limits. */
+    static final List<String> LOAD_ARGS = List.of(
+            "--linkpos.simulator.delay=0ms",
+            "--linkpos.rate-limit.payment-per-address.requests=100000000",
+            "--linkpos.rate-limit.payment-per-link.requests=100000000",
+            "--linkpos.rate-limit.api.requests=100000000");
 
     final String bankKey = "bench_bank_key_" + Long.toHexString(new Random().nextLong());
     final String bankPassword = "bench-bank-" + Long.toHexString(new Random().nextLong());
@@ -99,6 +130,9 @@ class ReportsBenchmark {
 
     String base;
     Process app;
+    double appStartSeconds;
+    /** What each measured period cost (CPU, commits, statements). */
+    Usage usage;
 
     record Merchant(String id, String key) {
     }
@@ -113,10 +147,20 @@ class ReportsBenchmark {
         }
     }
 
+    /** The application's memory at one moment (heap from /actuator/metrics, RSS from /proc), or the peaks of a period. */
+    record Memory(long heapUsed, long heapCommitted, long heapMax, long rss, long liveAfterGcMb, int samples) {
+    }
+
+    /** Everything the table shows. */
+    record Figures(Pgbench.Baseline baseline, String pgVersion, String pgSettings, double seedSeconds,
+                   ClosedLoop.Result links, ClosedLoop.Result payments, Memory idle, Memory loaded,
+                   Latencies search, Export csv, Export xlsx, GcLog gc, List<Startup.Run> startups) {
+    }
+
     @Test
-    void reports() throws Exception {
+    void linkpos() throws Exception {
         Files.createDirectories(out);
-        try (var old = Files.list(out)) { // an earlier run's files (the data directory is cleaned by zonky)
+        try (var old = Files.list(out)) { // an earlier run's files (the data directories are cleaned on the way)
             for (Path file : old.filter(Files::isRegularFile).toList()) {
                 Files.delete(file);
             }
@@ -124,22 +168,38 @@ class ReportsBenchmark {
         assertThat(jar).as("the packaged application (run through the bench profile: ./mvnw -Pbench verify)").exists();
         Instant started = Instant.now();
         double loadAtStart = os().getSystemLoadAverage();
-        log("LinkPOS reports benchmark: %,d search rows over %d merchants, %,d export rows, %d days", rows, merchants,
-                exportRows, days);
+        log("LinkPOS benchmark: pgbench baseline, links and payments %d s each after %d s warm-up, %,d search rows over "
+                + "%d merchants, %,d export rows, start-up", seconds, warmupSeconds, rows, merchants, exportRows);
         Path dataDir = out.resolve("pgdata");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        Figures figures;
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(true)
                 // as the application's own embedded server (EmbeddedPostgresConfiguration), plus room for the bulk load
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("max_wal_size", "4GB")
-                .start()) {
+                .setServerConfig("max_wal_size", "4GB");
+        if (durable) {
+            // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit=off; the -c options come after -F and win
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        if (sqlStats) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres postgres = builder.start(); Connection monitor = postgres.getPostgresDatabase().getConnection()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
+            if (sqlStats) {
+                try (Statement statement = monitor.createStatement()) {
+                    statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                }
+            }
+            usage = new Usage(-1, dataDir, monitor, sqlStats);
             Thread stopper = new Thread(this::stopApp, "bench-stop-app");
             Runtime.getRuntime().addShutdownHook(stopper);
             try {
+                Pgbench.Baseline baseline = baseline(postgres);
                 startApp(url);
-                run(postgres, started, loadAtStart);
+                usage = usage.withApp(app.pid());
+                figures = run(postgres, baseline);
             } catch (Throwable failure) {
                 log("FAILED: %s; the application's log: %s", failure, out.resolve("app.log").toAbsolutePath());
                 printTail(out.resolve("app.log"), 40);
@@ -149,23 +209,124 @@ class ReportsBenchmark {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             }
         }
+        if (jfr) {
+            log("flight recording: %s (bench/README.md says how to read it)", out.resolve("app.jfr"));
+        }
+
+        // f. start-up with the embedded PostgreSQL, on a quiet machine: the benchmark's server is stopped
+        List<Startup.Run> startups = List.of();
+        if (startup) {
+            log("start-up with the embedded PostgreSQL: a fresh data directory, then the same one again…");
+            startups = new Startup(Path.of(System.getProperty("java.home"), "bin", "java"), jar, heap, out).firstAndSecond();
+            log("start-up: first %.1f s, second %.1f s%s", startups.get(0).seconds(), startups.get(1).seconds(),
+                    startups.get(0).problem() == null ? "" : " — PROBLEM: " + startups.get(0).problem());
+        }
+        figures = new Figures(figures.baseline(), figures.pgVersion(), figures.pgSettings(), figures.seedSeconds(),
+                figures.links(), figures.payments(), figures.idle(), figures.loaded(), figures.search(), figures.csv(),
+                figures.xlsx(), figures.gc(), startups);
+
+        // g. the table
+        String table = table(started, loadAtStart, figures);
+        Path tableFile = out.resolve("bench.md");
+        Files.writeString(tableFile, table);
+        System.out.println();
+        System.out.println(table);
+        log("table written to %s", tableFile);
+        List<String> problems = problems(figures);
+        assertThat(problems).as("benchmark problems (the table is in %s)", tableFile).isEmpty();
     }
 
-    void run(EmbeddedPostgres postgres, Instant started, double loadAtStart) throws Exception {
-        // c. merchants through the bank API
+    /** P, on the server the application is about to use, before anything else runs on it. */
+    Pgbench.Baseline baseline(EmbeddedPostgres postgres) throws Exception {
+        log("baseline: pgbench -i -s %d, then -M prepared -c %d -j %d -T %d …", pgbenchScale, pgbenchClients,
+                pgbenchThreads, pgbenchSeconds);
+        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+            db.setAutoCommit(true);
+            Pgbench.Baseline baseline = Pgbench.run(pgbench, db, postgres.getPort(), pgbenchScale, pgbenchClients,
+                    pgbenchThreads, pgbenchSeconds, usage, out.resolve("pgbench.log"));
+            if (baseline.tps() != null) {
+                log("P = %.1f tps (latency average %.2f ms, %,d transactions; initialization %.1f s)", baseline.tps(),
+                        baseline.latencyMs(), baseline.transactions(), baseline.initSeconds());
+            } else {
+                log("NO BASELINE: %s", baseline.problem());
+            }
+            return baseline;
+        }
+    }
+
+    Figures run(EmbeddedPostgres postgres, Pgbench.Baseline baseline) throws Exception {
+        String pgVersion;
+        String pgSettings;
+        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+            pgVersion = queryString(db, "SHOW server_version");
+            pgSettings = "fsync=" + queryString(db, "SHOW fsync") + ", synchronous_commit="
+                    + queryString(db, "SHOW synchronous_commit") + ", shared_buffers=" + queryString(db, "SHOW shared_buffers")
+                    + ", max_wal_size=" + queryString(db, "SHOW max_wal_size");
+        }
+        PortalLogin metrics = new PortalLogin();
+
+        // merchants through the bank API
         long t = System.nanoTime();
         List<Merchant> searchMerchants = createMerchants("Bench Mağaza", "bench", merchants);
         Merchant big = createMerchants("Bench Büyük Mağaza", "benchbig", 1).get(0);
-        log("%d merchants created through the bank API in %.1f s", merchants + 1, seconds(t));
+        Merchant shop = createMerchants("Bench Dükkân", "benchshop", 1).get(0);
+        log("%d merchants created through the bank API in %.1f s", merchants + 2, seconds(t));
 
-        // d. transactions straight into the ledger
+        // a. link creation through the API
+        jfr("start", "links");
+        ClosedLoop.Result links = createLinks(shop);
+        jfr("stop", "links");
+        // b. hosted payments: warm-up, the idle application (e), the measured run with its memory (e)
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < payLinks; i++) {
+            tokens.add(multiUseLink(shop, i));
+        }
+        HostedPayment payment = new HostedPayment(loadClient(), base, tokens);
+        log("payments: warming up for %d s with %d payers…", warmupSeconds, payers);
+        ClosedLoop.Result warm = ClosedLoop.run("pay-warmup", payers, Duration.ZERO, Duration.ofSeconds(warmupSeconds),
+                HostedPayment.STEPS, app::isAlive, null, payment);
+        assertThat(warm.completed()).as("payments in the warm-up (%s)", warm.describeErrors()).isPositive();
+        log("idle for %d s, then reading the memory…", idleSeconds);
+        Thread.sleep(idleSeconds * 1000L);
+        Memory idle = memoryNow(metrics);
+        log("idle: heap used %s (committed %s of %s), RSS %s", mb(idle.heapUsed()), mb(idle.heapCommitted()),
+                mb(idle.heapMax()), mb(idle.rss()));
+        int gcLinesBefore = GcLog.lines(out.resolve("app-gc.log"));
+        MemorySampler sampler = new MemorySampler(metrics, app.pid());
+        Thread sampling = new Thread(sampler, "bench-memory-sampler");
+        sampling.setDaemon(true);
+        sampling.start();
+        log("payments: %d payers, %d link(s), %d s…", payers, tokens.size(), seconds);
+        jfr("start", "payments");
+        ClosedLoop.Result payments = ClosedLoop.run("pay", payers, Duration.ofSeconds(1), Duration.ofSeconds(seconds),
+                HostedPayment.STEPS, app::isAlive, usage, payment);
+        sampler.stop.set(true);
+        sampling.join();
+        jfr("stop", "payments");
+        Memory loaded = new Memory(sampler.heapUsed.get(), sampler.heapCommitted.get(), idle.heapMax(), sampler.rss.get(),
+                GcLog.maxAfter(out.resolve("app-gc.log"), gcLinesBefore), sampler.samples.get());
+        log("payments: %.1f/s (%,d in %d s%s); whole payment p50 %s, p99 %s; loaded: heap used up to %s, RSS up to %s",
+                payments.perSecond(), payments.completed(), seconds,
+                payments.errors() == 0 ? "" : ", " + payments.describeErrors(), ms(payments.whole().p50()),
+                ms(payments.whole().p99()), mb(loaded.heapUsed()), mb(loaded.rss()));
+
+        if (sqlStats) {
+            StringBuilder text = new StringBuilder("-- pg_stat_statements of each measured period, by calls\n");
+            if (baseline.usage() != null) {
+                text.append(section("pgbench", baseline.usage(), baseline.transactions(), "transaction"));
+            }
+            text.append(section("link creation", links.usage(), links.completed(), "link"));
+            text.append(section("hosted payments", payments.usage(), payments.completed(), "payment"));
+            Files.writeString(out.resolve("sql-stats.txt"), text);
+        }
+
+        // c., d. the ledger: transactions straight into it, then İşlem Arama and the exports
         Instant end = Instant.now().minus(1, ChronoUnit.MINUTES);
         Instant start = end.minus(days, ChronoUnit.DAYS);
-        String pgVersion;
         long seedStart = System.nanoTime();
         try (Connection db = postgres.getPostgresDatabase().getConnection()) {
             db.setAutoCommit(true);
-            pgVersion = queryString(db, "SHOW server_version");
+            long before = queryLong(db, "SELECT count(*) FROM transactions");
             seed(db, "s", ids(searchMerchants), rows, start, end);
             seed(db, "b", List.of(big.id()), exportRows, start, end);
             t = System.nanoTime();
@@ -177,15 +338,13 @@ class ReportsBenchmark {
             }
             log("VACUUM ANALYZE and CHECKPOINT in %.1f s", seconds(t));
             long total = queryLong(db, "SELECT count(*) FROM transactions");
-            assertThat(total).as("seeded rows").isEqualTo(rows + exportRows);
+            assertThat(total - before).as("seeded rows").isEqualTo(rows + exportRows);
         }
         double seedSeconds = seconds(seedStart);
 
-        // e. İşlem Arama, first page of one day
+        jfr("start", "reports");
         Latencies search = search(searchMerchants);
 
-        // f. the exports of the big merchant, every row
-        PortalLogin metrics = new PortalLogin();
         LocalDate today = LocalDate.now(ISTANBUL);
         String range = "&from=" + LocalDate.ofInstant(start, ISTANBUL) + "&to=" + today;
         LocalDate yesterday = today.minusDays(1);
@@ -193,37 +352,94 @@ class ReportsBenchmark {
         Export csv = export(big, "csv", range, metrics);
         Export xlsx = export(big, "xlsx", range, metrics);
         assertThat(app.isAlive()).as("the application survived the exports").isTrue();
+        jfr("stop", "reports");
         GcLog gc = GcLog.read(out.resolve("app-gc.log"));
         try (Connection db = postgres.getPostgresDatabase().getConnection()) {
             plans(db, searchMerchants.get(0), big, yesterday, LocalDate.ofInstant(start, ISTANBUL), today);
         }
+        return new Figures(baseline, pgVersion, pgSettings, seedSeconds, links, payments, idle, loaded, search, csv, xlsx,
+                gc, List.of());
+    }
 
-        // g. the table
-        String table = table(started, loadAtStart, pgVersion, seedSeconds, search, csv, xlsx, gc);
-        Files.writeString(out.resolve("reports.md"), table);
-        System.out.println();
-        System.out.println(table);
-        log("table written to %s", out.resolve("reports.md").toAbsolutePath());
+    static String section(String name, Usage.Delta cost, long operations, String unit) {
+        return String.format(Locale.ROOT, "%n== %s: %,d %ss in %.1f s; %s%n%s", name, operations, unit, cost.seconds(),
+                cost.perOperation(operations, unit), cost.topStatements());
+    }
 
-        List<String> problems = new ArrayList<>();
-        if (csv.problem() != null) {
-            problems.add("CSV: " + csv.problem());
+    /**
+     * With -Dbench.jfr=true, besides the recording of the whole run (app.jfr, written when the application
+     * stops): one recording per load phase, started and stopped around it, written to app-{phase}.jfr.
+     */
+    void jfr(String action, String phase) {
+        if (!jfr) {
+            return;
         }
-        if (xlsx.problem() != null) {
-            problems.add("XLSX: " + xlsx.problem());
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path file = out.resolve("app-" + phase + ".jfr");
+        List<String> command = new ArrayList<>(List.of(jcmd.toString(), Long.toString(app.pid()), "JFR." + action,
+                "name=" + phase));
+        command.add(action.equals("start") ? "settings=profile" : "filename=" + file);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0
+                    || said.contains("Exception") || action.equals("stop") && !Files.exists(file)) {
+                log("JFR.%s %s did not work: %s", action, phase, said.strip());
+            } else if (action.equals("stop")) {
+                log("flight recording of the %s phase: %s", phase, file);
+            }
+        } catch (IOException | InterruptedException failed) {
+            log("no flight recording of %s (%s): %s", phase, jcmd, failed);
+        }
+    }
+
+    /** What fails the run: broken exports, failed requests, a failed start; with -Dbench.enforce=true, missed targets too. */
+    List<String> problems(Figures f) {
+        List<String> problems = new ArrayList<>();
+        if (f.csv().problem() != null) {
+            problems.add("CSV: " + f.csv().problem());
+        }
+        if (f.xlsx().problem() != null) {
+            problems.add("XLSX: " + f.xlsx().problem());
+        }
+        if (f.links().errors() > 0) {
+            problems.add("link creation: " + f.links().describeErrors());
+        }
+        if (f.payments().errors() > 0) {
+            problems.add("payments: " + f.payments().describeErrors());
+        }
+        for (Startup.Run run : f.startups()) {
+            if (run.problem() != null) {
+                problems.add("start-up: " + run.problem());
+            }
         }
         if (enforce) {
-            if (search.p95() > SEARCH_P95_TARGET_MS) {
-                problems.add("search p95 " + ms(search.p95()) + " > " + SEARCH_P95_TARGET_MS + " ms");
+            Double p = f.baseline().tps();
+            if (p != null && f.links().perSecond() < LINKS_TARGET_OF_P * p) {
+                problems.add("links " + perSecond(f.links().perSecond()) + " < " + LINKS_TARGET_OF_P + " × P");
             }
-            if (csv.rowsPerSecond() < CSV_TARGET_ROWS_PER_S) {
-                problems.add("CSV " + rate(csv.rowsPerSecond()) + " < target");
+            if (p != null && f.payments().perSecond() < PAYMENTS_TARGET_OF_P * p) {
+                problems.add("payments " + perSecond(f.payments().perSecond()) + " < " + PAYMENTS_TARGET_OF_P + " × P");
             }
-            if (xlsx.rowsPerSecond() < XLSX_TARGET_ROWS_PER_S) {
-                problems.add("XLSX " + rate(xlsx.rowsPerSecond()) + " < target");
+            for (ClosedLoop.Stats step : f.payments().steps()) {
+                if (!(step.p99() <= PAYMENT_STEP_P99_TARGET_MS)) {
+                    problems.add("payment step " + step.name() + " p99 " + ms(step.p99()) + " > " + PAYMENT_STEP_P99_TARGET_MS + " ms");
+                }
+            }
+            if (f.search().p95() > SEARCH_P95_TARGET_MS) {
+                problems.add("search p95 " + ms(f.search().p95()) + " > " + SEARCH_P95_TARGET_MS + " ms");
+            }
+            if (f.csv().rowsPerSecond() < CSV_TARGET_ROWS_PER_S) {
+                problems.add("CSV " + rate(f.csv().rowsPerSecond()) + " < target");
+            }
+            if (f.xlsx().rowsPerSecond() < XLSX_TARGET_ROWS_PER_S) {
+                problems.add("XLSX " + rate(f.xlsx().rowsPerSecond()) + " < target");
+            }
+            if (f.startups().size() == 2 && !(f.startups().get(1).seconds() <= STARTUP_TARGET_S)) {
+                problems.add("second start " + f.startups().get(1).seconds() + " s > " + STARTUP_TARGET_S + " s");
             }
         }
-        assertThat(problems).as("benchmark problems (the table is in %s)", out.resolve("reports.md")).isEmpty();
+        return problems;
     }
 
     // ---------------------------------------------------------------- the application
@@ -237,7 +453,11 @@ class ReportsBenchmark {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
-                "-Xlog:gc:file=" + out.resolve("app-gc.log").toAbsolutePath(),
+                "-Xlog:gc:file=" + out.resolve("app-gc.log").toAbsolutePath()));
+        if (jfr) {
+            command.add("-XX:StartFlightRecording=name=bench,filename=" + out.resolve("app.jfr") + ",settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of(
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl,
@@ -247,10 +467,12 @@ class ReportsBenchmark {
                 "--linkpos.bootstrap.demo-data=false",
                 "--management.endpoints.web.exposure.include=health,metrics",
                 "--logging.level.root=WARN"));
+        command.addAll(LOAD_ARGS);
         if (!extraAppArgs.isBlank()) {
             command.addAll(Arrays.asList(extraAppArgs.trim().split("\\s+")));
         }
-        log("starting the application: java -Xmx%s -jar %s --server.port=%d …%s", heap, jar.getFileName(), port,
+        log("starting the application: java -Xmx%s%s -jar %s --server.port=%d … %s%s", heap,
+                jfr ? " -XX:StartFlightRecording=…" : "", jar.getFileName(), port, String.join(" ", LOAD_ARGS),
                 extraAppArgs.isBlank() ? "" : " " + extraAppArgs);
         Path appLog = out.resolve("app.log");
         app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(appLog.toFile()).start();
@@ -274,7 +496,8 @@ class ReportsBenchmark {
             }
             Thread.sleep(250);
         }
-        log("application UP in %.1f s (pid %d)", seconds(t), app.pid());
+        appStartSeconds = seconds(t);
+        log("application UP in %.1f s (pid %d)", appStartSeconds, app.pid());
     }
 
     void stopApp() {
@@ -316,7 +539,7 @@ class ReportsBenchmark {
 
     Merchant createMerchant(String name, String username) throws Exception {
         String body = JSON.writeValueAsString(java.util.Map.of("name", name, "email", username + "@bench.example",
-                "admin", java.util.Map.of("username", username, "password", "bench-password-" + username)));
+                "admin", java.util.Map.of("username", username, "password", "bench-secret-" + Long.toHexString(username.hashCode() * 31L + 7))));
         HttpResponse<String> merchant = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/merchants"))
                 .header("Authorization", "Bearer " + bankKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -331,6 +554,105 @@ class ReportsBenchmark {
 
     static List<String> ids(List<Merchant> merchants) {
         return merchants.stream().map(Merchant::id).toList();
+    }
+
+    // ---------------------------------------------------------------- a. links, b. payments
+
+    /** The client of the loads (a cheap one: it shares the cores with the application). */
+    static BlockingHttp loadClient() {
+        return new BlockingHttp(Duration.ofSeconds(30));
+    }
+
+    /** {@code POST /api/v1/links} as a shop's system makes it: a small body, its own order number, 201 expected. */
+    ClosedLoop.Result createLinks(Merchant shop) throws Exception {
+        BlockingHttp client = loadClient();
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
+        AtomicLong sequence = new AtomicLong();
+        URI uri = URI.create(base + "/api/v1/links");
+        java.util.Map<String, String> headers = java.util.Map.of("Authorization", "Bearer " + shop.key(),
+                "Content-Type", "application/json");
+        log("link creation: %d clients, %d s warm-up + %d s…", linkClients, warmupSeconds, seconds);
+        ClosedLoop.Result result = ClosedLoop.run("links", linkClients, Duration.ofSeconds(warmupSeconds),
+                Duration.ofSeconds(seconds), List.of("POST /api/v1/links"), app::isAlive, usage, (clientNo, steps) -> {
+                    String body = "{\"orderNumber\":\"B" + run + "-" + sequence.incrementAndGet()
+                            + "\",\"amount\":\"125.50\",\"description\":\"Bench link\"}";
+                    long t = System.nanoTime();
+                    BlockingHttp.Response response = client.post(uri, headers, body);
+                    steps[0] = System.nanoTime() - t;
+                    if (response.status() != 201 || !response.body().contains("\"url\":\"")) {
+                        throw new IllegalStateException("POST /api/v1/links: HTTP " + response.status() + " "
+                                + response.body().substring(0, Math.min(160, response.body().length())));
+                    }
+                });
+        log("links: %.1f/s (%,d in %d s%s), p50 %s, p99 %s", result.perSecond(), result.completed(), seconds,
+                result.errors() == 0 ? "" : ", " + result.describeErrors(), ms(result.whole().p50()), ms(result.whole().p99()));
+        return result;
+    }
+
+    /** A multi-use link for the payers; its token. */
+    String multiUseLink(Merchant shop, int n) throws Exception {
+        String body = JSON.writeValueAsString(java.util.Map.of("orderNumber", "BENCH-PAY-" + n, "amount", "125.50",
+                "usage", "MULTI", "description", "Bench payments " + n));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/links"))
+                .header("Authorization", "Bearer " + shop.key()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("create a multi-use link: %s", response.body()).isEqualTo(201);
+        String url = JSON.readTree(response.body()).path("url").asString();
+        return url.substring(url.lastIndexOf("/pay/") + "/pay/".length());
+    }
+
+    // ---------------------------------------------------------------- e. memory
+
+    /** Resident set size of a process, from /proc/{pid}/status (VmRSS), in bytes; -1 where there is no /proc. */
+    static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | UncheckedIOException | NumberFormatException notLinux) {
+            // no /proc
+        }
+        return -1;
+    }
+
+    Memory memoryNow(PortalLogin metrics) throws Exception {
+        return new Memory(metrics.heap("jvm.memory.used"), metrics.heap("jvm.memory.committed"),
+                metrics.heap("jvm.memory.max"), rss(app.pid()), GcLog.lastAfter(out.resolve("app-gc.log")), 1);
+    }
+
+    /** The highest heap in use, heap committed and RSS of the application, every 250 ms. */
+    static final class MemorySampler implements Runnable {
+        final PortalLogin metrics;
+        final long pid;
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicLong heapUsed = new AtomicLong();
+        final AtomicLong heapCommitted = new AtomicLong();
+        final AtomicLong rss = new AtomicLong();
+        final java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
+
+        MemorySampler(PortalLogin metrics, long pid) {
+            this.metrics = metrics;
+            this.pid = pid;
+        }
+
+        @Override
+        public void run() {
+            while (!stop.get()) {
+                try {
+                    rss.accumulateAndGet(LinkPosBenchmark.rss(pid), Math::max);
+                    heapUsed.accumulateAndGet(metrics.heap("jvm.memory.used"), Math::max);
+                    heapCommitted.accumulateAndGet(metrics.heap("jvm.memory.committed"), Math::max);
+                    samples.incrementAndGet();
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    return;
+                } catch (Exception ignored) {
+                    // a missed sample is no reason to stop sampling
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- d. the ledger
@@ -726,72 +1048,237 @@ class ReportsBenchmark {
             }
             return new GcLog(count, max, capacity);
         }
+
+        static int lines(Path file) throws IOException {
+            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+        }
+
+        /** The most in use after any collection logged from line {@code from} on: the live heap under load, roughly. */
+        static long maxAfter(Path file, int from) throws IOException {
+            long max = -1;
+            if (Files.exists(file)) {
+                List<String> all = Files.readAllLines(file);
+                for (String line : all.subList(Math.min(from, all.size()), all.size())) {
+                    Matcher m = PAUSE.matcher(line);
+                    if (m.find()) {
+                        max = Math.max(max, Long.parseLong(m.group(2)));
+                    }
+                }
+            }
+            return max;
+        }
+
+        /** In use after the last collection so far: the live heap, roughly. */
+        static long lastAfter(Path file) throws IOException {
+            long last = -1;
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    Matcher m = PAUSE.matcher(line);
+                    if (m.find()) {
+                        last = Long.parseLong(m.group(2));
+                    }
+                }
+            }
+            return last;
+        }
+
+        static final Pattern PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     }
 
     // ---------------------------------------------------------------- g. the table
 
-    String table(Instant started, double loadAtStart, String pgVersion, double seedSeconds, Latencies search,
-                 Export csv, Export xlsx, GcLog gc) {
+    String table(Instant started, double loadAtStart, Figures f) {
         OperatingSystemMXBean os = os();
+        Pgbench.Baseline baseline = f.baseline();
+        Double p = baseline.tps();
         StringBuilder md = new StringBuilder();
-        md.append("# LinkPOS reports benchmark\n\n");
+        md.append("# LinkPOS benchmark\n\n");
+        List<String> reduced = new ArrayList<>();
         if (rows < TARGET_SCALE || exportRows < TARGET_SCALE) {
-            md.append("> **Smoke run** at a smaller scale than the targets' 1,000,000 rows: the figures show the ")
+            reduced.add(String.format(Locale.ROOT, "%,d / %,d rows, not 1,000,000", rows, exportRows));
+        }
+        if (seconds < 20 || warmupSeconds < 5) {
+            reduced.add("loads of " + warmupSeconds + " s + " + seconds + " s, not 5 s + 20 s");
+        }
+        if (pgbenchSeconds < 30 || pgbenchScale < 10) {
+            reduced.add("pgbench scale " + pgbenchScale + " for " + pgbenchSeconds + " s, not scale 10 for 30 s");
+        }
+        if (!reduced.isEmpty()) {
+            md.append("> **Smoke run** (").append(String.join("; ", reduced)).append("): the figures show the ")
                     .append("benchmark works, the verdicts do not apply.\n\n");
         }
         md.append("- Date: ").append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(started.atOffset(ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.SECONDS))).append(" (took ")
                 .append(Duration.between(started, Instant.now()).toSeconds()).append(" s, seeding ")
-                .append(String.format(Locale.ROOT, "%.0f", seedSeconds)).append(" s of it)\n");
+                .append(String.format(Locale.ROOT, "%.0f", f.seedSeconds())).append(" s of it)\n");
         md.append("- Machine: ").append(os.getAvailableProcessors()).append(" cores").append(cpuModel())
                 .append(", ").append(String.format(Locale.ROOT, "%.1f", os.getTotalMemorySize() / 1024.0 / 1024 / 1024))
                 .append(" GiB RAM, ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
                 .append(String.format(Locale.ROOT, "; load average %.2f at the start, %.2f at the end", loadAtStart,
-                        os.getSystemLoadAverage())).append('\n');
+                        os.getSystemLoadAverage())).append(". The clients, the application and PostgreSQL share these cores.\n");
         md.append("- Java: ").append(System.getProperty("java.vm.vendor")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append("; the application runs as `java -Xmx")
-                .append(heap).append(" -jar ").append(jar.getFileName()).append('`')
-                .append(extraAppArgs.isBlank() ? "" : " with `" + extraAppArgs + "`").append('\n');
-        md.append("- PostgreSQL: ").append(pgVersion)
-                .append(" (embedded, io.zonky.test; default settings but max_wal_size=4GB for the load), same machine\n");
-        md.append(String.format(Locale.ROOT, "- Data: %,d transactions over %d merchants (search), %,d of one merchant "
-                + "(exports), spread over %d days; VACUUM ANALYZE after loading\n", rows, merchants, exportRows, days));
-        md.append(String.format(Locale.ROOT, "- Search: %d requests after %d warm-up, one at a time, each a random merchant "
-                + "and a random full day, `limit=50` (%.1f rows a page on average); client on the same machine\n",
-                searches, warmup, search.rowsPerPage()));
-        md.append("\n| Measure | Result | Target | Met |\n|---|---|---|---|\n");
-        String searchName = "İşlem Arama, first page of one day (`GET /api/v1/transactions`)";
-        row(md, searchName + ", p50", ms(search.p50()), "", "");
-        row(md, searchName + ", **p95**", ms(search.p95()), "≤ 50 ms", verdict(search.p95() <= SEARCH_P95_TARGET_MS));
-        row(md, searchName + ", p99", ms(search.p99()), "", "");
-        row(md, searchName + ", max", ms(search.max()), "", "");
-        exportRows(md, csv, CSV_TARGET_ROWS_PER_S);
-        exportRows(md, xlsx, XLSX_TARGET_ROWS_PER_S);
-        md.append("\nPeak heap: the largest `jvm.memory.used` (area heap) seen by polling `/actuator/metrics` every ")
-                .append("100 ms during the export (it includes garbage not yet collected). ")
+                .append(heap).append(jfr ? " -XX:StartFlightRecording=…,settings=profile" : "").append(" -jar ")
+                .append(jar.getFileName()).append("` against the benchmark's PostgreSQL with `")
+                .append(String.join(" ", LOAD_ARGS)).append('`')
+                .append(extraAppArgs.isBlank() ? "" : " and `" + extraAppArgs + "`")
+                .append(String.format(Locale.ROOT, "; UP in %.1f s", appStartSeconds))
+                .append(jfr ? "; **JFR profiling on**: the figures include its overhead" : "").append('\n');
+        md.append("- PostgreSQL: ").append(f.pgVersion()).append(" (embedded, io.zonky.test), one server for the application ")
+                .append("and pgbench, same machine: ").append(f.pgSettings())
+                .append(durable ? " (durable commits; zonky's own defaults are fsync and synchronous_commit off)"
+                        : " (zonky's defaults: **not durable**, -Dbench.durable=false)").append('\n');
+        if (p != null) {
+            md.append(String.format(Locale.ROOT, "- Baseline P: `%s` (TPC-B-like, %s) in database `%s`, initialized with "
+                    + "`pgbench -i -s %d` in %.0f s, durable commits; P = tps without the initial connection time\n",
+                    baseline.command(), baseline.version(), Pgbench.DATABASE, pgbenchScale, baseline.initSeconds()));
+        } else {
+            md.append("- Baseline P: **none**: ").append(baseline.problem()).append(". The ratios to P are not given.\n");
+        }
+        md.append(String.format(Locale.ROOT, "- Loads: closed loop (each client starts its next request when the last one "
+                + "ends), clients on the same machine; %d s warm-up, then %d s measured; rate = completed in the measured "
+                + "period / its length\n", warmupSeconds, seconds));
+        md.append(String.format(Locale.ROOT, "- Payments: each one a new payer (new session) on one of %d multi-use links "
+                + "(%d payers, payer i on link i mod %d), card %s, OTP 123456, all six requests checked down to "
+                + "`data-status=\"APPROVED\"`\n", payLinks, payers, payLinks, HostedPayment.CARD));
+        md.append(String.format(Locale.ROOT, "- Data (search, exports): %,d transactions over %d merchants (search), %,d of "
+                + "one merchant (exports), spread over %d days, seeded with SQL after the loads; VACUUM ANALYZE after loading. "
+                + "Search: %d requests after %d warm-up, one at a time, a random merchant and full day, `limit=50` "
+                + "(%.1f rows a page)\n", rows, merchants, exportRows, days, searches, warmup, f.search().rowsPerPage()));
+
+        md.append("\n| | Measure | Result | Target | Ratio to P | Met |\n|---|---|---|---|---|---|\n");
+        // P
+        if (p != null) {
+            row(md, "P", "**P**: pgbench TPC-B-like, " + pgbenchClients + " clients",
+                    String.format(Locale.ROOT, "**%.1f tps** (latency average %.2f ms, %,d transactions, %d failed)", p,
+                            baseline.latencyMs(), baseline.transactions(), baseline.failed()), "baseline", "1", "");
+            cost(md, "P", "P, cost of a transaction (the client is pgbench)", baseline.usage(), baseline.transactions(),
+                    "transaction");
+        } else {
+            row(md, "P", "**P**: pgbench TPC-B-like", "**not measured**: " + baseline.problem(), "baseline", "–", "–");
+        }
+        // a
+        ClosedLoop.Result links = f.links();
+        row(md, "a", "Link creation (`POST /api/v1/links`, own order number), " + links.clients() + " clients",
+                String.format(Locale.ROOT, "**%s links/s** (%,d in %.0f s)%s", perSecond(links.perSecond()),
+                        links.completed(), links.seconds(), failures(links)),
+                p == null ? "≥ 0.30 × P" : String.format(Locale.ROOT, "≥ 0.30 × P = %.0f/s", LINKS_TARGET_OF_P * p),
+                ratio(links.perSecond(), p),
+                p == null ? "–" : verdict(links.errors() == 0 && links.perSecond() >= LINKS_TARGET_OF_P * p));
+        cost(md, "a", "Link creation, cost of a link", links.usage(), links.completed(), "link");
+        row(md, "a", "Link creation latency p50 / p99", ms(links.whole().p50()) + " / " + ms(links.whole().p99())
+                + " (max " + ms(links.whole().max()) + ")", "", "", "");
+        // b
+        ClosedLoop.Result pay = f.payments();
+        row(md, "b", "Complete hosted payments (six requests, 3-D Secure, simulator delay 0), " + pay.clients() + " payers",
+                String.format(Locale.ROOT, "**%s payments/s** (%,d in %.0f s, all APPROVED)%s", perSecond(pay.perSecond()),
+                        pay.completed(), pay.seconds(), failures(pay)),
+                (p == null ? "≥ 0.10 × P" : String.format(Locale.ROOT, "≥ 0.10 × P = %.0f/s", PAYMENTS_TARGET_OF_P * p))
+                        + ", each step p99 ≤ 200 ms",
+                ratio(pay.perSecond(), p), p == null ? "–" : verdict(pay.errors() == 0 && pay.perSecond() >= PAYMENTS_TARGET_OF_P * p
+                        && pay.steps().stream().allMatch(step -> step.p99() <= PAYMENT_STEP_P99_TARGET_MS)));
+        cost(md, "b", "Hosted payments, cost of a payment", pay.usage(), pay.completed(), "payment");
+        int n = 1;
+        for (ClosedLoop.Stats step : pay.steps()) {
+            row(md, "b", "Payment step " + n++ + ", " + step.name() + ", p50 / p99", ms(step.p50()) + " / **" + ms(step.p99())
+                    + "** (max " + ms(step.max()) + ")", "p99 ≤ 200 ms", "", verdict(step.p99() <= PAYMENT_STEP_P99_TARGET_MS));
+        }
+        row(md, "b", "Whole payment (six steps), p50 / p99", ms(pay.whole().p50()) + " / " + ms(pay.whole().p99()), "", "", "");
+        // c
+        Latencies search = f.search();
+        row(md, "c", "İşlem Arama, first page of one day (`GET /api/v1/transactions`), **p95**", String.format(Locale.ROOT,
+                "**%s** (p50 %s, p99 %s, max %s)", ms(search.p95()), ms(search.p50()), ms(search.p99()), ms(search.max())),
+                "≤ 50 ms", "", verdict(search.p95() <= SEARCH_P95_TARGET_MS));
+        // d
+        exportRows(md, f.csv(), CSV_TARGET_ROWS_PER_S);
+        exportRows(md, f.xlsx(), XLSX_TARGET_ROWS_PER_S);
+        // e
+        Memory idle = f.idle();
+        row(md, "e", "Memory, idle (after start, the loads' warm-up and " + idleSeconds + " s without requests)",
+                String.format(Locale.ROOT, "heap used %s (committed %s, max %s; %s after the last GC), **RSS %s**",
+                        mb(idle.heapUsed()), mb(idle.heapCommitted()), mb(idle.heapMax()), gcMb(idle.liveAfterGcMb()),
+                        mb(idle.rss())), "", "", "");
+        Memory loaded = f.loaded();
+        row(md, "e", "Memory, loaded (highest during the measured payment run, " + loaded.samples() + " samples)",
+                String.format(Locale.ROOT, "heap used %s (committed %s; at most %s after a GC), **RSS %s**",
+                        mb(loaded.heapUsed()), mb(loaded.heapCommitted()), gcMb(loaded.liveAfterGcMb()), mb(loaded.rss())),
+                "", "", "");
+        // f
+        if (f.startups().size() == 2) {
+            Startup.Run first = f.startups().get(0);
+            Startup.Run second = f.startups().get(1);
+            row(md, "f", "Start-up with the embedded PostgreSQL, first start on a fresh data dir (initdb, schema, demo data)",
+                    startupResult(first), "(shown; the target is on the second start)", "", "");
+            row(md, "f", "Start-up with the embedded PostgreSQL, **second start** on the same data dir", startupResult(second),
+                    "≤ 10 s", "", verdict(second.problem() == null && second.seconds() <= STARTUP_TARGET_S));
+        } else {
+            row(md, "f", "Start-up with the embedded PostgreSQL", "not measured (-Dbench.startup=false)", "≤ 10 s", "", "–");
+        }
+        md.append("\nPayment steps: time from sending the request to the last byte of the answer, as the client sees it; ")
+                .append("each redirect is a step of its own. ")
+                .append("Export rate = rows / time from sending the request to the last byte; peak heap = the largest ")
+                .append("`jvm.memory.used` (area heap) polled every 100 ms during the export (garbage included). ")
                 .append(String.format(Locale.ROOT, "The application's GC log (%d collections over the whole run) shows at "
-                        + "most %d MB in use before a collection, of %d MB.", gc.collections(), gc.maxBeforeMb(), gc.capacityMb()))
-                .append(" Export rate = rows / time from sending the request to the last byte.\n");
+                        + "most %d MB in use before a collection, of %d MB. ", f.gc().collections(), f.gc().maxBeforeMb(),
+                        f.gc().capacityMb()))
+                .append("Cost = CPU time (/proc/<pid>/stat) of the application's process, of PostgreSQL's processes (live ")
+                .append("and ended) and of the client, and PostgreSQL's commits (pg_stat_database), over the measured period, ")
+                .append("divided by the operations completed in it: a figure that does not depend on what else the machine runs. ")
+                .append("RSS = VmRSS of the application's process (/proc/<pid>/status). Start-up = from starting ")
+                .append("`java -Xmx").append(heap).append(" -jar …` (only `--server.port` and ")
+                .append("`--linkpos.embedded-postgres.data-dir` given) until `/actuator/health` says UP; \"Spring\" is ")
+                .append("what the application logs as its own start time.\n");
         return md.toString();
+    }
+
+    static void cost(StringBuilder md, String figure, String measure, Usage.Delta cost, long operations, String unit) {
+        if (cost != null && operations > 0) {
+            String busy = cost.coresBusy();
+            row(md, figure, measure, cost.perOperation(operations, unit) + (busy.isEmpty() ? "" : "; " + busy), "", "", "");
+        }
+    }
+
+    static String ratio(double value, Double p) {
+        return p == null ? "–" : String.format(Locale.ROOT, "%.2f × P", value / p);
+    }
+
+    static String failures(ClosedLoop.Result result) {
+        return result.errors() == 0 ? "" : "; **" + result.describeErrors() + "**";
+    }
+
+    static String perSecond(double rate) {
+        return String.format(Locale.ROOT, rate >= 100 ? "%,.0f" : "%.1f", rate);
+    }
+
+    static String gcMb(long mb) {
+        return mb < 0 ? "no GC yet" : mb + " MB";
+    }
+
+    static String startupResult(Startup.Run run) {
+        if (run.problem() != null) {
+            return "**failed**: " + run.problem();
+        }
+        return String.format(Locale.ROOT, "**%.1f s**%s", run.seconds(),
+                Double.isNaN(run.springSeconds()) ? "" : String.format(Locale.ROOT, " (Spring: %.1f s)", run.springSeconds()));
     }
 
     void exportRows(StringBuilder md, Export export, double target) {
         String name = export.format() + " export of one merchant's " + String.format(Locale.ROOT, "%,d", exportRows)
                 + " rows (`format=" + export.format().toLowerCase(Locale.ROOT) + "`)";
         if (export.problem() != null) {
-            row(md, name, "**failed**: " + export.problem(), "≥ " + rate(target), "**NO**");
+            row(md, "d", name, "**failed**: " + export.problem(), "≥ " + rate(target), "", "**NO**");
             return;
         }
-        row(md, name, String.format(Locale.ROOT, "%s (%,d rows in %.2f s, %.1f MB, first byte after %.2f s)",
+        row(md, "d", name, String.format(Locale.ROOT, "**%s** (%,d rows in %.2f s, %.1f MB, first byte after %.2f s)",
                 rate(export.rowsPerSecond()), export.rows(), export.seconds(), export.bytes() / 1e6, export.firstByteSeconds()),
-                "≥ " + rate(target), verdict(export.rowsPerSecond() >= target));
-        row(md, export.format() + " export, peak heap used", mb(export.peakHeap()) + " of " + mb(export.heapMax()),
-                "-Xmx" + heap, verdict(true));
+                "≥ " + rate(target), "", verdict(export.rowsPerSecond() >= target));
+        row(md, "d", export.format() + " export, peak heap used", mb(export.peakHeap()) + " of " + mb(export.heapMax()),
+                "-Xmx" + heap, "", verdict(export.peakHeap() <= export.heapMax()));
     }
 
-    static void row(StringBuilder md, String measure, String result, String target, String met) {
-        md.append("| ").append(measure).append(" | ").append(result).append(" | ").append(target).append(" | ")
-                .append(met).append(" |\n");
+    static void row(StringBuilder md, String figure, String measure, String result, String target, String ratio, String met) {
+        md.append("| ").append(figure).append(" | ").append(measure).append(" | ").append(result).append(" | ")
+                .append(target).append(" | ").append(ratio).append(" | ").append(met).append(" |\n");
     }
 
     static String verdict(boolean met) {
