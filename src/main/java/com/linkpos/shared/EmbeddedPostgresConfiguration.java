@@ -65,6 +65,9 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(clean)
                 .setServerConfig("max_connections", "200")
+                // zonky starts PostgreSQL for throw-away tests (fsync off); LinkPOS keeps payments in it
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
