@@ -49,8 +49,8 @@ class ApiKeys {
     }
 
     /** A key as its merchant's admin sees it: never the key itself, only its last four characters. */
-    record KeyRow(String id, String name, String hint, java.time.Instant createdAt, java.time.Instant lastUsedAt,
-                  java.time.Instant revokedAt) {
+    record KeyRow(String id, String name, String hint, Instant createdAt, Instant lastUsedAt,
+                  Instant revokedAt) {
     }
 
     java.util.List<KeyRow> ofMerchant(String merchantId) {
@@ -68,7 +68,7 @@ class ApiKeys {
                 .param("now", Timestamp.from(clock.instant())).param("merchant", merchantId).param("id", id).update() == 1;
     }
 
-    private static java.time.Instant instant(Timestamp timestamp) {
+    private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
@@ -77,22 +77,29 @@ class ApiKeys {
             return Optional.empty();
         }
         String hash = hash(key);
-        Optional<Caller> caller = jdbc.sql("""
-                        SELECT id, merchant_id, role FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL""")
+        Instant now = clock.instant();
+        Instant stale = now.minus(LAST_USED_RESOLUTION);
+        // reading last_used_at with the key means the common call (used within the minute) writes nothing
+        record Row(Caller caller, Instant lastUsed) {
+        }
+        Optional<Row> found = jdbc.sql("""
+                        SELECT id, merchant_id, role, last_used_at FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL""")
                 .param("hash", hash)
-                .query((rs, row) -> new Caller(rs.getString("merchant_id"), Role.valueOf(rs.getString("role")),
-                        "api-key:" + rs.getString("id")))
+                .query((rs, row) -> new Row(
+                        new Caller(rs.getString("merchant_id"), Role.valueOf(rs.getString("role")), "api-key:" + rs.getString("id")),
+                        instant(rs.getTimestamp("last_used_at"))))
                 .optional();
-        caller.ifPresent(found -> {
-            Instant now = clock.instant();
-            jdbc.sql("""
-                    UPDATE api_keys SET last_used_at = :now
-                    WHERE key_hash = :hash AND (last_used_at IS NULL OR last_used_at < :stale)""")
-                    .param("now", Timestamp.from(now)).param("hash", hash)
-                    .param("stale", Timestamp.from(now.minus(LAST_USED_RESOLUTION)))
-                    .update();
-        });
-        return caller;
+        found.filter(row -> row.lastUsed() == null || row.lastUsed().isBefore(stale))
+                .ifPresent(row -> markUsed(hash, now, stale));
+        return found.map(Row::caller);
+    }
+
+    private void markUsed(String hash, Instant now, Instant stale) {
+        jdbc.sql("""
+                UPDATE api_keys SET last_used_at = :now
+                WHERE key_hash = :hash AND (last_used_at IS NULL OR last_used_at < :stale)""")
+                .param("now", Timestamp.from(now)).param("hash", hash).param("stale", Timestamp.from(stale))
+                .update();
     }
 
     private void store(String merchantId, Role role, String name, String key) {
