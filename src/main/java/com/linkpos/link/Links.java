@@ -85,29 +85,21 @@ public class Links {
     }
 
     /**
-     * The rules, and whether the order number is already the merchant's, all reported together.
-     * The unique constraint still decides a race between two links with one number.
+     * The rules. A taken order number is reported by the insert's ON CONFLICT when everything else is
+     * valid; only when the rules already refuse the input is it looked up, so all problems come together.
      */
     private LinkTerms checkNew(LinkInput input, Merchant merchant, Instant now) {
-        String orderNumber = input.orderNumber() == null ? "" : input.orderNumber().strip();
-        List<FieldProblem> taken = LinkRules.ORDER_NUMBER.matcher(orderNumber).matches()
-                && table.hasOrderNumber(merchant.id(), orderNumber)
-                ? List.of(FieldProblem.of("orderNumber", "order_number_taken", orderNumber)) : List.of();
-        LinkTerms terms;
         try {
-            terms = rules.check(input, merchant, now, null);
+            return rules.check(input, merchant, now, null);
         } catch (ProblemException invalid) {
-            if (taken.isEmpty()) {
+            String orderNumber = input.orderNumber() == null ? "" : input.orderNumber().strip();
+            if (!LinkRules.ORDER_NUMBER.matcher(orderNumber).matches() || !table.hasOrderNumber(merchant.id(), orderNumber)) {
                 throw invalid;
             }
-            List<FieldProblem> all = new java.util.ArrayList<>(taken);
+            List<FieldProblem> all = new java.util.ArrayList<>(List.of(FieldProblem.of("orderNumber", "order_number_taken", orderNumber)));
             invalid.errors().stream().filter(e -> !e.field().equals("orderNumber")).forEach(all::add);
             throw ProblemException.invalid(all);
         }
-        if (!taken.isEmpty()) {
-            throw ProblemException.invalid(taken);
-        }
-        return terms;
     }
 
     /** [M3] Edits a link in place: same URL, same order number; paid terms stay frozen. */
