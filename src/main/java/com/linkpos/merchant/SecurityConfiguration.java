@@ -13,6 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,13 +22,16 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Two doors: the API (/api/**) takes only API keys, keeps no session and needs no CSRF token;
+ * Three doors: the API (/api/**) takes only API keys, keeps no session and needs no CSRF token;
+ * the payer's pages are open to everyone, keep no session, and carry their CSRF token in a cookie;
  * the portal takes a form login with a session, and CSRF protection on every state change.
- * The payment page is open to everyone: a payer never logs in.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -38,6 +43,15 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Spring Security's own observations wrap each of its filters on every request (a tenth of a
+     * payment page's CPU in the profile); the HTTP server's observations still time every request.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
@@ -59,13 +73,34 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The payer's pages (the payment page and the simulated bank's 3-D Secure page) keep no session: a
+     * payer never logs in, and a session in the database for each of them would cost a write per page.
+     * Their forms are protected by a CSRF token in a cookie (double submit), set when the form is shown.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain payer(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("LINKPOS-CSRF");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        http.securityMatcher("/pay/**", "/acs/**")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.csrfTokenRepository(tokens))
+                .addFilterAfter(new IssueCsrfCookie(), CsrfFilter.class)
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .headers(SecurityConfiguration::browserHeaders);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain portal(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.addFilterBefore(new LoginThrottle.Gate(throttle),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/login", "/pay/**", "/acs/**", "/css/**", "/js/**", "/img/**",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/error", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()
                         .requestMatchers("/bank/**").hasRole(Role.BANK_ADMIN.name())
@@ -75,11 +110,30 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(SecurityConfiguration::browserHeaders);
         return http.build();
+    }
+
+    private static void browserHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+
+    /**
+     * Makes the CSRF cookie before the page is written: the token is otherwise made only when the
+     * template reaches the form, and a page already flushed to the payer could no longer set its cookie.
+     */
+    static final class IssueCsrfCookie extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     /** Authenticates "Authorization: Bearer <key>"; a wrong key is a 401 at once, no key is left to the entry point. */

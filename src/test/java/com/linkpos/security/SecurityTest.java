@@ -117,6 +117,42 @@ class SecurityTest {
     }
 
     @Test
+    void thePayersPagesKeepNoSessionAndCarryTheirCsrfTokenInACookie() throws Exception {
+        Api api = new Api(port);
+        Api.Merchant merchant = api.newMerchant();
+        String url = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"1.00\"}").json().path("url").asString();
+        String pay = URI.create(url).getPath();
+        long sessionsBefore = jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single();
+
+        HttpResponse<String> page = send(get(pay));
+
+        assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+        String setCookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("LINKPOS-CSRF="))
+                .findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly", "SameSite=Lax");
+        String cookieToken = cookie(page, "LINKPOS-CSRF");
+        String formToken = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String nonce = page.body().replaceAll("(?s).*name=\"nonce\" value=\"([^\"]+)\".*", "$1");
+        String card = "cardHolder=Ayse+Yilmaz&cardNumber=4155650100416111&expiry=12%2F30&cvv=123&nonce=" + nonce;
+
+        // the form's token without its cookie (a forged cross-site post) is refused, and nothing is started
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pay))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(card + "&_csrf=" + formToken)));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_attempts WHERE nonce = :nonce").param("nonce", nonce)
+                .query(Long.class).single()).isZero();
+
+        HttpResponse<String> submitted = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pay))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "LINKPOS-CSRF=" + cookieToken)
+                .POST(HttpRequest.BodyPublishers.ofString(card + "&_csrf=" + formToken)));
+        assertThat(submitted.statusCode()).isEqualTo(303);
+        assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/acs/"));
+        assertThat(submitted.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single()).isEqualTo(sessionsBefore);
+    }
+
+    @Test
     void guessablePasswordsAreRefused() {
         Api api = new Api(port);
         for (String password : List.of("short", "password123456", "aaaaaaaaaaaa", "1234567890ab")) {
