@@ -34,23 +34,27 @@ class Attempts {
     Opened open(Link link, String nonce, CardDetails card, CardInfo info, String payerNote) {
         String id = Ids.newId("pat");
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
+        Optional<Attempt> created = jdbc.sql("""
                         INSERT INTO payment_attempts (id, merchant_id, link_id, nonce, status, amount_minor, currency,
                             installments, card_bin, card_last4, card_brand, card_issuer, card_type, payer_note,
                             created_at, updated_at)
                         VALUES (:id, :merchant, :link, :nonce, 'AWAITING_3DS', :amount, :currency, :installments,
                             :bin, :last4, :brand, :issuer, :type, :note, :now, :now)
-                        ON CONFLICT (link_id, nonce) DO NOTHING""")
+                        ON CONFLICT (link_id, nonce) DO NOTHING
+                        RETURNING *""")
                 .param("id", id).param("merchant", link.merchantId()).param("link", link.id()).param("nonce", nonce)
                 .param("amount", link.amount().minor()).param("currency", link.amount().currency().name())
                 .param("installments", link.installments()).param("bin", card.bin()).param("last4", card.last4())
                 .param("brand", info.brand().name()).param("issuer", info.issuer())
                 .param("type", info.type() == null ? null : info.type().name()).param("note", payerNote)
                 .param("now", now)
-                .update();
-        Attempt attempt = jdbc.sql("SELECT * FROM payment_attempts WHERE link_id = :link AND nonce = :nonce")
+                .query(Attempts::map).optional();
+        if (created.isPresent()) {
+            return new Opened(created.get(), true);
+        }
+        Attempt earlier = jdbc.sql("SELECT * FROM payment_attempts WHERE link_id = :link AND nonce = :nonce")
                 .param("link", link.id()).param("nonce", nonce).query(Attempts::map).single();
-        return new Opened(attempt, attempt.id().equals(id));
+        return new Opened(earlier, false);
     }
 
     Optional<Attempt> find(String id) {

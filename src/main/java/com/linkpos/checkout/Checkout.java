@@ -135,16 +135,16 @@ class Checkout {
     }
 
     /**
-     * The payer is back from the ACS. Returns the attempt as it ended. A replayed or refreshed answer
-     * finds the attempt no longer awaiting 3-D Secure and changes nothing.
+     * The payer is back from the ACS; the attempt ends here (the result page reads how). A replayed or
+     * refreshed answer finds the attempt no longer awaiting 3-D Secure and changes nothing.
      */
-    Attempt complete(Link link, Attempt attempt, Map<String, String> acsAnswer) {
+    void complete(Link link, Attempt attempt, Map<String, String> acsAnswer) {
         ThreeDSecureResult result = acquirer.readAcsAnswer(acsAnswer);
         if (!result.xid().equals(attempt.xid()) || !result.reference().equals(attempt.id())) {
             throw new Acquirer.InvalidAcsAnswer("answer of another attempt");
         }
         if (attempt.status() != Attempt.Status.AWAITING_3DS) {
-            return attempt;
+            return;
         }
         if (!result.authenticated()) {
             transactions.executeWithoutResult(status -> {
@@ -156,10 +156,10 @@ class Checkout {
                     webhooks.publish(link.merchantId(), Webhooks.PAYMENT_FAILED, TransactionJson.of(sale));
                 }
             });
-            return attempts.find(attempt.id()).orElseThrow();
+            return;
         }
         if (!attempts.transition(attempt.id(), Attempt.Status.AWAITING_3DS, Attempt.Status.AUTHORIZING)) {
-            return attempts.find(attempt.id()).orElseThrow();
+            return;
         }
         PaymentClaim claim = claim(attempt);
         if (claim != PaymentClaim.CLAIMED) {
@@ -170,10 +170,9 @@ class Checkout {
                 default -> Attempt.Failure.BUSY;
             };
             attempts.finish(attempt.id(), Attempt.Status.FAILED, failure, result.mdStatus(), result.eci(), null);
-            return attempts.find(attempt.id()).orElseThrow();
+            return;
         }
         authorize(link, attempt, result);
-        return attempts.find(attempt.id()).orElseThrow();
     }
 
     /** Claims the link, waiting while another attempt is being authorized: its outcome decides ours. */

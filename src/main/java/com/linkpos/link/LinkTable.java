@@ -22,7 +22,8 @@ class LinkTable {
     }
 
     /** Inserts unless the merchant already used the order number (then false, and nothing changed). */
-    boolean insert(String id, String merchantId, String token, String orderNumber, LinkTerms terms, Instant now) {
+    /** The new link as stored, or empty when the merchant already has a link with this order number. */
+    Optional<Link> insert(String id, String merchantId, String token, String orderNumber, LinkTerms terms, Instant now) {
         return jdbc.sql("""
                         INSERT INTO links (id, merchant_id, token, order_number, amount_minor, currency, installments,
                                            valid_from, valid_until, usage, description, payer_note_enabled,
@@ -30,7 +31,8 @@ class LinkTable {
                         VALUES (:id, :merchant, :token, :orderNumber, :amount, :currency, :installments,
                                 :validFrom, :validUntil, :usage, :description, :payerNote, :sms, :email, :returnUrl,
                                 :now, :now)
-                        ON CONFLICT (merchant_id, order_number) DO NOTHING""")
+                        ON CONFLICT (merchant_id, order_number) DO NOTHING
+                        RETURNING *""")
                 .param("id", id).param("merchant", merchantId).param("token", token).param("orderNumber", orderNumber)
                 .param("amount", terms.amount().minor()).param("currency", terms.amount().currency().name())
                 .param("installments", terms.installments())
@@ -38,7 +40,7 @@ class LinkTable {
                 .param("usage", terms.usage().name()).param("description", terms.description())
                 .param("payerNote", terms.payerNoteEnabled()).param("sms", terms.sms()).param("email", terms.email())
                 .param("returnUrl", terms.returnUrl()).param("now", Timestamp.from(now))
-                .update() == 1;
+                .query(LinkTable::map).optional();
     }
 
     boolean hasOrderNumber(String merchantId, String orderNumber) {

@@ -50,19 +50,21 @@ public class Links {
         Instant now = clock.instant();
         LinkTerms terms = checkNew(input, merchant, now);
         String id = Ids.newId("lnk");
+        Optional<Link> inserted;
         if (terms.orderNumber() != null) {
-            if (!table.insert(id, merchant.id(), Ids.newSecret(), terms.orderNumber(), terms, now)) {
+            inserted = table.insert(id, merchant.id(), Ids.newSecret(), terms.orderNumber(), terms, now);
+            if (inserted.isEmpty()) {
                 throw ProblemException.invalid(FieldProblem.of("orderNumber", "order_number_taken", terms.orderNumber()));
             }
         } else {
             int attempt = 0;
-            while (!table.insert(id, merchant.id(), Ids.newSecret(), "LP-" + Ids.randomCode(10), terms, now)) {
+            while ((inserted = table.insert(id, merchant.id(), Ids.newSecret(), "LP-" + Ids.randomCode(10), terms, now)).isEmpty()) {
                 if (++attempt >= ORDER_NUMBER_ATTEMPTS) {
                     throw new IllegalStateException("could not generate a free order number");
                 }
             }
         }
-        Link link = table.find(merchant.id(), id).orElseThrow();
+        Link link = inserted.get();
         // [L11][N1] the SMS / e-mail leave through the outbox, queued in this same transaction
         notifications.queueLink(messageOf(link, merchant), terms.sms(), terms.email());
         return link;

@@ -1,5 +1,6 @@
 package com.linkpos.merchant;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +31,11 @@ class PortalController {
             this.merchants = merchants;
         }
 
+        /** Not for the API: its controllers are @Controllers too, but render no page (a merchant read per call). */
         @ModelAttribute
-        void addCaller(Model model) {
+        void addCaller(Model model, HttpServletRequest request) {
             Caller caller = CallerResolver.current();
-            if (caller != null) {
+            if (caller != null && !request.getRequestURI().startsWith("/api/")) {
                 model.addAttribute("caller", caller);
                 model.addAttribute("merchantName", caller.merchantId() == null ? null
                         : merchants.find(caller.merchantId()).map(Merchant::name).orElse(null));

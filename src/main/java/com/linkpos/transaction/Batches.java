@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,8 +63,13 @@ public class Batches {
         }
     }
 
-    /** The merchant's open batch, opened if there is none. */
+    /** The merchant's open batch, opened if there is none (only the day's first sale needs the insert). */
     int openBatchNumber(String merchantId) {
+        Optional<Integer> open = jdbc.sql("SELECT batch_number FROM batches WHERE merchant_id = :merchant AND closed_at IS NULL")
+                .param("merchant", merchantId).query(Integer.class).optional();
+        if (open.isPresent()) {
+            return open.get();
+        }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, BusinessTime.ZONE);
         jdbc.sql("""

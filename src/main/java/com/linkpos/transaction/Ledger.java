@@ -41,14 +41,16 @@ public class Ledger {
     public Transaction recordSale(Sale sale) {
         String id = Ids.newId("txn");
         Integer batch = sale.approved() ? batches.openBatchNumber(sale.merchantId()) : null;
-        jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO transactions (id, merchant_id, link_id, attempt_id, type, status, order_number,
                             amount_minor, currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type,
                             auth_code, host_reference, response_code, response_message, md_status, eci, payer_note,
                             batch_number, created_at)
                         VALUES (:id, :merchant, :link, :attempt, 'SALE', :status, :order, :amount, :currency, :installments,
                             :bin, :last4, :brand, :issuer, :cardType, :auth, :host, :code, :message, :md, :eci, :note,
-                            :batch, :now)""")
+                            :batch, :now)
+                        RETURNING *, EXISTS (SELECT 1 FROM batches b WHERE b.merchant_id = transactions.merchant_id
+                            AND b.batch_number = transactions.batch_number AND b.closed_at IS NOT NULL) AS batch_closed""")
                 .param("id", id).param("merchant", sale.merchantId()).param("link", sale.linkId())
                 .param("attempt", sale.attemptId())
                 .param("status", (sale.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).name())
@@ -59,8 +61,7 @@ public class Ledger {
                 .param("auth", sale.authCode()).param("host", sale.hostReference()).param("code", sale.responseCode())
                 .param("message", sale.responseMessage()).param("md", sale.mdStatus()).param("eci", sale.eci())
                 .param("note", sale.payerNote()).param("batch", batch).param("now", Timestamp.from(clock.instant()))
-                .update();
-        return find(sale.merchantId(), id).orElseThrow();
+                .query(Ledger::map).single();
     }
 
     /** Appends the void of a sale; an approved void marks the sale voided. */
