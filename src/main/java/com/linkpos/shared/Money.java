@@ -2,7 +2,6 @@ package com.linkpos.shared;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.Objects;
@@ -76,13 +75,29 @@ public record Money(long minor, Currency currency) implements java.io.Serializab
         return toBigDecimal().toPlainString();
     }
 
-    /** For people: "1.250,50" in Turkish, "1,250.50" in English. */
+    /**
+     * For people: "1.250,50" in Turkish, "1,250.50" in English. Written by hand rather than with a
+     * DecimalFormat, which would be built (its pattern parsed) for every amount on every page.
+     */
     public String format(Locale locale) {
-        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
-        format.setMinimumFractionDigits(currency.minorDigits());
-        format.setMaximumFractionDigits(currency.minorDigits());
-        format.setParseBigDecimal(true);
-        return format.format(toBigDecimal());
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        String plain = toBigDecimal().abs().toPlainString();
+        int point = plain.indexOf('.');
+        int wholeDigits = point < 0 ? plain.length() : point;
+        StringBuilder out = new StringBuilder(plain.length() + 8);
+        if (minor < 0) {
+            out.append(symbols.getMinusSign());
+        }
+        for (int i = 0; i < wholeDigits; i++) {
+            if (i > 0 && (wholeDigits - i) % 3 == 0) {
+                out.append(symbols.getGroupingSeparator());
+            }
+            out.append(plain.charAt(i));
+        }
+        if (point >= 0) {
+            out.append(symbols.getDecimalSeparator()).append(plain, point + 1, plain.length());
+        }
+        return out.toString();
     }
 
     @Override

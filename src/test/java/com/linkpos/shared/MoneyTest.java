@@ -40,5 +40,11 @@ class MoneyTest {
         assertThat(money.format(Languages.TURKISH)).isEqualTo("1.250,50");
         assertThat(money.format(Locale.ENGLISH)).isEqualTo("1,250.50");
         assertThat(Money.largest(Currency.TRY).toDecimalString()).isEqualTo("92233720368547758.07");
+        assertThat(Money.largest(Currency.TRY).format(Languages.TURKISH)).isEqualTo("92.233.720.368.547.758,07");
+        assertThat(new Money(5, Currency.TRY).format(Languages.TURKISH)).isEqualTo("0,05");
+        assertThat(new Money(99999, Currency.USD).format(Locale.ENGLISH)).isEqualTo("999.99");
+        assertThat(new Money(100000, Currency.USD).format(Locale.ENGLISH)).isEqualTo("1,000.00");
+        assertThat(new Money(1234567, Currency.JPY).format(Languages.TURKISH)).isEqualTo("1.234.567");
+        assertThat(new Money(-123456, Currency.EUR).format(Locale.ENGLISH)).isEqualTo("-1,234.56");
     }
 }
