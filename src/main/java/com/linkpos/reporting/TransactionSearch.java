@@ -70,6 +70,11 @@ class TransactionSearch {
         Map<String, Object> params = TransactionQuery.newParams(merchantId);
         String sql = Ledger.SELECT + " WHERE t.merchant_id = :merchant" + query.where(params)
                 + " ORDER BY t.created_at DESC, t.id DESC";
+        // Read in the index's order instead of letting PostgreSQL sort everything first (for a million
+        // rows it chose a parallel scan and an on-disk sort: two seconds before the first row left).
+        // Streamed from the index, the database reads while the application writes. Only for this
+        // transaction (the export's own, read-only).
+        jdbc.sql("SET LOCAL enable_sort = off").update();
         int[] row = {0};
         streaming.query(sql, params, (RowCallbackHandler) rs -> each.accept(Ledger.map(rs, row[0]++)));
     }

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One complete hosted payment as a browser makes it, six requests with one session cookie: the payment
+ * One complete hosted payment as a browser makes it, six requests keeping its cookies: the payment
  * page, the card form, the issuer's 3-D Secure page, its answer, the return to LinkPOS and the result
  * page. Every answer is checked (status, redirect target, the form fields, an APPROVED result), and
  * any other answer fails the payment. Redirects are not followed automatically: each one is a timed step.
@@ -44,7 +44,7 @@ final class HostedPayment implements ClosedLoop.Iteration {
     @Override
     public void run(int client, long[] steps) throws Exception {
         String token = tokens.get(client % tokens.size());
-        Map<String, String> cookies = new LinkedHashMap<>(); // a new payer: a new session
+        Map<String, String> cookies = new LinkedHashMap<>(); // a new payer: no cookies yet
 
         long t = System.nanoTime();
         BlockingHttp.Response page = send("/pay/" + token, null, cookies);

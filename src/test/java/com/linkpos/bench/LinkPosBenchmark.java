@@ -1142,7 +1142,7 @@ class LinkPosBenchmark {
         md.append(String.format(Locale.ROOT, "- Loads: closed loop (each client starts its next request when the last one "
                 + "ends), clients on the same machine; %d s warm-up, then %d s measured; rate = completed in the measured "
                 + "period / its length\n", warmupSeconds, seconds));
-        md.append(String.format(Locale.ROOT, "- Payments: each one a new payer (new session) on one of %d multi-use links "
+        md.append(String.format(Locale.ROOT, "- Payments: each one a new payer (no cookies at first) on one of %d multi-use links "
                 + "(%d payers, payer i on link i mod %d), card %s, OTP 123456, all six requests checked down to "
                 + "`data-status=\"APPROVED\"`\n", payLinks, payers, payLinks, HostedPayment.CARD));
         md.append(String.format(Locale.ROOT, "- Data (search, exports): %,d transactions over %d merchants (search), %,d of "
