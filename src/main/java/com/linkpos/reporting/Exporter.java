@@ -7,14 +7,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -74,24 +73,50 @@ class Exporter {
         if (decimalComma) {
             writer.write('\uFEFF');
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(decimalComma ? ';' : ',').setRecordSeparator("\r\n").get();
-        CSVPrinter printer = new CSVPrinter(writer, format);
-        for (Column<T> column : columns) {
-            printer.print(header(column, locale));
+        char delimiter = decimalComma ? ';' : ',';
+        for (int i = 0; i < columns.size(); i++) {
+            csvField(writer, i, header(columns.get(i), locale), delimiter);
         }
-        printer.println();
-        Object[] record = new Object[columns.size()];
+        writer.write("\r\n");
         rows.each(row -> {
-            for (int i = 0; i < record.length; i++) {
-                record[i] = csvValue(columns.get(i), columns.get(i).value().apply(row), decimalComma);
-            }
             try {
-                printer.printRecord(record);
+                for (int i = 0; i < columns.size(); i++) {
+                    csvField(writer, i, csvValue(columns.get(i), columns.get(i).value().apply(row), decimalComma), delimiter);
+                }
+                writer.write("\r\n");
             } catch (IOException io) {
                 throw new UncheckedIOException(io);
             }
         });
-        printer.flush();
+        writer.flush();
+    }
+
+    /**
+     * One field as RFC 4180 has it: in quotes (with quotes doubled) only when it holds the delimiter,
+     * a quote or a line break. Written by hand: a general CSV printer was a third of the export's CPU.
+     */
+    private static void csvField(Writer out, int index, String value, char delimiter) throws IOException {
+        if (index > 0) {
+            out.write(delimiter);
+        }
+        boolean quoted = false;
+        for (int i = 0; i < value.length() && !quoted; i++) {
+            char c = value.charAt(i);
+            quoted = c == delimiter || c == '"' || c == '\r' || c == '\n';
+        }
+        if (!quoted) {
+            out.write(value);
+            return;
+        }
+        out.write('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                out.write('"');
+            }
+            out.write(c);
+        }
+        out.write('"');
     }
 
     <T> void xlsx(OutputStream out, List<Column<T>> columns, Locale locale, String sheetKey, Rows<T> rows,
@@ -155,7 +180,7 @@ class Exporter {
         }
     }
 
-    private static Object csvValue(Column<?> column, Object value, boolean decimalComma) {
+    private static String csvValue(Column<?> column, Object value, boolean decimalComma) {
         if (value == null) {
             return "";
         }
@@ -165,8 +190,8 @@ class Exporter {
                 yield decimalComma ? plain.replace('.', ',') : plain;
             }
             case DATETIME -> (decimalComma ? TURKISH : ISO).format(((Instant) value).atZone(BusinessTime.ZONE));
-            case TEXT -> decimalComma ? asExcelText(value.toString()) : value;
-            default -> value;
+            case TEXT -> decimalComma ? asExcelText(value.toString()) : value.toString();
+            default -> value.toString();
         };
     }
 
