@@ -89,6 +89,6 @@ class Dashboard {
 
     List<Transaction> recent(String merchantId) {
         return jdbc.sql(Ledger.SELECT + " WHERE t.merchant_id = :merchant ORDER BY t.created_at DESC, t.id DESC LIMIT 10")
-                .param("merchant", merchantId).query(Ledger::map).list();
+                .param("merchant", merchantId).query(Ledger.rows()).list();
     }
 }

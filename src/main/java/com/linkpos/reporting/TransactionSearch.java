@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,7 +63,7 @@ class TransactionSearch {
         params.put("limit", limit);
         return jdbc.sql(Ledger.SELECT + " WHERE t.merchant_id = :merchant" + where
                         + " ORDER BY t.created_at DESC, t.id DESC LIMIT :limit")
-                .params(params).query(Ledger::map).list();
+                .params(params).query(Ledger.rows()).list();
     }
 
     /** Every matching row, newest first, handed over one by one: nothing is held in memory. */
@@ -75,7 +76,8 @@ class TransactionSearch {
         // Streamed from the index, the database reads while the application writes. Only for this
         // transaction (the export's own, read-only).
         jdbc.sql("SET LOCAL enable_sort = off").update();
+        RowMapper<Transaction> rows = Ledger.rows();
         int[] row = {0};
-        streaming.query(sql, params, (RowCallbackHandler) rs -> each.accept(Ledger.map(rs, row[0]++)));
+        streaming.query(sql, params, (RowCallbackHandler) rs -> each.accept(rows.mapRow(rs, row[0]++)));
     }
 }

@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -61,7 +63,7 @@ public class Ledger {
                 .param("auth", sale.authCode()).param("host", sale.hostReference()).param("code", sale.responseCode())
                 .param("message", sale.responseMessage()).param("md", sale.mdStatus()).param("eci", sale.eci())
                 .param("note", sale.payerNote()).param("batch", batch).param("now", Timestamp.from(clock.instant()))
-                .query(Ledger::map).single();
+                .query(rows()).single();
     }
 
     /** Appends the void of a sale; an approved void marks the sale voided. */
@@ -113,35 +115,58 @@ public class Ledger {
 
     public Optional<Transaction> find(String merchantId, String id) {
         return jdbc.sql(SELECT + " WHERE t.merchant_id = :merchant AND t.id = :id")
-                .param("merchant", merchantId).param("id", id).query(Ledger::map).optional();
+                .param("merchant", merchantId).param("id", id).query(rows()).optional();
     }
 
     /** The voids and refunds of a sale, oldest first. */
     public List<Transaction> reversalsOf(String merchantId, String saleId) {
         return jdbc.sql(SELECT + " WHERE t.merchant_id = :merchant AND t.original_transaction_id = :sale ORDER BY t.id")
-                .param("merchant", merchantId).param("sale", saleId).query(Ledger::map).list();
+                .param("merchant", merchantId).param("sale", saleId).query(rows()).list();
     }
 
     /** A link's transactions, newest first [M6]. */
     public List<Transaction> ofLink(String merchantId, String linkId) {
         return jdbc.sql(SELECT + " WHERE t.merchant_id = :merchant AND t.link_id = :link ORDER BY t.id DESC")
-                .param("merchant", merchantId).param("link", linkId).query(Ledger::map).list();
+                .param("merchant", merchantId).param("link", linkId).query(rows()).list();
     }
 
     /** Maps a row of {@link #SELECT}: for the reports, which read the ledger with their own filters. */
-    public static Transaction map(ResultSet rs, int row) throws SQLException {
-        Currency currency = Currency.valueOf(rs.getString("currency").trim());
-        String bin = rs.getString("card_bin");
-        return new Transaction(rs.getString("id"), rs.getString("merchant_id"), rs.getString("link_id"),
-                rs.getString("attempt_id"), TransactionType.valueOf(rs.getString("type")),
-                TransactionStatus.valueOf(rs.getString("status")), rs.getString("order_number"),
-                new Money(rs.getLong("amount_minor"), currency), rs.getInt("installments"),
-                bin == null ? null : new Transaction.Card(bin, rs.getString("card_last4"), rs.getString("card_brand"),
-                        rs.getString("card_issuer"), rs.getString("card_type")),
-                rs.getString("auth_code"), rs.getString("host_reference"), rs.getString("response_code"),
-                rs.getString("response_message"), rs.getString("md_status"), rs.getString("eci"),
-                rs.getString("payer_note"), rs.getString("original_transaction_id"),
-                new Money(rs.getLong("refunded_minor"), currency), rs.getBoolean("voided"),
-                (Integer) rs.getObject("batch_number"), rs.getBoolean("batch_closed"), rs.getTimestamp("created_at").toInstant());
+    /**
+     * Reads rows of {@link #SELECT}. A new one per query: it looks the columns up by name on the first
+     * row and by position after that (a lookup per column and row was a sixth of an export's CPU).
+     */
+    public static RowMapper<Transaction> rows() {
+        return new Rows();
+    }
+
+    private static final class Rows implements RowMapper<Transaction> {
+
+        private static final String[] NAMES = {"id", "merchant_id", "link_id", "attempt_id", "type", "status",
+                "order_number", "amount_minor", "currency", "installments", "card_bin", "card_last4", "card_brand",
+                "card_issuer", "card_type", "auth_code", "host_reference", "response_code", "response_message",
+                "md_status", "eci", "payer_note", "original_transaction_id", "refunded_minor", "voided", "batch_number",
+                "batch_closed", "created_at"};
+        private int[] at;
+
+        @Override
+        public Transaction mapRow(ResultSet rs, int row) throws SQLException {
+            if (at == null) {
+                at = new int[NAMES.length];
+                for (int i = 0; i < NAMES.length; i++) {
+                    at[i] = rs.findColumn(NAMES[i]);
+                }
+            }
+            Currency currency = Currency.valueOf(rs.getString(at[8]).trim());
+            String bin = rs.getString(at[10]);
+            return new Transaction(rs.getString(at[0]), rs.getString(at[1]), rs.getString(at[2]), rs.getString(at[3]),
+                    TransactionType.valueOf(rs.getString(at[4])), TransactionStatus.valueOf(rs.getString(at[5])),
+                    rs.getString(at[6]), new Money(rs.getLong(at[7]), currency), rs.getInt(at[9]),
+                    bin == null ? null : new Transaction.Card(bin, rs.getString(at[11]), rs.getString(at[12]),
+                            rs.getString(at[13]), rs.getString(at[14])),
+                    rs.getString(at[15]), rs.getString(at[16]), rs.getString(at[17]), rs.getString(at[18]),
+                    rs.getString(at[19]), rs.getString(at[20]), rs.getString(at[21]), rs.getString(at[22]),
+                    new Money(rs.getLong(at[23]), currency), rs.getBoolean(at[24]), (Integer) rs.getObject(at[25]),
+                    rs.getBoolean(at[26]), rs.getObject(at[27], OffsetDateTime.class).toInstant());
+        }
     }
 }

@@ -145,7 +145,7 @@ class LinkPosBenchmark {
     }
 
     record Export(String format, long rows, long bytes, double seconds, double firstByteSeconds, long peakHeap,
-                  long heapMax, String problem) {
+                  long heapMax, String problem, Usage.Delta cost) {
         double rowsPerSecond() {
             return rows / seconds;
         }
@@ -828,6 +828,7 @@ class LinkPosBenchmark {
         polling.start();
         long rows = 0;
         long bytes = 0;
+        Usage.Snapshot before = usage.snapshot();
         long t = System.nanoTime();
         double firstByte;
         String problem = null;
@@ -859,6 +860,7 @@ class LinkPosBenchmark {
             problem = "the download broke off: " + broken;
         }
         double seconds = seconds(t);
+        Usage.Delta cost = usage.since(before);
         poller.stop.set(true);
         polling.join();
         if (format.equals("xlsx") && problem == null) {
@@ -888,7 +890,7 @@ class LinkPosBenchmark {
                     + "spring.mvc.async.request-timeout is set)";
         }
         Export export = new Export(format.toUpperCase(Locale.ROOT), rows, bytes, seconds, firstByte, poller.peak.get(),
-                heapMax, problem);
+                heapMax, problem, cost);
         log("%s: %,d rows, %,d bytes in %.2f s = %s (first byte after %.2f s), peak heap %s of %s%s", export.format(),
                 rows, bytes, seconds, rate(export.rowsPerSecond()), firstByte, mb(export.peakHeap()), mb(heapMax),
                 problem == null ? "" : " — PROBLEM: " + problem);
@@ -1276,6 +1278,7 @@ class LinkPosBenchmark {
         row(md, "d", name, String.format(Locale.ROOT, "**%s** (%,d rows in %.2f s, %.1f MB, first byte after %.2f s)",
                 rate(export.rowsPerSecond()), export.rows(), export.seconds(), export.bytes() / 1e6, export.firstByteSeconds()),
                 "≥ " + rate(target), "", verdict(export.rowsPerSecond() >= target));
+        cost(md, "d", export.format() + " export, cost of 1,000 rows", export.cost(), export.rows() / 1000, "1,000 rows");
         row(md, "d", export.format() + " export, peak heap used", mb(export.peakHeap()) + " of " + mb(export.heapMax()),
                 "-Xmx" + heap, "", verdict(export.peakHeap() <= export.heapMax()));
     }
