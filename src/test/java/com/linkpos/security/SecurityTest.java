@@ -46,10 +46,8 @@ class SecurityTest {
 
     @Test
     void everyPageCarriesTheSecurityHeaders() throws Exception {
-        Api api = new Api(port);
-        Api.Merchant merchant = api.newMerchant();
-        String url = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"1.00\"}").json().path("url").asString();
-        String pay = URI.create(url).getPath();
+        Api.Merchant merchant = new Api(port).newMerchant();
+        String pay = newPaymentPage(merchant);
         for (String path : List.of("/login", "/links", pay, "/pay/unknown-token", "/acs/unknown", "/nothing-here")) {
             HttpResponse<String> response = send(get(path));
             var headers = response.headers();
@@ -118,10 +116,7 @@ class SecurityTest {
 
     @Test
     void thePayersPagesKeepNoSessionAndCarryTheirCsrfTokenInACookie() throws Exception {
-        Api api = new Api(port);
-        Api.Merchant merchant = api.newMerchant();
-        String url = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"1.00\"}").json().path("url").asString();
-        String pay = URI.create(url).getPath();
+        String pay = newPaymentPage(new Api(port).newMerchant());
         long sessionsBefore = jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single();
 
         HttpResponse<String> page = send(get(pay));
@@ -164,6 +159,12 @@ class SecurityTest {
         Api.Response withName = api.post(TestData.BANK_KEY, "/api/v1/admin/merchants", Api.json(Map.of("name", "Weak",
                 "admin", Map.of("username", username, "password", "x" + username + "!9"))));
         assertThat(withName.fieldErrors()).contains("admin.password:weak_password");
+    }
+
+    /** The path of a new link's payment page. */
+    private String newPaymentPage(Api.Merchant merchant) {
+        String url = new Api(port).post(merchant.key(), "/api/v1/links", "{\"amount\": \"1.00\"}").json().path("url").asString();
+        return URI.create(url).getPath();
     }
 
     private static String cookie(HttpResponse<?> response, String name) {
