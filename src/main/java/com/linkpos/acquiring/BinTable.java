@@ -54,8 +54,4 @@ class BinTable {
         }
         return Optional.empty();
     }
-
-    int size() {
-        return byBin.size();
-    }
 }

@@ -21,8 +21,4 @@ record Attempt(String id, String merchantId, String linkId, Status status, Failu
         BUSY,
         BANK_ERROR
     }
-
-    boolean finished() {
-        return status == Status.APPROVED || status == Status.DECLINED || status == Status.FAILED;
-    }
 }

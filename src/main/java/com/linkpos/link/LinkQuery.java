@@ -10,10 +10,6 @@ import java.util.Map;
  */
 public record LinkQuery(LinkStatus status, String orderNumber, Instant createdFrom, Instant createdTo) {
 
-    static LinkQuery all() {
-        return new LinkQuery(null, null, null, null);
-    }
-
     /** The conditions after "merchant_id = :merchant", with their values put into {@code params}. */
     public String where(Map<String, Object> params) {
         StringBuilder sql = new StringBuilder();

@@ -21,7 +21,6 @@ class LinkTable {
         this.jdbc = jdbc;
     }
 
-    /** Inserts unless the merchant already used the order number (then false, and nothing changed). */
     /** The new link as stored, or empty when the merchant already has a link with this order number. */
     Optional<Link> insert(String id, String merchantId, String token, String orderNumber, LinkTerms terms, Instant now) {
         return jdbc.sql("""
@@ -168,10 +167,6 @@ class LinkTable {
     long count(String merchantId, LinkQuery query, Instant now) {
         return jdbc.sql("SELECT count(*) FROM links WHERE merchant_id = :merchant" + where(query))
                 .params(params(merchantId, query, now)).query(Long.class).single();
-    }
-
-    boolean isEmpty(String merchantId) {
-        return count(merchantId, LinkQuery.all(), Instant.EPOCH) == 0;
     }
 
     private static String where(LinkQuery query) {

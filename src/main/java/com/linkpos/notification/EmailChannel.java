@@ -3,7 +3,6 @@ package com.linkpos.notification;
 import com.linkpos.shared.QrCodes;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -18,7 +17,7 @@ class EmailChannel implements Channel {
     private final JavaMailSender mail;
     private final String from;
 
-    EmailChannel(JavaMailSender mail, @Value("${linkpos.notifications.from:LinkPOS <linkpos@localhost>}") String from) {
+    EmailChannel(JavaMailSender mail, String from) {
         this.mail = mail;
         this.from = from;
     }

@@ -39,9 +39,6 @@ public class Batches {
 
     public record Batch(String merchantId, int number, LocalDate businessDay, Instant openedAt, Instant closedAt,
                         String closedBy) {
-        public boolean closed() {
-            return closedAt != null;
-        }
     }
 
     /**
@@ -80,14 +77,6 @@ public class Batches {
                 .update();
         return jdbc.sql("SELECT batch_number FROM batches WHERE merchant_id = :merchant AND closed_at IS NULL")
                 .param("merchant", merchantId).query(Integer.class).single();
-    }
-
-    public boolean isClosed(String merchantId, Integer batchNumber) {
-        if (batchNumber == null) {
-            return false;
-        }
-        return jdbc.sql("SELECT closed_at IS NOT NULL FROM batches WHERE merchant_id = :merchant AND batch_number = :number")
-                .param("merchant", merchantId).param("number", batchNumber).query(Boolean.class).optional().orElse(false);
     }
 
     /**

@@ -130,7 +130,6 @@ public class Ledger {
                 .param("merchant", merchantId).param("link", linkId).query(rows()).list();
     }
 
-    /** Maps a row of {@link #SELECT}: for the reports, which read the ledger with their own filters. */
     /**
      * Reads rows of {@link #SELECT}. A new one per query: it looks the columns up by name on the first
      * row and by position after that (a lookup per column and row was a sixth of an export's CPU).

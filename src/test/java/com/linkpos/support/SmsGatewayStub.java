@@ -22,7 +22,6 @@ public final class SmsGatewayStub implements AutoCloseable {
     private final List<Request> accepted = new CopyOnWriteArrayList<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger hangNext = new AtomicInteger();
-    private final AtomicInteger calls = new AtomicInteger();
 
     public SmsGatewayStub() {
         try {
@@ -32,7 +31,6 @@ public final class SmsGatewayStub implements AutoCloseable {
         }
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/send", exchange -> {
-            calls.incrementAndGet();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (hangNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 try {
@@ -59,10 +57,6 @@ public final class SmsGatewayStub implements AutoCloseable {
 
     public List<Request> accepted() {
         return accepted;
-    }
-
-    public int calls() {
-        return calls.get();
     }
 
     public void failNext(int times) {
