@@ -1,11 +1,15 @@
 package com.linkpos.merchant;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** The way into the portal: the login page, and the first page after it for each role. */
 @Controller
@@ -21,9 +25,13 @@ class PortalController {
         return caller.isBank() ? "redirect:/bank/merchants" : "redirect:/dashboard";
     }
 
-    /** Gives every portal page the caller and its merchant's name for the header. */
-    @ControllerAdvice(assignableTypes = {}, annotations = org.springframework.stereotype.Controller.class)
-    static class PortalModel {
+    /**
+     * Gives every page that is rendered for a signed-in user the caller and its merchant's name for the
+     * header. After the handler, so only for pages: API answers, downloads and redirects render nothing
+     * and read nothing. What a controller put in the model itself stays.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class PortalModel implements WebMvcConfigurer, HandlerInterceptor {
 
         private final Merchants merchants;
 
@@ -31,14 +39,21 @@ class PortalController {
             this.merchants = merchants;
         }
 
-        /** Not for the API: its controllers are @Controllers too, but render no page (a merchant read per call). */
-        @ModelAttribute
-        void addCaller(Model model, HttpServletRequest request) {
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+            registry.addInterceptor(this);
+        }
+
+        @Override
+        public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
             Caller caller = CallerResolver.current();
-            if (caller != null && !request.getRequestURI().startsWith("/api/")) {
-                model.addAttribute("caller", caller);
-                model.addAttribute("merchantName", caller.merchantId() == null ? null
-                        : merchants.find(caller.merchantId()).map(Merchant::name).orElse(null));
+            if (caller == null || page == null || page.getView() instanceof RedirectView
+                    || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
+                return;
+            }
+            page.getModel().putIfAbsent("caller", caller);
+            if (caller.merchantId() != null && !page.getModel().containsKey("merchantName")) {
+                page.addObject("merchantName", merchants.find(caller.merchantId()).map(Merchant::name).orElse(null));
             }
         }
     }
