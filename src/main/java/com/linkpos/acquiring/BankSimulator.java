@@ -1,22 +1,18 @@
 package com.linkpos.acquiring;
 
+import com.linkpos.shared.Hashes;
 import com.linkpos.shared.Ids;
 import com.linkpos.shared.Money;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -217,14 +213,7 @@ class BankSimulator implements Acquirer {
     }
 
     private String sign(Map<String, String> fields) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            String joined = String.join("|", fields.values());
-            return HexFormat.of().formatHex(mac.doFinal(joined.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return Hashes.hmacSha256Hex(secret, String.join("|", fields.values()));
     }
 
     private void pause() {

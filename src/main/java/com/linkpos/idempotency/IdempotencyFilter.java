@@ -1,5 +1,6 @@
 package com.linkpos.idempotency;
 
+import com.linkpos.shared.Hashes;
 import com.linkpos.merchant.Caller;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
@@ -15,9 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -119,15 +117,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return Hashes.sha256Hex((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                .getBytes(StandardCharsets.UTF_8), body);
     }
 
     /** The request again, its body read once already. */

@@ -1,11 +1,7 @@
 package com.linkpos.webhook;
 
+import com.linkpos.shared.Hashes;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** API.md: {@code LinkPOS-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>}. */
 final class Signatures {
@@ -17,13 +13,7 @@ final class Signatures {
         return "t=" + unixSeconds + ",v1=" + hmac(secret, unixSeconds + "." + body);
     }
 
-    static String hmac(String secret, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+    private static String hmac(String secret, String message) {
+        return Hashes.hmacSha256Hex(secret.getBytes(StandardCharsets.UTF_8), message);
     }
 }
