@@ -4,14 +4,11 @@ import com.linkpos.merchant.Caller;
 import com.linkpos.merchant.Merchant;
 import com.linkpos.merchant.Merchants;
 import com.linkpos.notification.Notifications;
-import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
 import com.linkpos.shared.QrCodes;
 import com.linkpos.transaction.Ledger;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,18 +50,9 @@ class LinkPortalController {
     }
 
     @GetMapping
-    String list(Caller caller, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String orderNumber,
-                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(defaultValue = "1") int page, Model model) {
-        LinkStatus wanted = Arrays.stream(LinkStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
-        LocalDate fromDay = day(from);
-        LocalDate toDay = day(to);
-        // Only characters an order number can have take part in the search.
-        orderNumber = orderNumber == null ? "" : orderNumber.replaceAll("[^A-Za-z0-9_-]", "");
-        LinkQuery query = new LinkQuery(wanted, orderNumber.isEmpty() ? null : orderNumber,
-                fromDay == null ? null : fromDay.atStartOfDay(BusinessTime.ZONE).toInstant(),
-                toDay == null ? null : toDay.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
+    String list(Caller caller, @RequestParam Map<String, String> params, @RequestParam(defaultValue = "1") int page,
+                Model model) {
+        LinkQuery query = LinkQuery.fromForm(params);
         long total = links.count(caller, query);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(page, 1), pages);
@@ -74,17 +62,20 @@ class LinkPortalController {
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         model.addAttribute("statuses", LinkStatus.values());
-        String exportQuery = org.springframework.web.util.UriComponentsBuilder.fromPath("/links/export")
-                .queryParam("status", wanted == null ? "" : wanted.name()).queryParam("orderNumber", orderNumber)
-                .queryParam("from", fromDay == null ? "" : fromDay.toString())
-                .queryParam("to", toDay == null ? "" : toDay.toString()).encode().build().toUriString();
+        Map<String, String> criteria = query.formValues();
+        String exportQuery = withCriteria("/links/export", criteria);
         model.addAttribute("exportCsv", exportQuery + "&format=csv");
         model.addAttribute("exportCsvComma", exportQuery + "&format=csv&decimal=comma");
         model.addAttribute("exportXlsx", exportQuery + "&format=xlsx");
-        model.addAttribute("filter", Map.of("status", wanted == null ? "" : wanted.name(),
-                "orderNumber", orderNumber,
-                "from", fromDay == null ? "" : fromDay.toString(), "to", toDay == null ? "" : toDay.toString()));
+        model.addAttribute("criteria", criteria);
+        model.addAttribute("pageUrl", withCriteria("/links", criteria));
         return "link/list";
+    }
+
+    private static String withCriteria(String path, Map<String, String> criteria) {
+        var url = org.springframework.web.util.UriComponentsBuilder.fromPath(path);
+        criteria.forEach(url::queryParam);
+        return url.encode().build().toUriString();
     }
 
     /** What a table row shows: the link, its status now and its URL. */
@@ -106,7 +97,7 @@ class LinkPortalController {
     @GetMapping("/{id}/renew")
     String renewForm(Caller caller, @PathVariable String id, Model model) {
         Link link = links.get(caller, id);
-        model.addAttribute("row", new Row(link, link.status(links.now()), urls.of(link)));
+        model.addAttribute("row", row(link));
         model.addAttribute("validUntil", LinkForm.local(links.now().plus(LinkRules.DEFAULT_VALIDITY)));
         return "link/renew";
     }
@@ -120,7 +111,7 @@ class LinkPortalController {
             redirect.addFlashAttribute("updated", true);
             return "redirect:/links/" + id;
         } catch (ProblemException refused) {
-            model.addAttribute("row", new Row(link, link.status(links.now()), urls.of(link)));
+            model.addAttribute("row", row(link));
             model.addAttribute("validUntil", validUntil);
             model.addAttribute("refusal", refused.errors().isEmpty() ? "problem." + refused.code() + ".title"
                     : refused.errors().get(0).messageKey());
@@ -148,9 +139,9 @@ class LinkPortalController {
     @GetMapping("/{id}")
     String detail(Caller caller, @PathVariable String id, Model model) {
         Link link = links.get(caller, id);
-        String url = urls.of(link);
-        model.addAttribute("row", new Row(link, link.status(links.now()), url));
-        model.addAttribute("qrSvg", QrCodes.svg(url));
+        Row row = row(link);
+        model.addAttribute("row", row);
+        model.addAttribute("qrSvg", QrCodes.svg(row.url()));
         model.addAttribute("payments", ledger.ofLink(link.merchantId(), link.id()));
         model.addAttribute("deliveries", notifications.ofLink(link.merchantId(), link.id()));
         return "link/detail";
@@ -190,7 +181,7 @@ class LinkPortalController {
     @GetMapping("/{id}/delete")
     String confirmDelete(Caller caller, @PathVariable String id, Model model) {
         Link link = links.get(caller, id);
-        model.addAttribute("row", new Row(link, link.status(links.now()), urls.of(link)));
+        model.addAttribute("row", row(link));
         return "link/delete";
     }
 
@@ -249,13 +240,5 @@ class LinkPortalController {
     private static boolean isFormField(String field) {
         return List.of("orderNumber", "currency", "amount", "installments", "validFrom", "validUntil", "sms", "email",
                 "usage", "description", "returnUrl").contains(field);
-    }
-
-    private static LocalDate day(String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException unreadable) {
-            return null;
-        }
     }
 }

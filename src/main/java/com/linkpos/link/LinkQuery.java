@@ -1,7 +1,12 @@
 package com.linkpos.link;
 
+import com.linkpos.shared.BusinessTime;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,6 +14,40 @@ import java.util.Map;
  * matches as a prefix. Queries that use it bind {@code :merchant} and {@code :now} themselves.
  */
 public record LinkQuery(LinkStatus status, String orderNumber, Instant createdFrom, Instant createdTo) {
+
+    /**
+     * The portal's filters as its forms send them (the link list and the LinkPOS report, and their
+     * downloads): status, order-number prefix, creation days in Istanbul from and to. What cannot be
+     * read is left out rather than refused; an order number keeps only the characters one can have.
+     */
+    public static LinkQuery fromForm(Map<String, String> params) {
+        LinkStatus status = Arrays.stream(LinkStatus.values()).filter(s -> s.name().equals(params.get("status")))
+                .findFirst().orElse(null);
+        String orderNumber = params.getOrDefault("orderNumber", "").replaceAll("[^A-Za-z0-9_-]", "");
+        LocalDate from = day(params.get("from"));
+        LocalDate to = day(params.get("to"));
+        return new LinkQuery(status, orderNumber.isEmpty() ? null : orderNumber,
+                from == null ? null : from.atStartOfDay(BusinessTime.ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
+    }
+
+    /** The filters as the form shows them again (and as links to the same list carry them). */
+    public Map<String, String> formValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("status", status == null ? "" : status.name());
+        values.put("orderNumber", orderNumber == null ? "" : orderNumber);
+        values.put("from", createdFrom == null ? "" : LocalDate.ofInstant(createdFrom, BusinessTime.ZONE).toString());
+        values.put("to", createdTo == null ? "" : LocalDate.ofInstant(createdTo.minusNanos(1), BusinessTime.ZONE).toString());
+        return values;
+    }
+
+    private static LocalDate day(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
 
     /** The conditions after "merchant_id = :merchant", with their values put into {@code params}. */
     public String where(Map<String, Object> params) {

@@ -14,9 +14,7 @@ import com.linkpos.transaction.Transaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +120,7 @@ class ReportPortalController {
     @GetMapping("/reports/links")
     String links(Caller caller, @RequestParam Map<String, String> params, @RequestParam(defaultValue = "1") int page,
                  Model model) {
-        LinkQuery filter = portalLinkFilter(params);
+        LinkQuery filter = LinkQuery.fromForm(params);
         Instant now = clock.instant();
         long total = linkReport.count(caller.merchantId(), filter, now);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -132,7 +130,7 @@ class ReportPortalController {
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         model.addAttribute("statuses", LinkStatus.values());
-        Map<String, String> criteria = linkCriteria(params);
+        Map<String, String> criteria = LinkQuery.fromForm(params).formValues();
         model.addAttribute("criteria", criteria);
         model.addAttribute("pageUrl", url("/reports/links", criteria));
         model.addAttribute("exportCsv", url("/reports/links/export", with(criteria, "format", "csv")));
@@ -160,35 +158,11 @@ class ReportPortalController {
         if (format == null) {
             throw ProblemException.badRequest(List.of(FieldProblem.of("format", "invalid_export_format")));
         }
-        LinkQuery filter = portalLinkFilter(params);
+        LinkQuery filter = LinkQuery.fromForm(params);
         String merchant = caller.merchantId();
         Instant now = clock.instant();
         return downloads.download(fileName(name, locale), format, columns, locale, "export.sheet.links",
                 each -> linkReport.stream(merchant, filter, now, each));
-    }
-
-    /** The portal's link filters: status, order-number prefix, creation days (Istanbul) from and to. */
-    static LinkQuery portalLinkFilter(Map<String, String> params) {
-        LinkStatus status = Arrays.stream(LinkStatus.values()).filter(s -> s.name().equals(params.get("status")))
-                .findFirst().orElse(null);
-        String orderNumber = params.getOrDefault("orderNumber", "").replaceAll("[^A-Za-z0-9_-]", "");
-        LocalDate from = day(params.get("from"));
-        LocalDate to = day(params.get("to"));
-        return new LinkQuery(status, orderNumber.isEmpty() ? null : orderNumber,
-                from == null ? null : from.atStartOfDay(BusinessTime.ZONE).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
-    }
-
-    private static Map<String, String> linkCriteria(Map<String, String> params) {
-        LinkQuery filter = portalLinkFilter(params);
-        Map<String, String> criteria = new LinkedHashMap<>();
-        criteria.put("status", filter.status() == null ? "" : filter.status().name());
-        criteria.put("orderNumber", filter.orderNumber() == null ? "" : filter.orderNumber());
-        LocalDate from = day(params.get("from"));
-        LocalDate to = day(params.get("to"));
-        criteria.put("from", from == null ? "" : from.toString());
-        criteria.put("to", to == null ? "" : to.toString());
-        return criteria;
     }
 
     /** What the search form shows: the days in Istanbul, the rest as typed. */
@@ -201,14 +175,6 @@ class ReportPortalController {
             values.put(name, params.getOrDefault(name, "").strip());
         }
         return values;
-    }
-
-    private static LocalDate day(String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException unreadable) {
-            return null;
-        }
     }
 
     private static Map<String, String> with(Map<String, String> params, String name, String value) {
