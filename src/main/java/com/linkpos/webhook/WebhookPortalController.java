@@ -28,8 +28,7 @@ class WebhookPortalController {
     String list(Caller caller, Model model) {
         List<WebhookEndpoint> endpoints = webhooks.endpoints(caller.merchantId());
         model.addAttribute("endpoints", endpoints);
-        model.addAttribute("deliveries", endpoints.stream().collect(java.util.stream.Collectors.toMap(
-                WebhookEndpoint::id, endpoint -> webhooks.deliveries(caller.merchantId(), endpoint.id(), 20))));
+        model.addAttribute("deliveries", webhooks.recentDeliveries(caller.merchantId(), endpoints, 20));
         model.addAttribute("eventTypes", Webhooks.EVENTS);
         return "webhook/webhooks";
     }
