@@ -1,6 +1,8 @@
 package com.linkpos.checkout;
 
 import com.linkpos.shared.Money;
+import com.linkpos.transaction.Ledger;
+import com.linkpos.transaction.Transaction;
 
 /** One payer's try to pay a link, as checkout remembers it (never the card number or CVV). */
 record Attempt(String id, String merchantId, String linkId, Status status, Failure failure, Money amount,
@@ -20,5 +22,13 @@ record Attempt(String id, String merchantId, String linkId, Status status, Failu
         LINK_CHANGED,
         BUSY,
         BANK_ERROR
+    }
+
+    /** The ledger's record of this attempt's sale: the card as checked, and the bank's and the ACS's answers. */
+    Ledger.Sale sale(String orderNumber, boolean approved, String authCode, String hostReference, String responseCode,
+                     String responseMessage, String mdStatus, String eci) {
+        return new Ledger.Sale(merchantId, linkId, id, orderNumber, amount, installments,
+                new Transaction.Card(cardBin, cardLast4, cardBrand, cardIssuer, cardType), approved, authCode,
+                hostReference, responseCode, responseMessage, mdStatus, eci, payerNote);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,6 +60,14 @@ class Attempts {
 
     Optional<Attempt> find(String id) {
         return jdbc.sql("SELECT * FROM payment_attempts WHERE id = :id").param("id", id).query(Attempts::map).optional();
+    }
+
+    /** The oldest attempt left AUTHORIZING since before {@code before}, locked (SKIP LOCKED) until the transaction ends. */
+    Optional<Attempt> lockStuck(Instant before) {
+        return jdbc.sql("""
+                        SELECT * FROM payment_attempts WHERE status = 'AUTHORIZING' AND updated_at < :before
+                        ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param("before", Timestamp.from(before)).query(Attempts::map).optional();
     }
 
     void enrolled(String id, String xid) {

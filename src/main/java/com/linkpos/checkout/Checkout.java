@@ -108,7 +108,7 @@ class Checkout {
         if (!enrollment.enrolled()) {
             // [P3] LinkPOS takes full 3-D Secure only: a card that cannot be authenticated is not charged.
             transactions.executeWithoutResult(status -> {
-                Transaction sale = ledger.recordSale(sale(link, attempt, false, null, null, null,
+                Transaction sale = ledger.recordSale(attempt.sale(link.orderNumber(), false, null, null, null,
                         "Card not enrolled in 3-D Secure", enrollment.mdStatus(), null));
                 attempts.finish(attempt.id(), Attempt.Status.DECLINED, Attempt.Failure.NOT_ENROLLED, enrollment.mdStatus(),
                         null, sale.id());
@@ -149,7 +149,7 @@ class Checkout {
         if (!result.authenticated()) {
             transactions.executeWithoutResult(status -> {
                 if (attempts.transition(attempt.id(), Attempt.Status.AWAITING_3DS, Attempt.Status.DECLINED)) {
-                    Transaction sale = ledger.recordSale(sale(link, attempt, false, null, null, null,
+                    Transaction sale = ledger.recordSale(attempt.sale(link.orderNumber(), false, null, null, null,
                             "3-D Secure authentication failed", result.mdStatus(), result.eci()));
                     attempts.finish(attempt.id(), Attempt.Status.DECLINED, Attempt.Failure.THREE_DS_FAILED,
                             result.mdStatus(), result.eci(), sale.id());
@@ -204,7 +204,7 @@ class Checkout {
                 status.setRollbackOnly();
                 return false;
             }
-            Transaction sale = ledger.recordSale(sale(link, attempt, response.approved(), response.authCode(),
+            Transaction sale = ledger.recordSale(attempt.sale(link.orderNumber(), response.approved(), response.authCode(),
                     response.hostReference(), response.responseCode(), response.responseMessage(), result.mdStatus(),
                     result.eci()));
             if (!response.approved()) {
@@ -228,7 +228,7 @@ class Checkout {
             // The claim lapsed while the bank was answering and another attempt may have paid: take ours back.
             log.warn("Attempt {} lost its claim on link {} during authorization; voiding", attempt.id(), link.id());
             BankResponse voided = acquirer.voidSale(link.merchantId(), response.hostReference());
-            Transaction sale = ledger.recordSale(sale(link, attempt, true, response.authCode(), response.hostReference(),
+            Transaction sale = ledger.recordSale(attempt.sale(link.orderNumber(), true, response.authCode(), response.hostReference(),
                     response.responseCode(), response.responseMessage(), result.mdStatus(), result.eci()));
             ledger.recordVoid(sale, voided.approved(), voided.authCode(), voided.hostReference(), voided.responseCode(),
                     voided.responseMessage());
@@ -248,14 +248,6 @@ class Checkout {
 
     Next resultOf(Link link, String attemptId) {
         return new Redirect("/pay/" + link.token() + "/result/" + attemptId);
-    }
-
-    private static Ledger.Sale sale(Link link, Attempt attempt, boolean approved, String authCode, String hostReference,
-                                    String responseCode, String responseMessage, String mdStatus, String eci) {
-        return new Ledger.Sale(link.merchantId(), link.id(), attempt.id(), link.orderNumber(), attempt.amount(),
-                attempt.installments(), new Transaction.Card(attempt.cardBin(), attempt.cardLast4(), attempt.cardBrand(),
-                attempt.cardIssuer(), attempt.cardType()), approved, authCode, hostReference, responseCode, responseMessage, mdStatus, eci,
-                attempt.payerNote());
     }
 
     private static void sleep() {

@@ -5,7 +5,6 @@ import com.linkpos.acquiring.Acquirer.BankResponse;
 import com.linkpos.link.Links;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Transaction;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -59,23 +58,17 @@ class Recovery {
     }
 
     private boolean settleOne() {
-        Optional<String> stuck = jdbc.sql("""
-                        SELECT id FROM payment_attempts WHERE status = 'AUTHORIZING' AND updated_at < :before
-                        ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .param("before", Timestamp.from(clock.instant().minus(stuckAfter))).query(String.class).optional();
+        Optional<Attempt> stuck = attempts.lockStuck(clock.instant().minus(stuckAfter));
         if (stuck.isEmpty()) {
             return false;
         }
-        Attempt attempt = attempts.find(stuck.get()).orElseThrow();
+        Attempt attempt = stuck.get();
         Optional<BankResponse> answer = acquirer.inquire(attempt.merchantId(), attempt.id());
         String transactionId = null;
         if (answer.isPresent() && answer.get().approved()) {
             BankResponse voided = acquirer.voidSale(attempt.merchantId(), answer.get().hostReference());
-            Transaction sale = ledger.recordSale(new Ledger.Sale(attempt.merchantId(), attempt.linkId(), attempt.id(),
-                    orderNumberOf(attempt), attempt.amount(), attempt.installments(), new Transaction.Card(attempt.cardBin(),
-                    attempt.cardLast4(), attempt.cardBrand(), attempt.cardIssuer(), attempt.cardType()), true,
-                    answer.get().authCode(), answer.get().hostReference(), answer.get().responseCode(),
-                    answer.get().responseMessage(), "1", null, attempt.payerNote()));
+            Transaction sale = ledger.recordSale(attempt.sale(orderNumberOf(attempt), true, answer.get().authCode(),
+                    answer.get().hostReference(), answer.get().responseCode(), answer.get().responseMessage(), "1", null));
             ledger.recordVoid(sale, voided.approved(), voided.authCode(), voided.hostReference(), voided.responseCode(),
                     voided.responseMessage());
             transactionId = sale.id();
