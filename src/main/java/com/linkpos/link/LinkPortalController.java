@@ -151,7 +151,7 @@ class LinkPortalController {
     String edit(Caller caller, @PathVariable String id, Locale locale, Model model, RedirectAttributes redirect) {
         Link link = links.get(caller, id);
         LinkStatus status = link.status(links.now());
-        if (status == LinkStatus.DELETED || status == LinkStatus.USED) {
+        if (!status.isEditable()) {
             redirect.addFlashAttribute("notEditable", "error.link_not_editable." + status.name());
             return "redirect:/links/" + id;
         }

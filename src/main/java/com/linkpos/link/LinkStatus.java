@@ -11,6 +11,11 @@ public enum LinkStatus {
         return this == ACTIVE;
     }
 
+    /** [M3] A link can be edited (and renewed) until it is deleted or used up. */
+    public boolean isEditable() {
+        return this != DELETED && this != USED;
+    }
+
     /** The same rule as {@link Link#status}, for filtering in SQL; {@code :now} is the moment asked about. */
     public static final String SQL = """
             CASE WHEN deleted_at IS NOT NULL THEN 'DELETED'

@@ -47,13 +47,15 @@ class LinkTable {
                 .param("merchant", merchantId).param("orderNumber", orderNumber).query(Boolean.class).single();
     }
 
-    void update(String merchantId, String id, LinkTerms terms, Instant now) {
-        jdbc.sql("""
+    /** The link with its new terms, as stored. */
+    Link update(String merchantId, String id, LinkTerms terms, Instant now) {
+        return jdbc.sql("""
                         UPDATE links SET amount_minor = :amount, currency = :currency, installments = :installments,
                                valid_from = :validFrom, valid_until = :validUntil, usage = :usage,
                                description = :description, payer_note_enabled = :payerNote,
                                notify_sms = :sms, notify_email = :email, return_url = :returnUrl, updated_at = :now
-                        WHERE merchant_id = :merchant AND id = :id""")
+                        WHERE merchant_id = :merchant AND id = :id
+                        RETURNING *""")
                 .param("amount", terms.amount().minor()).param("currency", terms.amount().currency().name())
                 .param("installments", terms.installments())
                 .param("validFrom", Timestamp.from(terms.validFrom())).param("validUntil", Timestamp.from(terms.validUntil()))
@@ -61,7 +63,7 @@ class LinkTable {
                 .param("payerNote", terms.payerNoteEnabled()).param("sms", terms.sms()).param("email", terms.email())
                 .param("returnUrl", terms.returnUrl())
                 .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
-                .update();
+                .query(LinkTable::map).single();
     }
 
     /**
@@ -84,7 +86,7 @@ class LinkTable {
                 .update() == 1;
     }
 
-    /** A link with its claim, read together. */
+    /** A link with its claim, read together; {@code heldByAnother(null, now)}: held by any attempt. */
     record ClaimState(Link link, String claimedBy, Instant claimedUntil) {
         boolean heldByAnother(String attemptId, Instant now) {
             return claimedBy != null && !claimedBy.equals(attemptId) && claimedUntil.isAfter(now);
@@ -93,17 +95,11 @@ class LinkTable {
 
     Optional<ClaimState> claimState(String id) {
         return jdbc.sql("SELECT * FROM links WHERE id = :id").param("id", id)
-                .query((rs, row) -> new ClaimState(map(rs, row), rs.getString("claimed_by"), instant(rs, "claimed_until")))
-                .optional();
+                .query(LinkTable::claimState).optional();
     }
 
-    /** Whether another attempt holds a live claim on the link. */
-    boolean heldByAnother(String id, String attemptId, Instant now) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM links WHERE id = :id AND claimed_by IS NOT NULL
-                                       AND claimed_by <> :attempt AND claimed_until > :now)""")
-                .param("id", id).param("attempt", attemptId).param("now", Timestamp.from(now))
-                .query(Boolean.class).single();
+    private static ClaimState claimState(ResultSet rs, int row) throws SQLException {
+        return new ClaimState(map(rs, row), rs.getString("claimed_by"), instant(rs, "claimed_until"));
     }
 
     /** Counts an approved payment; a single-use link becomes USED. False if the attempt lost its claim. */
@@ -137,10 +133,10 @@ class LinkTable {
                 .param("merchant", merchantId).param("id", id).query(LinkTable::map).optional();
     }
 
-    /** Locks the row until the transaction ends, so an edit and a payment cannot interleave. */
-    Optional<Link> findForUpdate(String merchantId, String id) {
+    /** The link with its claim, its row locked until the transaction ends, so an edit and a payment cannot interleave. */
+    Optional<ClaimState> findForUpdate(String merchantId, String id) {
         return jdbc.sql("SELECT * FROM links WHERE merchant_id = :merchant AND id = :id FOR UPDATE")
-                .param("merchant", merchantId).param("id", id).query(LinkTable::map).optional();
+                .param("merchant", merchantId).param("id", id).query(LinkTable::claimState).optional();
     }
 
     Optional<Link> findByToken(String token) {

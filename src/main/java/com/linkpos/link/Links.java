@@ -74,9 +74,9 @@ public class Links {
     @Transactional
     List<String> notify(Caller caller, String id, String smsE164, String email) {
         Link link = get(caller, id);
-        if (!link.status(clock.instant()).isPayable() && link.status(clock.instant()) != LinkStatus.SCHEDULED) {
-            throw ProblemException.conflict("link_not_editable", FieldProblem.withMessage("status", "link_not_editable",
-                    "error.link_not_editable." + link.status(clock.instant()).name()));
+        LinkStatus status = link.status(clock.instant());
+        if (!status.isPayable() && status != LinkStatus.SCHEDULED) {
+            throw notEditable(status);
         }
         return notifications.queueLink(messageOf(link, merchants.get(link.merchantId())), smsE164, email);
     }
@@ -108,24 +108,28 @@ public class Links {
     @Transactional
     Link update(Caller caller, String id, Function<Link, LinkInput> edit) {
         String merchantId = merchantOf(caller);
-        Link current = table.findForUpdate(merchantId, id).orElseThrow(ProblemException::notFound);
+        LinkTable.ClaimState locked = table.findForUpdate(merchantId, id).orElseThrow(ProblemException::notFound);
+        Link current = locked.link();
         Instant now = clock.instant();
         LinkStatus status = current.status(now);
-        if (status == LinkStatus.DELETED || status == LinkStatus.USED) {
-            throw ProblemException.conflict("link_not_editable", FieldProblem.withMessage("status",
-                    "link_not_editable", "error.link_not_editable." + status.name()));
+        if (!status.isEditable()) {
+            throw notEditable(status);
         }
         // The edit is applied to the row as locked, so two edits at once cannot undo each other.
         LinkInput input = edit.apply(current);
         LinkTerms terms = rules.check(input, merchants.get(merchantId), now, current);
         boolean termsOfPaymentChange = !terms.amount().equals(current.amount()) || terms.installments() != current.installments();
-        if (termsOfPaymentChange && table.heldByAnother(id, "", now)) {
+        if (termsOfPaymentChange && locked.heldByAnother(null, now)) {
             // A payer is being authorized for the current terms right now.
             throw ProblemException.conflict("link_frozen_after_payment",
                     FieldProblem.withMessage("amount", "link_frozen_after_payment", "error.link_payment_in_progress"));
         }
-        table.update(merchantId, id, terms, now);
-        return table.find(merchantId, id).orElseThrow();
+        return table.update(merchantId, id, terms, now);
+    }
+
+    private static ProblemException notEditable(LinkStatus status) {
+        return ProblemException.conflict("link_not_editable", FieldProblem.withMessage("status", "link_not_editable",
+                "error.link_not_editable." + status.name()));
     }
 
     /** Checks terms without saving anything: lets a form show every problem at once. */
@@ -155,9 +159,8 @@ public class Links {
     @Transactional
     Link delete(Caller caller, String id) {
         String merchantId = merchantOf(caller);
-        table.find(merchantId, id).orElseThrow(ProblemException::notFound);
         table.markDeleted(merchantId, id, clock.instant());
-        return table.find(merchantId, id).orElseThrow();
+        return table.find(merchantId, id).orElseThrow(ProblemException::notFound);
     }
 
     public Link get(Caller caller, String id) {
