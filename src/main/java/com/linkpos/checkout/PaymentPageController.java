@@ -11,6 +11,7 @@ import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Ids;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Transaction;
+import com.linkpos.shared.FreeText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -42,7 +42,6 @@ import org.springframework.web.servlet.view.RedirectView;
 class PaymentPageController {
 
     static final int PAYER_NOTE_LIMIT = 250;
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
     private final Links links;
     private final Merchants merchants;
@@ -154,17 +153,8 @@ class PaymentPageController {
         return "checkout/result";
     }
 
-    private String payerNote(Link link, CardForm form, List<FieldProblem> errors) {
-        if (!link.payerNoteEnabled() || form.getPayerNote() == null || form.getPayerNote().isBlank()) {
-            return null;
-        }
-        String note = form.getPayerNote().strip();
-        if (note.codePointCount(0, note.length()) > PAYER_NOTE_LIMIT) {
-            errors.add(FieldProblem.of("payerNote", "too_long", PAYER_NOTE_LIMIT));
-        } else if (CONTROL.matcher(note).find()) {
-            errors.add(FieldProblem.of("payerNote", "invalid_characters"));
-        }
-        return note;
+    private static String payerNote(Link link, CardForm form, List<FieldProblem> errors) {
+        return link.payerNoteEnabled() ? FreeText.check("payerNote", form.getPayerNote(), PAYER_NOTE_LIMIT, errors) : null;
     }
 
     /** The plain-words reason of a failure: the bank's code where we know it, else the kind of failure. */

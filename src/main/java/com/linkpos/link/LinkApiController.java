@@ -156,14 +156,9 @@ class LinkApiController {
     Map<String, Object> notify(Caller caller, @PathVariable String id, @RequestBody Notify request) {
         links.get(caller, id); // another merchant's link is not found, whatever the body says
         List<FieldProblem> errors = new ArrayList<>();
-        String sms = request.sms() == null || request.sms().isBlank() ? null : TurkishMobile.toE164(request.sms()).orElse(null);
-        if (request.sms() != null && !request.sms().isBlank() && sms == null) {
-            errors.add(FieldProblem.of("sms", "sms_number_not_turkish_mobile"));
-        }
-        String email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
-        if (email != null && !com.linkpos.shared.EmailAddresses.isValid(email)) {
-            errors.add(FieldProblem.of("email", "invalid_email"));
-        }
+        LinkRules.Recipients to = LinkRules.recipients(request.sms(), request.email(), "", errors);
+        String sms = to.sms();
+        String email = to.email();
         if (errors.isEmpty() && sms == null && email == null) {
             errors.add(FieldProblem.of("sms", "required"));
         }

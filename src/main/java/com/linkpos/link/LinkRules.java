@@ -6,6 +6,7 @@ import com.linkpos.shared.EmailAddresses;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Money;
 import com.linkpos.shared.ProblemException;
+import com.linkpos.shared.FreeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ class LinkRules {
     static final int DESCRIPTION_LIMIT = 500;
     static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
     static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    /** Control characters have no place in a description and NUL cannot even be stored. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
     private final Duration maxValidity;
 
@@ -96,30 +95,10 @@ class LinkRules {
             }
         }
 
-        String description = blankToNull(input.description());
-        if (description != null) {
-            description = description.strip();
-            if (description.codePointCount(0, description.length()) > DESCRIPTION_LIMIT) {
-                errors.add(FieldProblem.of("description", "too_long", DESCRIPTION_LIMIT));
-            } else if (CONTROL.matcher(description).find()) {
-                errors.add(FieldProblem.of("description", "invalid_characters"));
-            }
-        }
-
-        String sms = blankToNull(input.sms());
-        if (sms != null) {
-            sms = TurkishMobile.toE164(sms).orElse(null);
-            if (sms == null) {
-                errors.add(FieldProblem.of("notify.sms", "sms_number_not_turkish_mobile"));
-            }
-        }
-        String email = blankToNull(input.email());
-        if (email != null) {
-            email = email.strip();
-            if (!EmailAddresses.isValid(email)) {
-                errors.add(FieldProblem.of("notify.email", "invalid_email"));
-            }
-        }
+        String description = FreeText.check("description", input.description(), DESCRIPTION_LIMIT, errors);
+        Recipients recipients = recipients(input.sms(), input.email(), "notify.", errors);
+        String sms = recipients.sms();
+        String email = recipients.email();
 
         String returnUrl = blankToNull(input.returnUrl());
         if (returnUrl != null) {
@@ -161,7 +140,7 @@ class LinkRules {
 
     /** An absolute http(s) address a browser can be sent to, with no user info and no control characters. */
     static boolean isWebAddress(String text) {
-        if (text.length() > 2048 || CONTROL.matcher(text).find() || text.chars().anyMatch(Character::isWhitespace)) {
+        if (text.length() > 2048 || FreeText.hasControlCharacters(text) || text.chars().anyMatch(Character::isWhitespace)) {
             return false;
         }
         try {
@@ -171,6 +150,26 @@ class LinkRules {
         } catch (java.net.URISyntaxException unreadable) {
             return false;
         }
+    }
+
+    /** Where a link's SMS and e-mail go: a Turkish mobile as E.164 and an e-mail address, each optional. */
+    record Recipients(String sms, String email) {
+    }
+
+    /** The recipients as typed, checked; problems go to {@code errors} under {@code fieldPrefix + "sms"/"email"}. */
+    static Recipients recipients(String sms, String email, String fieldPrefix, List<FieldProblem> errors) {
+        String e164 = null;
+        if (blankToNull(sms) != null) {
+            e164 = TurkishMobile.toE164(sms).orElse(null);
+            if (e164 == null) {
+                errors.add(FieldProblem.of(fieldPrefix + "sms", "sms_number_not_turkish_mobile"));
+            }
+        }
+        String address = blankToNull(email) == null ? null : email.strip();
+        if (address != null && !EmailAddresses.isValid(address)) {
+            errors.add(FieldProblem.of(fieldPrefix + "email", "invalid_email"));
+        }
+        return new Recipients(e164, address);
     }
 
     private static String blankToNull(String value) {
