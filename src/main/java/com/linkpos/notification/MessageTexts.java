@@ -1,8 +1,7 @@
 package com.linkpos.notification;
 
-import com.linkpos.shared.BusinessTime;
+import com.linkpos.shared.Formats;
 import com.linkpos.shared.Languages;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -11,9 +10,6 @@ import org.springframework.web.util.HtmlUtils;
 /** The words of each message, from the message bundles, in the message's language. */
 @Component
 class MessageTexts {
-
-    private static final DateTimeFormatter TURKISH = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("dd MMM yyyy, HH:mm", Locale.ENGLISH);
 
     /** What a message says, as plain text and (for e-mail) HTML. */
     record Text(String subject, String plain, String html) {
@@ -27,12 +23,8 @@ class MessageTexts {
 
     Text of(Outbox.Message message) {
         Locale locale = Languages.fromTag(message.language());
-        boolean english = "en".equals(locale.getLanguage());
-        String amount = english ? message.amount().currency().name() + " " + message.amount().format(Languages.ENGLISH)
-                : message.amount().format(Languages.TURKISH) + " " + (message.amount().currency().isForeign()
-                        ? message.amount().currency().name() : "TL");
-        String until = message.validUntil() == null ? "" : (english ? ENGLISH : TURKISH)
-                .format(message.validUntil().atZone(BusinessTime.ZONE));
+        String amount = Formats.money(message.amount(), locale);
+        String until = Formats.dateTime(message.validUntil(), locale);
         Object[] args = {message.merchantName(), amount, until, message.url(), message.orderNumber()};
         String prefix = "PAYMENT_RECEIVED".equals(message.kind()) ? "message.paid." : "message.link.";
         String subject = messages.getMessage(prefix + "subject", args, locale);
