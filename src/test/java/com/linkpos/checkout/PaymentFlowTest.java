@@ -49,7 +49,7 @@ class PaymentFlowTest {
         Api.Response created = api.post(merchant.key(), "/api/v1/links", json);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String url = created.json().path("url").asString();
-        return new String[] {created.json().path("id").asString(), url.substring(url.lastIndexOf('/') + 1)};
+        return new String[] {created.json().path("id").asString(), Api.tokenOf(url)};
     }
 
     private JsonNode linkJson(String id) {
@@ -327,8 +327,7 @@ class PaymentFlowTest {
         String[] link = link("{\"amount\": \"75.00\", \"usage\": \"MULTI\", \"payerNoteEnabled\": true}");
         new Payer(port).pay(link[1], Card.of("4000000000009995"), Payer.OTP, null);
         new Payer(port).pay(link[1], Card.of("5456160000000000"), Payer.OTP, "<b>Kapıda</b> teslim");
-        PortalSession merchantUser = new PortalSession(port);
-        merchantUser.login(merchant.username(), merchant.password());
+        PortalSession merchantUser = PortalSession.loggedIn(port, merchant);
         Page detail = merchantUser.get("/links/" + link[0]);
         List<String> rows = detail.document().select("#payments-table tbody tr").eachText();
         assertThat(rows).hasSize(2);

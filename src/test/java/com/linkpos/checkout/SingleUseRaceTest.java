@@ -41,7 +41,7 @@ class SingleUseRaceTest {
         Api.Response created = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"500.00\", \"usage\": \"SINGLE\"}");
         String linkId = created.json().path("id").asString();
         String url = created.json().path("url").asString();
-        String token = url.substring(url.lastIndexOf('/') + 1);
+        String token = Api.tokenOf(url);
         List<String> cards = List.of("4155650100416111", "5456160000000000", "9792030000000000", "4111111111111111",
                 "5555555555554444");
 

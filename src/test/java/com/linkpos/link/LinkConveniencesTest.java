@@ -47,7 +47,7 @@ class LinkConveniencesTest {
                 "{\"amount\": \"10.00\", \"orderNumber\": \"DONUS-1\", \"returnUrl\": \"https://shop.example.com/thanks?x=1\"}").json();
         assertThat(link.path("returnUrl").asString()).isEqualTo("https://shop.example.com/thanks?x=1");
         String url = link.path("url").asString();
-        Payer.Result paid = new Payer(port).pay(url.substring(url.lastIndexOf('/') + 1), Payer.Card.of("4155650100416111"));
+        Payer.Result paid = new Payer(port).pay(Api.tokenOf(url), Payer.Card.of("4155650100416111"));
         String back = paid.page().document().selectFirst("#back-to-merchant").attr("href");
         assertThat(back).startsWith("https://shop.example.com/thanks?x=1&linkpos_status=APPROVED&linkpos_order=DONUS-1")
                 .contains("linkpos_transaction=" + paid.transactionId());
@@ -99,7 +99,7 @@ class LinkConveniencesTest {
         assertThat(after.path("status").asString()).isEqualTo("ACTIVE");
         assertThat(after.path("url").asString()).isEqualTo(link.path("url").asString());
         String url = after.path("url").asString();
-        assertThat(new Payer(port).pay(url.substring(url.lastIndexOf('/') + 1), Payer.Card.of("4155650100416111")).approved())
+        assertThat(new Payer(port).pay(Api.tokenOf(url), Payer.Card.of("4155650100416111")).approved())
                 .isTrue();
     }
 }

@@ -21,8 +21,7 @@ class ApiKeyPortalTest {
     void createUseAndRevokeAKey() {
         Api api = new Api(port);
         Api.Merchant merchant = api.newMerchant();
-        PortalSession admin = new PortalSession(port);
-        admin.login(merchant.username(), merchant.password());
+        PortalSession admin = PortalSession.loggedIn(port, merchant);
         admin.get("/api-keys");
         Page created = admin.open(admin.relative(admin.post("/api-keys", Map.of("name", "ERP entegrasyonu")).location()));
         String key = created.document().selectFirst("#new-key-value").val();
@@ -38,8 +37,7 @@ class ApiKeyPortalTest {
                 .filter(tr -> tr.text().contains("ERP entegrasyonu")).findFirst().orElseThrow().attr("data-key-id");
 
         Api.Merchant other = api.newMerchant();
-        PortalSession stranger = new PortalSession(port);
-        stranger.login(other.username(), other.password());
+        PortalSession stranger = PortalSession.loggedIn(port, other);
         stranger.get("/api-keys");
         assertThat(stranger.post("/api-keys/" + id + "/revoke", Map.of()).status()).isEqualTo(404);
         assertThat(api.get(key, "/api/v1/links").status()).isEqualTo(200);

@@ -99,8 +99,7 @@ class MerchantUsersTest {
                 .as("an admin cannot lock itself out").isEqualTo(409);
 
         Merchant other = api.newMerchant();
-        PortalSession otherAdmin = new PortalSession(port);
-        otherAdmin.login(other.username(), other.password());
+        PortalSession otherAdmin = PortalSession.loggedIn(port, other);
         otherAdmin.get("/users");
         assertThat(otherAdmin.post("/users/" + myself + "/enabled", Map.of("enabled", "false")).status()).isEqualTo(404);
         assertThat(otherAdmin.get("/users").text()).doesNotContain(merchant.username());

@@ -56,7 +56,7 @@ class RateLimitTest {
         Api.Merchant merchant = api.newMerchant();
         String url = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"1.00\", \"usage\": \"MULTI\"}").json()
                 .path("url").asString();
-        String token = url.substring(url.lastIndexOf('/') + 1);
+        String token = Api.tokenOf(url);
         Payer tester = new Payer(port);
         Page last = null;
         for (int i = 0; i < 4; i++) {

@@ -35,8 +35,7 @@ class LocalOutboxTest {
         assertThat(deliveries.size()).isEqualTo(2);
         assertThat(deliveries.valueStream().map(d -> d.path("to").asString())).contains("+90 532 *** ** 67", "m******@example.com");
 
-        PortalSession session = new PortalSession(port);
-        session.login(merchant.username(), merchant.password());
+        PortalSession session = PortalSession.loggedIn(port, merchant);
         Page messages = session.get("/messages");
         List<String> rows = messages.document().select("#messages-table tbody tr").eachText();
         assertThat(rows).hasSize(2).allMatch(row -> row.contains("LOCAL_OUTBOX") && row.contains("Gönderildi"));
@@ -51,8 +50,7 @@ class LocalOutboxTest {
                 .json().path("data").size() == 3, "the resent message");
         assertThat(new PortalSession(port).get("/messages").status()).as("a stranger is sent to log in").isEqualTo(302);
         Api.Merchant other = api.newMerchant();
-        PortalSession otherSession = new PortalSession(port);
-        otherSession.login(other.username(), other.password());
+        PortalSession otherSession = PortalSession.loggedIn(port, other);
         otherSession.get("/messages");
         assertThat(otherSession.post("/messages/" + first + "/resend", Map.of()).status()).isEqualTo(404);
         assertThat(otherSession.get("/messages").document().select("#messages-table tbody tr")).isEmpty();

@@ -257,7 +257,7 @@ class NotificationDeliveryTest {
     @Test
     void theMerchantHearsOfEachPaymentUnlessItSaysNot() {
         JsonNode link = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"75.00\", \"usage\": \"MULTI\"}").json();
-        String token = link.path("url").asString().substring(link.path("url").asString().lastIndexOf('/') + 1);
+        String token = Api.tokenOf(link.path("url").asString());
         String merchantEmail = "shop@example.com";
         int before = mailTo(merchantEmail).size();
         assertThat(new Payer(port).pay(token, Payer.Card.of("4155650100416111")).approved()).isTrue();

@@ -74,7 +74,7 @@ class NotificationRestartTest {
                 Eventually.within(Duration.ofSeconds(15), () -> smtp.getReceivedMessages().length >= 1, "the e-mail");
                 Thread.sleep(1000); // time enough for a second copy, were there one
                 assertThat(smtp.getReceivedMessages()).hasSize(1);
-                String token = url.substring(url.lastIndexOf('/') + 1);
+                String token = Api.tokenOf(url);
                 assertThat(decoded(smtp.getReceivedMessages()[0].getContent())).contains(token);
                 Integer sent = second.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                         .sql("SELECT count(*) FROM notifications WHERE status = 'SENT' AND attempts = 1").query(Integer.class).single();

@@ -160,6 +160,6 @@ class CrashTest {
     }
 
     private static String token(String url) {
-        return url.substring(url.lastIndexOf('/') + 1);
+        return Api.tokenOf(url);
     }
 }

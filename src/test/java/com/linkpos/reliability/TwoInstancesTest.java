@@ -85,7 +85,7 @@ class TwoInstancesTest {
         Api.Merchant merchant = api.newMerchant();
         var link = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"300.00\"}").json();
         String url = link.path("url").asString();
-        String token = url.substring(url.lastIndexOf('/') + 1);
+        String token = Api.tokenOf(url);
         int payers = 20;
         ExecutorService pool = Executors.newFixedThreadPool(payers);
         CountDownLatch ready = new CountDownLatch(payers);
@@ -133,7 +133,7 @@ class TwoInstancesTest {
 
         // both instances' end-of-day jobs fire at the same minute: each batch is closed once
         String url = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"7.00\"}").json().path("url").asString();
-        new Payer(port(second)).pay(url.substring(url.lastIndexOf('/') + 1), Payer.Card.of("4155650100416111"));
+        new Payer(port(second)).pay(Api.tokenOf(url), Payer.Card.of("4155650100416111"));
         var firstBatches = first.getBean(com.linkpos.transaction.Batches.class);
         var secondBatches = second.getBean(com.linkpos.transaction.Batches.class);
         ExecutorService pool = Executors.newFixedThreadPool(2);

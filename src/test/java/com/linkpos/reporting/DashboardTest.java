@@ -27,13 +27,13 @@ class DashboardTest {
         Api.Merchant merchant = api.newMerchant(List.of("USD"), 12);
         String lira = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"1250.50\", \"usage\": \"MULTI\", \"orderNumber\": \"OZET-1\"}")
                 .json().path("url").asString();
-        String token = lira.substring(lira.lastIndexOf('/') + 1);
+        String token = Api.tokenOf(lira);
         new Payer(port).pay(token, Payer.Card.of("4155650100416111"));
         new Payer(port).pay(token, Payer.Card.of("5456160000000000"));
         new Payer(port).pay(token, Payer.Card.of("4000000000000002")); // declined: not collected
         String dollars = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"480.00\", \"currency\": \"USD\"}")
                 .json().path("url").asString();
-        new Payer(port).pay(dollars.substring(dollars.lastIndexOf('/') + 1), Payer.Card.of("4111111111111111"));
+        new Payer(port).pay(Api.tokenOf(dollars), Payer.Card.of("4111111111111111"));
 
         PortalSession session = new PortalSession(port);
         Page home = session.open(session.relative(session.login(merchant.username(), merchant.password()).location()));
@@ -54,8 +54,7 @@ class DashboardTest {
         assertThat(home.document().select("#recent li")).hasSize(4);
         assertThat(home.document().select("#recent li").eachText()).anyMatch(text -> text.contains("Reddedildi"));
 
-        PortalSession english = new PortalSession(port);
-        english.login(merchant.username(), merchant.password());
+        PortalSession english = PortalSession.loggedIn(port, merchant);
         english.get("/links?lang=en");
         assertThat(english.get("/dashboard").document().select("#today-total .big").eachText())
                 .containsExactly("TRY 2,501.00", "USD 480.00");

@@ -9,8 +9,6 @@ import com.linkpos.support.Api;
 import com.linkpos.support.Api.Merchant;
 import com.linkpos.support.LinkPosTest;
 import com.linkpos.support.Payer;
-import com.linkpos.support.Payer.Card;
-import com.linkpos.support.Payer.Result;
 import com.linkpos.support.PortalSession;
 import com.linkpos.support.PortalSession.Download;
 import com.linkpos.support.TestData;
@@ -128,7 +126,7 @@ class ExportTest {
                 Api.json(Map.of("orderNumber", otherOrderNumber, "amount", "1250.50")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String url = created.json().path("url").asString();
-        otherSale = pay(url.substring(url.lastIndexOf('/') + 1), "4155650100416111", null, true);
+        otherSale = pay(Api.tokenOf(url), "4155650100416111", null, true);
     }
 
     private String[] link(Merchant owner, String name, Map<String, Object> fields) {
@@ -140,13 +138,11 @@ class ExportTest {
         String url = created.json().path("url").asString();
         linkIds.put(name, created.json().path("id").asString());
         orderNumbers.put(name, orderNumber);
-        return new String[] {created.json().path("id").asString(), url.substring(url.lastIndexOf('/') + 1)};
+        return new String[] {created.json().path("id").asString(), Api.tokenOf(url)};
     }
 
     private String pay(String token, String card, String note, boolean approved) {
-        Result result = new Payer(port).pay(token, Card.of(card), Payer.OTP, note);
-        assertThat(result.approved()).as("payment with %s: %s", card, result.page().text()).isEqualTo(approved);
-        return result.transactionId();
+        return new Payer(port).pay(token, card, note, approved);
     }
 
     // ---------------------------------------------------------------- downloads and parsing
@@ -540,8 +536,7 @@ class ExportTest {
     @Test
     @DisplayName("Portal link list «Dışa Aktar» Excel: the list's filter carried into /links/export, numbers and dates in cells")
     void portalLinkListXlsx() throws IOException {
-        PortalSession admin = new PortalSession(port);
-        admin.login(merchant.username(), merchant.password());
+        PortalSession admin = PortalSession.loggedIn(port, merchant);
         String href = admin.get("/links?status=ACTIVE").document().selectFirst("#export-xlsx").attr("href");
         assertThat(href).startsWith("/links/export").contains("status=ACTIVE").contains("format=xlsx");
 
@@ -578,8 +573,7 @@ class ExportTest {
     @Test
     @DisplayName("LinkPOS Raporu CSV: per link order number, payments, collected total and the time of the last payment")
     void linkReportCsvHasTheLastPayment() {
-        PortalSession admin = new PortalSession(port);
-        admin.login(merchant.username(), merchant.password());
+        PortalSession admin = PortalSession.loggedIn(port, merchant);
         String href = admin.get("/reports/links").document().selectFirst("#export-csv").attr("href");
         assertThat(href).startsWith("/reports/links/export").contains("format=csv");
         Bytes file = of(admin.download(href));
@@ -622,8 +616,7 @@ class ExportTest {
     @Test
     @DisplayName("Portal İşlem Arama «Dışa Aktar»: the export links carry the search criteria")
     void portalTransactionExportCarriesTheCriteria() {
-        PortalSession admin = new PortalSession(port);
-        admin.login(merchant.username(), merchant.password());
+        PortalSession admin = PortalSession.loggedIn(port, merchant);
         var page = admin.get("/reports/transactions?status=DECLINED");
         String csvHref = page.document().selectFirst("#export-csv").attr("href");
         assertThat(csvHref).contains("status=DECLINED");
@@ -665,8 +658,7 @@ class ExportTest {
         keep.accept(apiDownload(other.key(), "/api/v1/transactions/export?format=csv&from=2020-01-01&to=2099-12-31", "tr"));
         keep.accept(apiDownload(other.key(), "/api/v1/transactions/export?format=csv&linkId=" + linkIds.get("A"), "tr"));
         keep.accept(apiDownload(other.key(), "/api/v1/links/export?format=csv", "tr"));
-        PortalSession otherAdmin = new PortalSession(port);
-        otherAdmin.login(other.username(), other.password());
+        PortalSession otherAdmin = PortalSession.loggedIn(port, other);
         keep.accept(of(otherAdmin.download("/reports/transactions/export?format=csv&from=2020-01-01&to=2099-12-31")));
         keep.accept(of(otherAdmin.download("/reports/links/export?format=csv")));
         keep.accept(of(otherAdmin.download("/links/export?format=csv")));
@@ -703,7 +695,7 @@ class ExportTest {
                 Api.json(Map.of("amount", "10.00", "payerNoteEnabled", true)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String url = created.json().path("url").asString();
-        String sale = pay(url.substring(url.lastIndexOf('/') + 1), "4155650100416111", formula, true);
+        String sale = pay(Api.tokenOf(url), "4155650100416111", formula, true);
 
         Map<String, String> forExcel = byColumn(csv(apiDownload(shop.key(),
                 "/api/v1/transactions/export?format=csv&decimal=comma", "tr"), ';'), "İşlem no").get(sale);

@@ -6,8 +6,6 @@ import com.linkpos.support.Api;
 import com.linkpos.support.Api.Merchant;
 import com.linkpos.support.LinkPosTest;
 import com.linkpos.support.Payer;
-import com.linkpos.support.Payer.Card;
-import com.linkpos.support.Payer.Result;
 import com.linkpos.support.PortalSession;
 import com.linkpos.support.PortalSession.Page;
 import com.linkpos.support.TestData;
@@ -67,13 +65,11 @@ class ReportsPortalTest {
         Api.Response created = api.post(merchant.key(), "/api/v1/links", Api.json(body));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String url = created.json().path("url").asString();
-        return new String[] {created.json().path("id").asString(), url.substring(url.lastIndexOf('/') + 1), orderNumber};
+        return new String[] {created.json().path("id").asString(), Api.tokenOf(url), orderNumber};
     }
 
     private String pay(String token, String card, String note, boolean approved) {
-        Result result = new Payer(port).pay(token, Card.of(card), Payer.OTP, note);
-        assertThat(result.approved()).as("payment with %s: %s", card, result.page().text()).isEqualTo(approved);
-        return result.transactionId();
+        return new Payer(port).pay(token, card, note, approved);
     }
 
     /** A paid single-use link: {saleId, linkId, orderNumber}. */
@@ -82,16 +78,8 @@ class ReportsPortalTest {
         return new String[] {pay(link[1], "4155650100416111", null, true), link[0], link[2]};
     }
 
-    private PortalSession loggedIn(String username, String password) {
-        PortalSession session = new PortalSession(port);
-        Page login = session.login(username, password);
-        assertThat(login.status()).as("login of %s", username).isEqualTo(302);
-        assertThat(login.location()).doesNotContain("error");
-        return session;
-    }
-
     private PortalSession admin(Merchant merchant) {
-        return loggedIn(merchant.username(), merchant.password());
+        return PortalSession.loggedIn(port, merchant);
     }
 
     private static Page ok(Page page) {
@@ -665,7 +653,7 @@ class ReportsPortalTest {
         Page created = admin.post("/users", Map.of("username", username, "password", "user-password-1", "role", "MERCHANT_USER"));
         assertThat(created.status()).as(created.text()).isEqualTo(302);
 
-        PortalSession user = loggedIn(username, "user-password-1");
+        PortalSession user = PortalSession.loggedIn(port, username, "user-password-1");
         Page reports = ok(user.get("/reports/transactions"));
         assertThat(rowIds(reports, TX_ROWS)).containsExactly(saleId);
         assertThat(reports.document().select("a[href='/reversals']")).as("no İptal/İade in the menu").isEmpty();
@@ -695,7 +683,7 @@ class ReportsPortalTest {
         assertThat(row(ok(merchantAdmin.get("/reversals")), REVERSAL_ROWS, saleId).selectFirst("a.action-void")).isNotNull();
         assertThat(merchantAdmin.get("/bank/batches").status()).as("a merchant is no bank operator").isEqualTo(403);
 
-        PortalSession bank = loggedIn("bank", TestData.BANK_PASSWORD);
+        PortalSession bank = PortalSession.loggedIn(port, "bank", TestData.BANK_PASSWORD);
         Page batches = ok(bank.get("/bank/batches"));
         Element openRow = batchRow(batches.document(), merchant.id(), batch);
         assertThat(openRow.select("td").get(4).text()).as("still open").isEmpty();

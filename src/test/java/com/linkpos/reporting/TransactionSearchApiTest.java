@@ -55,7 +55,7 @@ class TransactionSearchApiTest {
 
     private static String token(JsonNode link) {
         String url = link.path("url").asString();
-        return url.substring(url.lastIndexOf('/') + 1);
+        return Api.tokenOf(url);
     }
 
     private List<String> ids(String query) {

@@ -47,7 +47,7 @@ class AccessWalkTest {
         String link = api.post(a.key(), "/api/v1/links", "{\"amount\": \"10.00\", \"usage\": \"MULTI\", \"notify\": {\"email\": \"a@example.com\"}}")
                 .json().path("id").asString();
         String url = api.get(a.key(), "/api/v1/links/" + link).json().path("url").asString();
-        String sale = new Payer(port).pay(url.substring(url.lastIndexOf('/') + 1), Payer.Card.of("4155650100416111")).transactionId();
+        String sale = new Payer(port).pay(Api.tokenOf(url), Payer.Card.of("4155650100416111")).transactionId();
         String webhook = api.post(a.key(), "/api/v1/webhook-endpoints", "{\"url\": \"http://127.0.0.1:9/hook\"}").json().path("id").asString();
         Eventually.within(Duration.ofSeconds(10), () -> jdbc.sql("SELECT count(*) FROM notifications WHERE link_id = ?").param(link)
                 .query(Long.class).single() > 0, "a notification");
@@ -94,8 +94,7 @@ class AccessWalkTest {
         Map<String, String> ids = idsOfA(api, a);
         Api.Merchant b = api.newMerchant();
         PortalSession stranger = new PortalSession(port);
-        PortalSession otherAdmin = new PortalSession(port);
-        otherAdmin.login(b.username(), b.password());
+        PortalSession otherAdmin = PortalSession.loggedIn(port, b);
         String userName = TestData.unique("kasa");
         otherAdmin.get("/users");
         otherAdmin.post("/users", Map.of("username", userName, "password", "user-password-1", "role", "MERCHANT_USER"));

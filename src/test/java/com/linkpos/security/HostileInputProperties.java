@@ -51,7 +51,7 @@ class HostileInputProperties {
         merchant = api.newMerchant(java.util.List.of("USD"), 12);
         String url = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"10.00\", \"usage\": \"MULTI\", \"payerNoteEnabled\": true}")
                 .json().path("url").asString();
-        token = url.substring(url.lastIndexOf('/') + 1);
+        token = Api.tokenOf(url);
         jdbc = app.getBean(JdbcClient.class);
     }
 

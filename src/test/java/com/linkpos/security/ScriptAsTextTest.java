@@ -31,14 +31,13 @@ class ScriptAsTextTest {
         var link = api.post(merchant.key(), "/api/v1/links", Api.json(Map.of("amount", "10.00", "usage", "MULTI",
                 "description", DESCRIPTION, "payerNoteEnabled", true, "notify", Map.of("email", "x@example.com")))).json();
         String url = link.path("url").asString();
-        String token = url.substring(url.lastIndexOf('/') + 1);
+        String token = Api.tokenOf(url);
         Payer payer = new Payer(port);
         Page payPage = payer.open(token);
         Payer.Result paid = payer.pay(token, Payer.Card.of("4155650100416111"), Payer.OTP, NOTE);
         String txn = paid.transactionId();
 
-        PortalSession session = new PortalSession(port);
-        session.login(merchant.username(), merchant.password());
+        PortalSession session = PortalSession.loggedIn(port, merchant);
         List<Page> pages = List.of(payPage, paid.page(), session.get("/links"), session.get("/links/" + link.path("id").asString()),
                 session.get("/reports/transactions"), session.get("/reports/transactions/" + txn), session.get("/reversals/" + txn),
                 session.get("/reports/links"), session.get("/messages"), session.get("/dashboard"));

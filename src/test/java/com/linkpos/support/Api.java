@@ -113,6 +113,11 @@ public final class Api {
         return new Merchant(id, key.json().path("key").asString(), username, "a-good-password-1");
     }
 
+    /** The token of a payment link: the last segment of its URL. */
+    public static String tokenOf(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
     public Merchant newMerchant() {
         return newMerchant(List.of("USD", "EUR"), 12);
     }

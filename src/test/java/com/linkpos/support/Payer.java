@@ -92,6 +92,13 @@ public final class Payer {
         return pay(token, card, OTP, null);
     }
 
+    /** Pays with this card number and note; the test fails unless the outcome is the one expected. Returns the transaction id. */
+    public String pay(String token, String cardNumber, String payerNote, boolean expectApproved) {
+        Result result = pay(token, Card.of(cardNumber), OTP, payerNote);
+        assertThat(result.approved()).as("payment with %s: %s", cardNumber, result.page().text()).isEqualTo(expectApproved);
+        return result.transactionId();
+    }
+
     public static Result result(Page page) {
         Element result = page.document().selectFirst("#payment-result");
         assertThat(result).as("result page: %s", page.text()).isNotNull();

@@ -1,5 +1,7 @@
 package com.linkpos.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -103,6 +105,20 @@ public final class PortalSession {
     public Page login(String username, String password) {
         get("/login");
         return post("/login", Map.of("username", username, "password", password));
+    }
+
+    /** A new browser signed in as the merchant's first admin; the test fails if the login is refused. */
+    public static PortalSession loggedIn(int port, Api.Merchant merchant) {
+        return loggedIn(port, merchant.username(), merchant.password());
+    }
+
+    /** A new browser signed in as this user; the test fails if the login is refused. */
+    public static PortalSession loggedIn(int port, String username, String password) {
+        PortalSession session = new PortalSession(port);
+        Page login = session.login(username, password);
+        assertThat(login.status()).as("login of %s", username).isEqualTo(302);
+        assertThat(login.location()).as("login of %s", username).doesNotContain("error");
+        return session;
     }
 
     public String relative(String location) {

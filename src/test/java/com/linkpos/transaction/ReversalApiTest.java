@@ -43,7 +43,7 @@ class ReversalApiTest {
     private String sale(String amount) {
         Response link = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"" + amount + "\"}");
         String url = link.json().path("url").asString();
-        Payer.Result paid = new Payer(port).pay(url.substring(url.lastIndexOf('/') + 1), Payer.Card.of("4155650100416111"));
+        Payer.Result paid = new Payer(port).pay(Api.tokenOf(url), Payer.Card.of("4155650100416111"));
         assertThat(paid.approved()).isTrue();
         return paid.transactionId();
     }
@@ -115,7 +115,7 @@ class ReversalApiTest {
     void onlyApprovedSalesOfTheMerchantCanBeReversed() {
         Response link = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"10.00\"}");
         String url = link.json().path("url").asString();
-        Payer.Result declined = new Payer(port).pay(url.substring(url.lastIndexOf('/') + 1), Payer.Card.of("4000000000000002"));
+        Payer.Result declined = new Payer(port).pay(Api.tokenOf(url), Payer.Card.of("4000000000000002"));
         assertProblem(api.post(merchant.key(), "/api/v1/transactions/" + declined.transactionId() + "/void", null), 409,
                 "transaction_not_refundable");
 

@@ -86,7 +86,7 @@ class WebhookTest {
 
     private String pay(String json, String card) {
         String url = api.post(merchant.key(), "/api/v1/links", json).json().path("url").asString();
-        return new Payer(port).pay(url.substring(url.lastIndexOf('/') + 1), Payer.Card.of(card)).transactionId();
+        return new Payer(port).pay(Api.tokenOf(url), Payer.Card.of(card)).transactionId();
     }
 
     @Test
@@ -137,8 +137,7 @@ class WebhookTest {
         assertThat(codes).containsExactly(500, 500, 204);
         assertThat(events()).as("only the subscribed event").allMatch(e -> e.path("type").asString().equals("payment.succeeded"));
 
-        PortalSession admin = new PortalSession(port);
-        admin.login(merchant.username(), merchant.password());
+        PortalSession admin = PortalSession.loggedIn(port, merchant);
         Page page = admin.get("/webhooks");
         assertThat(page.document().select(".webhook-deliveries tbody tr[data-status=SENT]").text()).contains("payment.succeeded", "204", "3");
     }
@@ -147,8 +146,7 @@ class WebhookTest {
     void aTestEventAndARotatedSecret() throws Exception {
         String secret = endpoint(List.of("payment.succeeded"));
         String id = api.get(merchant.key(), "/api/v1/webhook-endpoints").json().path("data").get(0).path("id").asString();
-        PortalSession admin = new PortalSession(port);
-        admin.login(merchant.username(), merchant.password());
+        PortalSession admin = PortalSession.loggedIn(port, merchant);
         admin.get("/webhooks");
         Page queued = admin.open(admin.relative(admin.post("/webhooks/" + id + "/test", Map.of()).location()));
         assertThat(queued.text()).contains("Test olayı kuyruğa alındı.");
