@@ -198,12 +198,9 @@ class PortalTest {
     void invalidFieldsAreShownBesideTheFields() {
         Merchant merchant = api.newMerchant();
         PortalSession session = loggedIn(merchant);
-        session.get("/links/new");
 
-        Page refused = session.post("/links", invalidLinkForm());
+        Document page = refusedNewLink(session, invalidLinkForm());
 
-        assertThat(refused.status()).isEqualTo(200);
-        Document page = refused.document();
         assertThat(page.selectFirst("#form-errors").text()).contains("Lütfen işaretli alanları düzeltin.");
         assertThat(fieldError(page, "amount")).isEqualTo("Tutar sıfırdan büyük olmalıdır.");
         assertThat(fieldError(page, "validUntil")).isEqualTo("Bitiş tarihi geçmişte olamaz.");
@@ -222,17 +219,15 @@ class PortalTest {
     void endBeforeStartIsRefused() {
         Merchant merchant = api.newMerchant();
         PortalSession session = loggedIn(merchant);
-        session.get("/links/new");
         LocalDateTime start = LocalDateTime.now(ISTANBUL).plusDays(2).truncatedTo(ChronoUnit.MINUTES);
         Map<String, String> fields = minimalLinkForm(TestData.unique("ORDER"), "100");
         fields.put("validFrom", start.format(DATETIME_LOCAL));
         fields.put("validUntil", start.minusDays(1).format(DATETIME_LOCAL));
 
-        Page refused = session.post("/links", fields);
+        Document refused = refusedNewLink(session, fields);
 
-        assertThat(refused.status()).isEqualTo(200);
-        assertThat(fieldError(refused.document(), "validUntil")).isEqualTo("Bitiş tarihi başlangıç tarihinden sonra olmalıdır.");
-        assertThat(refused.document().select("p.field-error")).hasSize(1);
+        assertThat(fieldError(refused, "validUntil")).isEqualTo("Bitiş tarihi başlangıç tarihinden sonra olmalıdır.");
+        assertThat(refused.select("p.field-error")).hasSize(1);
         assertThat(linkCount(merchant)).isZero();
     }
 
@@ -241,17 +236,15 @@ class PortalTest {
     void unreadableValuesAreRefused() {
         Merchant merchant = api.newMerchant();
         PortalSession session = loggedIn(merchant);
-        session.get("/links/new");
         Map<String, String> fields = minimalLinkForm(TestData.unique("BAD"), "10");
         fields.put("installments", "abc");
         fields.put("smsEnabled", "maybe");
         fields.put("validFrom", "yarın");
-        Page refused = session.post("/links", fields);
+        Document refused = refusedNewLink(session, fields);
 
-        assertThat(refused.status()).isEqualTo(200);
-        assertThat(fieldError(refused.document(), "installments")).isEqualTo("Bu alanın değeri okunamadı.");
-        assertThat(fieldError(refused.document(), "validFrom")).isEqualTo("Tarih okunamadı.");
-        assertThat(refused.document().select("p.field-error").eachText()).noneMatch(text -> text.contains("Exception"));
+        assertThat(fieldError(refused, "installments")).isEqualTo("Bu alanın değeri okunamadı.");
+        assertThat(fieldError(refused, "validFrom")).isEqualTo("Tarih okunamadı.");
+        assertThat(refused.select("p.field-error").eachText()).noneMatch(text -> text.contains("Exception"));
         assertThat(linkCount(merchant)).isZero();
     }
 
@@ -262,20 +255,17 @@ class PortalTest {
         PortalSession session = loggedIn(merchant);
         String orderNumber = TestData.unique("SIP");
         createThroughForm(session, minimalLinkForm(orderNumber, "100"));
-        session.get("/links/new");
 
-        Page refused = session.post("/links", minimalLinkForm(orderNumber, "200"));
+        Document refused = refusedNewLink(session, minimalLinkForm(orderNumber, "200"));
 
-        assertThat(refused.status()).isEqualTo(200);
-        assertThat(fieldError(refused.document(), "orderNumber"))
+        assertThat(fieldError(refused, "orderNumber"))
                 .isEqualTo(orderNumber + " sipariş numarası daha önce kullanıldı; kullanılmış numaralar tekrar kullanılamaz.");
         assertThat(linkCount(merchant)).isOne();
 
         // a used number is named together with the other mistakes, not after they are mended
-        session.get("/links/new");
-        Page both = session.post("/links", minimalLinkForm(orderNumber, "0"));
-        assertThat(fieldError(both.document(), "orderNumber")).contains("daha önce kullanıldı");
-        assertThat(fieldError(both.document(), "amount")).isEqualTo("Tutar sıfırdan büyük olmalıdır.");
+        Document both = refusedNewLink(session, minimalLinkForm(orderNumber, "0"));
+        assertThat(fieldError(both, "orderNumber")).contains("daha önce kullanıldı");
+        assertThat(fieldError(both, "amount")).isEqualTo("Tutar sıfırdan büyük olmalıdır.");
         assertThat(linkCount(merchant)).isOne();
     }
 
@@ -286,12 +276,9 @@ class PortalTest {
         PortalSession session = loggedIn(merchant);
         Page english = session.get("/links?lang=en");
         assertThat(english.document().selectFirst("html").attr("lang")).isEqualTo("en");
-        session.get("/links/new");
 
-        Page refused = session.post("/links", invalidLinkForm());
+        Document page = refusedNewLink(session, invalidLinkForm());
 
-        assertThat(refused.status()).isEqualTo(200);
-        Document page = refused.document();
         assertThat(page.selectFirst("#form-errors").text()).contains("Please correct the marked fields.");
         assertThat(fieldError(page, "amount")).isEqualTo("The amount must be greater than zero.");
         assertThat(fieldError(page, "validUntil")).isEqualTo("The end cannot be in the past.");
@@ -432,10 +419,8 @@ class PortalTest {
         assertThat(detail.document().select("#link-not-editable").text())
                 .isEqualTo("Silinmiş bir link değiştirilemez.");
 
-        session.get("/links/new");
-        Page reuse = session.post("/links", minimalLinkForm(orderNumber, "75"));
-        assertThat(reuse.status()).isEqualTo(200);
-        assertThat(fieldError(reuse.document(), "orderNumber")).contains(orderNumber, "daha önce kullanıldı");
+        Document reuse = refusedNewLink(session, minimalLinkForm(orderNumber, "75"));
+        assertThat(fieldError(reuse, "orderNumber")).contains(orderNumber, "daha önce kullanıldı");
         assertThat(linkCount(merchant)).isOne();
     }
 
@@ -571,6 +556,14 @@ class PortalTest {
         assertThat(loggedIn.location()).as("login of %s", merchant.username()).doesNotContain("error");
         assertThat(session.get(session.relative(loggedIn.location())).location()).endsWith("/dashboard");
         return session;
+    }
+
+    /** Opens «Yeni Ekle» and posts the form, which is refused: the form again (200), with its errors. */
+    private static Document refusedNewLink(PortalSession session, Map<String, String> fields) {
+        session.get("/links/new");
+        Page refused = session.post("/links", fields);
+        assertThat(refused.status()).as("a refused form is shown again: %s", refused.text()).isEqualTo(200);
+        return refused.document();
     }
 
     /** Opens «Yeni Ekle», posts the form and returns the new link's id. */
