@@ -53,7 +53,7 @@ class UserAdminController {
     String create(Caller caller, @ModelAttribute("form") UserForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         List<FieldProblem> errors = new ArrayList<>();
-        Users.validate("", form.username, form.password, errors);
+        Users.validate(form.username, form.password, errors);
         Role role = Role.MERCHANT_ADMIN.name().equals(form.role) ? Role.MERCHANT_ADMIN
                 : Role.MERCHANT_USER.name().equals(form.role) ? Role.MERCHANT_USER : null;
         if (role == null) {
@@ -77,9 +77,8 @@ class UserAdminController {
     @PostMapping("/{id}/enabled")
     String enable(Caller caller, @PathVariable String id, @RequestParam boolean enabled,
                   RedirectAttributes redirect) {
-        boolean self = users.ofMerchant(caller.merchantId()).stream()
-                .anyMatch(user -> user.id().equals(id) && user.username().equalsIgnoreCase(caller.name()));
-        if (self) {
+        String username = users.usernameOf(caller.merchantId(), id).orElseThrow(ProblemException::notFound);
+        if (username.equalsIgnoreCase(caller.name())) {
             // An admin who locks themselves out needs the bank to get back in.
             throw ProblemException.conflict("cannot_disable_self");
         }

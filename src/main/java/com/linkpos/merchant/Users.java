@@ -33,17 +33,13 @@ class Users implements UserDetailsService {
         this.clock = clock;
     }
 
+    /** Field names are the bank API's ("admin.username", "admin.password"), as {@link #create} reports a taken name. */
     static void validate(String username, String password, List<FieldProblem> errors) {
-        validate("admin.", username, password, errors);
-    }
-
-    /** Field names carry {@code prefix}: "admin." in the bank API, "" on the user page. */
-    static void validate(String prefix, String username, String password, List<FieldProblem> errors) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            errors.add(FieldProblem.of(prefix + "username", "invalid_username"));
+            errors.add(FieldProblem.of("admin.username", "invalid_username"));
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 128 || guessable(username, password)) {
-            errors.add(FieldProblem.of(prefix + "password", "weak_password", MIN_PASSWORD_LENGTH));
+            errors.add(FieldProblem.of("admin.password", "weak_password", MIN_PASSWORD_LENGTH));
         }
     }
 
@@ -74,6 +70,12 @@ class Users implements UserDetailsService {
 
     /** A merchant's portal users, for its admin's user page. */
     record Row(String id, String username, Role role, boolean enabled, java.time.Instant createdAt) {
+    }
+
+    /** The username of one of the merchant's users; empty for another merchant's or nobody's id. */
+    java.util.Optional<String> usernameOf(String merchantId, String id) {
+        return jdbc.sql("SELECT username FROM users WHERE merchant_id = :merchant AND id = :id")
+                .param("merchant", merchantId).param("id", id).query(String.class).optional();
     }
 
     java.util.List<Row> ofMerchant(String merchantId) {
