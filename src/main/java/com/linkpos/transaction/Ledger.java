@@ -108,9 +108,8 @@ public class Ledger {
 
     /** Reads a transaction and locks its row until the end of the transaction. */
     Optional<Transaction> lockSale(String merchantId, String id) {
-        jdbc.sql("SELECT id FROM transactions WHERE merchant_id = :merchant AND id = :id FOR UPDATE")
-                .param("merchant", merchantId).param("id", id).query(String.class).optional();
-        return find(merchantId, id);
+        return jdbc.sql(SELECT + " WHERE t.merchant_id = :merchant AND t.id = :id FOR UPDATE OF t")
+                .param("merchant", merchantId).param("id", id).query(rows()).optional();
     }
 
     public Optional<Transaction> find(String merchantId, String id) {
