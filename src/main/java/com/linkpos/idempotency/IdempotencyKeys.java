@@ -37,12 +37,14 @@ class IdempotencyKeys {
 
     Claim claim(String scope, String key, String hash) {
         Instant now = clock.instant();
-        jdbc.sql("DELETE FROM idempotency_keys WHERE scope = :scope AND key = :key AND status = 'IN_PROGRESS' AND created_at < :abandoned")
-                .param("scope", scope).param("key", key).param("abandoned", Timestamp.from(now.minus(ABANDONED))).update();
+        // A new key is claimed; so is one whose earlier request was abandoned in progress (its instance died).
         boolean claimed = jdbc.sql("""
                         INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at)
-                        VALUES (:scope, :key, :hash, 'IN_PROGRESS', :now) ON CONFLICT DO NOTHING""")
+                        VALUES (:scope, :key, :hash, 'IN_PROGRESS', :now)
+                        ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at
+                        WHERE idempotency_keys.status = 'IN_PROGRESS' AND idempotency_keys.created_at < :abandoned""")
                 .param("scope", scope).param("key", key).param("hash", hash).param("now", Timestamp.from(now))
+                .param("abandoned", Timestamp.from(now.minus(ABANDONED)))
                 .update() == 1;
         if (claimed) {
             return Claim.of(Outcome.CLAIMED);

@@ -62,6 +62,27 @@ class IdempotencyTest {
     }
 
     @Test
+    void aKeyLeftInProgressByADeadInstanceIsTakenOverAfterFiveMinutes() {
+        String recent = TestData.unique("key");
+        String abandoned = TestData.unique("key");
+        for (String key : new String[] {recent, abandoned}) {
+            jdbc.sql("""
+                            INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at)
+                            VALUES (?, ?, 'another request', 'IN_PROGRESS', now() - CAST(? AS interval))""")
+                    .params(merchant.id(), key, key.equals(recent) ? "1 minute" : "6 minutes").update();
+        }
+
+        Response waiting = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"10.00\"}", "Idempotency-Key", recent);
+        Response taken = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"10.00\"}", "Idempotency-Key", abandoned);
+
+        assertThat(waiting.status()).as("a claim in progress elsewhere is not taken over: %s", waiting.body()).isNotEqualTo(201);
+        assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+        assertThat(links()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status FROM idempotency_keys WHERE scope = ? AND key = ?").params(merchant.id(), abandoned)
+                .query(String.class).single()).isEqualTo("DONE");
+    }
+
+    @Test
     void aKeyReusedForAnotherRequestIsRefused() {
         String key = TestData.unique("key");
         api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"10.00\"}", "Idempotency-Key", key);
