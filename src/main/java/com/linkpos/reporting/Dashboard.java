@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Dashboard {
 
-    /** Approved, not voided sales of a day, in one currency. */
-    record Day(LocalDate day, Money collected, int payments) {
+    /** Approved, not voided sales of a period, in one currency. */
+    record Totals(Money collected, int payments) {
     }
 
     /** One bar of the chart: its day, height in percent of the tallest, and amount. */
@@ -40,17 +40,16 @@ class Dashboard {
     }
 
     /** Totals per currency from {@code from} on. */
-    Map<Currency, Day> totals(String merchantId, Instant from) {
-        Map<Currency, Day> totals = new LinkedHashMap<>();
+    Map<Currency, Totals> totals(String merchantId, Instant from) {
+        Map<Currency, Totals> totals = new LinkedHashMap<>();
         jdbc.sql("SELECT t.currency, sum(t.amount_minor) AS total, count(*) AS payments FROM transactions t "
                         + "WHERE t.merchant_id = :merchant AND t.created_at >= :from AND " + COLLECTED
                         + " GROUP BY t.currency ORDER BY t.currency")
                 .param("merchant", merchantId).param("from", Timestamp.from(from))
-                .query((rs, row) -> {
+                .query(rs -> {
                     Currency currency = Currency.valueOf(rs.getString("currency").trim());
-                    totals.put(currency, new Day(null, new Money(rs.getLong("total"), currency), rs.getInt("payments")));
-                    return null;
-                }).list();
+                    totals.put(currency, new Totals(new Money(rs.getLong("total"), currency), rs.getInt("payments")));
+                });
         return totals;
     }
 
@@ -66,7 +65,9 @@ class Dashboard {
                         + COLLECTED + " GROUP BY 1")
                 .param("merchant", merchantId)
                 .param("from", Timestamp.from(first.atStartOfDay(BusinessTime.ZONE).toInstant()))
-                .query((rs, row) -> byDay.put(rs.getDate("day").toLocalDate(), rs.getLong("total"))).list();
+                .query(rs -> {
+                    byDay.put(rs.getDate("day").toLocalDate(), rs.getLong("total"));
+                });
         long best = byDay.values().stream().mapToLong(Long::longValue).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         byDay.forEach((day, total) -> bars.add(new Bar(day, best == 0 ? 0 : (int) Math.max(total > 0 ? 2 : 0, total * 100 / best),
