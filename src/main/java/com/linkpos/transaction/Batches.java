@@ -62,21 +62,25 @@ public class Batches {
 
     /** The merchant's open batch, opened if there is none (only the day's first sale needs the insert). */
     int openBatchNumber(String merchantId) {
-        Optional<Integer> open = jdbc.sql("SELECT batch_number FROM batches WHERE merchant_id = :merchant AND closed_at IS NULL")
-                .param("merchant", merchantId).query(Integer.class).optional();
+        Optional<Integer> open = openBatch(merchantId);
         if (open.isPresent()) {
             return open.get();
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, BusinessTime.ZONE);
+        // Two first sales at once: one insert wins, the other's conflicts, and both read the winner's batch.
         jdbc.sql("""
                         INSERT INTO batches (merchant_id, batch_number, business_day, opened_at)
                         SELECT :merchant, COALESCE(MAX(batch_number), 0) + 1, :today, :now FROM batches WHERE merchant_id = :merchant
                         ON CONFLICT DO NOTHING""")
                 .param("merchant", merchantId).param("today", Date.valueOf(today)).param("now", Timestamp.from(now))
                 .update();
+        return openBatch(merchantId).orElseThrow();
+    }
+
+    private Optional<Integer> openBatch(String merchantId) {
         return jdbc.sql("SELECT batch_number FROM batches WHERE merchant_id = :merchant AND closed_at IS NULL")
-                .param("merchant", merchantId).query(Integer.class).single();
+                .param("merchant", merchantId).query(Integer.class).optional();
     }
 
     /**
