@@ -6,7 +6,6 @@ import com.linkpos.acquiring.Acquirer.ThreeDSecureResult;
 import com.linkpos.acquiring.CardDetails;
 import com.linkpos.acquiring.CardInfo;
 import com.linkpos.link.Link;
-import com.linkpos.link.LinkUsage;
 import com.linkpos.link.Links;
 import com.linkpos.link.PaymentClaim;
 import com.linkpos.merchant.Merchant;
@@ -200,7 +199,9 @@ class Checkout {
             return;
         }
         boolean recorded = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (response.approved() && !links.recordPayment(link.id(), attempt.id(), attempt.amount())) {
+            Links.RecordedPayment counted = response.approved()
+                    ? links.recordPayment(link.id(), attempt.id(), attempt.amount()) : null;
+            if (counted == Links.RecordedPayment.NOT_RECORDED) {
                 status.setRollbackOnly();
                 return false;
             }
@@ -215,7 +216,7 @@ class Checkout {
             if (response.approved()) {
                 tellMerchant(link, attempt);
                 webhooks.publish(link.merchantId(), Webhooks.PAYMENT_SUCCEEDED, TransactionJson.of(sale));
-                if (link.usage() == LinkUsage.SINGLE) {
+                if (counted == Links.RecordedPayment.RECORDED_AND_USED) {
                     webhooks.publish(link.merchantId(), Webhooks.LINK_USED, Map.of("linkId", link.id(),
                             "orderNumber", link.orderNumber(), "transactionId", sale.id()));
                 }

@@ -4,6 +4,7 @@ import com.linkpos.acquiring.Acquirer;
 import com.linkpos.acquiring.CardDetails;
 import com.linkpos.link.Link;
 import com.linkpos.link.LinkStatus;
+import com.linkpos.link.LinkUsage;
 import com.linkpos.link.Links;
 import com.linkpos.merchant.Merchants;
 import com.linkpos.shared.BusinessTime;
@@ -141,7 +142,7 @@ class PaymentPageController {
             case DECLINED, FAILED -> "DECLINED";
             default -> "PENDING";
         });
-        model.addAttribute("reasonKey", reasonKey(attempt.get(), transaction, locale));
+        model.addAttribute("reasonKey", reasonKey(link.get(), attempt.get(), transaction, locale));
         model.addAttribute("returnUrl", link.get().returnUrl() == null ? null
                 : org.springframework.web.util.UriComponentsBuilder.fromUriString(link.get().returnUrl())
                         .queryParam("linkpos_status", model.getAttribute("status"))
@@ -158,7 +159,7 @@ class PaymentPageController {
     }
 
     /** The plain-words reason of a failure: the bank's code where we know it, else the kind of failure. */
-    private String reasonKey(Attempt attempt, Transaction transaction, Locale locale) {
+    private String reasonKey(Link link, Attempt attempt, Transaction transaction, Locale locale) {
         if (attempt.failure() == null) {
             return null;
         }
@@ -167,6 +168,9 @@ class PaymentPageController {
             if (messages.getMessage(key, null, null, locale) != null) {
                 return key;
             }
+        }
+        if (attempt.failure() == Attempt.Failure.ALREADY_PAID && link.usage() == LinkUsage.MULTI) {
+            return "result.reason.ALREADY_PAID.MULTI";
         }
         return "result.reason." + attempt.failure().name();
     }
@@ -190,6 +194,9 @@ class PaymentPageController {
         LinkStatus status = link.status(clock.instant());
         if (!status.isPayable()) {
             model.addAttribute("reason", status.name());
+            // a used multi-use link is one whose collected total is full [L3]
+            model.addAttribute("reasonKey", "unavailable." + status.name()
+                    + (status == LinkStatus.USED && link.usage() == LinkUsage.MULTI ? ".MULTI" : ""));
             return "checkout/unavailable";
         }
         return null;
@@ -198,6 +205,7 @@ class PaymentPageController {
     private static String notFound(Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
         model.addAttribute("reason", "NOT_FOUND");
+        model.addAttribute("reasonKey", "unavailable.NOT_FOUND");
         return "checkout/unavailable";
     }
 

@@ -35,33 +35,39 @@ class IdempotencyKeys {
         this.retention = retention;
     }
 
+    /** Tries of a key that keeps being released between our insert and our read. */
+    private static final int CLAIM_TRIES = 3;
+
     Claim claim(String scope, String key, String hash) {
-        Instant now = clock.instant();
-        // A new key is claimed; so is one whose earlier request was abandoned in progress (its instance died).
-        boolean claimed = jdbc.sql("""
-                        INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at)
-                        VALUES (:scope, :key, :hash, 'IN_PROGRESS', :now)
-                        ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at
-                        WHERE idempotency_keys.status = 'IN_PROGRESS' AND idempotency_keys.created_at < :abandoned""")
-                .param("scope", scope).param("key", key).param("hash", hash).param("now", Timestamp.from(now))
-                .param("abandoned", Timestamp.from(now.minus(ABANDONED)))
-                .update() == 1;
-        if (claimed) {
-            return Claim.of(Outcome.CLAIMED);
+        for (int tries = 0; tries < CLAIM_TRIES; tries++) {
+            Instant now = clock.instant();
+            // A new key is claimed; so is one whose earlier request was abandoned in progress (its instance died).
+            boolean claimed = jdbc.sql("""
+                            INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at)
+                            VALUES (:scope, :key, :hash, 'IN_PROGRESS', :now)
+                            ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at
+                            WHERE idempotency_keys.status = 'IN_PROGRESS' AND idempotency_keys.created_at < :abandoned""")
+                    .param("scope", scope).param("key", key).param("hash", hash).param("now", Timestamp.from(now))
+                    .param("abandoned", Timestamp.from(now.minus(ABANDONED)))
+                    .update() == 1;
+            if (claimed) {
+                return Claim.of(Outcome.CLAIMED);
+            }
+            Map<String, Object> row = jdbc.sql("SELECT * FROM idempotency_keys WHERE scope = :scope AND key = :key")
+                    .param("scope", scope).param("key", key).query().listOfRows().stream().findFirst().orElse(null);
+            if (row == null) {
+                continue; // released in between: try again
+            }
+            if (!hash.equals(row.get("request_hash"))) {
+                return Claim.of(Outcome.REUSED);
+            }
+            if ("IN_PROGRESS".equals(row.get("status"))) {
+                return Claim.of(Outcome.IN_PROGRESS);
+            }
+            return new Claim(Outcome.REPLAY, ((Number) row.get("response_status")).intValue(), (String) row.get("response_type"),
+                    (byte[]) row.get("response_body"));
         }
-        Map<String, Object> row = jdbc.sql("SELECT * FROM idempotency_keys WHERE scope = :scope AND key = :key")
-                .param("scope", scope).param("key", key).query().listOfRows().stream().findFirst().orElse(null);
-        if (row == null) {
-            return claim(scope, key, hash); // released in between: try again
-        }
-        if (!hash.equals(row.get("request_hash"))) {
-            return Claim.of(Outcome.REUSED);
-        }
-        if ("IN_PROGRESS".equals(row.get("status"))) {
-            return Claim.of(Outcome.IN_PROGRESS);
-        }
-        return new Claim(Outcome.REPLAY, ((Number) row.get("response_status")).intValue(), (String) row.get("response_type"),
-                (byte[]) row.get("response_body"));
+        return Claim.of(Outcome.IN_PROGRESS); // others keep taking and releasing it: the client may try again
     }
 
     void complete(String scope, String key, int status, String contentType, byte[] body) {

@@ -26,6 +26,14 @@ public record Link(String id, String merchantId, String token, String orderNumbe
         return LinkStatus.ACTIVE;
     }
 
+    /**
+     * [L3] Whether the collected total can take one more payment of {@code amount}: it is kept in a
+     * BIGINT, like every amount, and a multi-use link of a very large amount can fill it.
+     */
+    public boolean canCollect(Money amount) {
+        return collected.minor() <= Long.MAX_VALUE - amount.minor();
+    }
+
     /** [M3] After a successful payment, what was paid can no longer change. */
     public boolean hasPayments() {
         return paymentCount > 0;

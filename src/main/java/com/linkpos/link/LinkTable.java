@@ -102,17 +102,26 @@ class LinkTable {
         return new ClaimState(map(rs, row), rs.getString("claimed_by"), instant(rs, "claimed_until"));
     }
 
-    /** Counts an approved payment; a single-use link becomes USED. False if the attempt lost its claim. */
-    boolean recordPayment(String id, String attemptId, Money amount, Instant now) {
+    /**
+     * Counts an approved payment; a single-use link becomes USED, and so does a multi-use link whose
+     * collected total could not take one more payment of its (frozen) amount. Empty if the attempt
+     * lost its claim, or (multi use) the total would pass the largest storable amount; otherwise
+     * whether the link is used up now.
+     */
+    Optional<Boolean> recordPayment(String id, String attemptId, Money amount, Instant now) {
         return jdbc.sql("""
                         UPDATE links SET payment_count = payment_count + 1, collected_minor = collected_minor + :amount,
-                                         used_at = CASE WHEN usage = 'SINGLE' THEN :now ELSE used_at END,
+                                         used_at = CASE WHEN usage = 'SINGLE'
+                                                          OR collected_minor + :amount > 9223372036854775807 - :amount
+                                                        THEN :now ELSE used_at END,
                                          last_paid_at = :now,
                                          claimed_by = NULL, claimed_until = NULL, updated_at = :now
-                        WHERE id = :id AND (usage = 'MULTI' OR claimed_by = :attempt)""")
+                        WHERE id = :id AND (usage = 'MULTI' OR claimed_by = :attempt)
+                          AND collected_minor <= 9223372036854775807 - :amount
+                        RETURNING used_at IS NOT NULL""")
                 .param("id", id).param("attempt", attemptId).param("amount", amount.minor())
                 .param("now", Timestamp.from(now))
-                .update() == 1;
+                .query(Boolean.class).optional();
     }
 
     void releaseClaim(String id, String attemptId) {

@@ -167,12 +167,15 @@ public class Links {
         return table.find(merchantOf(caller), id).orElseThrow(ProblemException::notFound);
     }
 
+    /** Tries of a claim that keeps being released and taken between our update and our read. */
+    private static final int CLAIM_TRIES = 3;
+
     /**
      * [P6] Claims the link for an attempt about to be authorized. A claim lasts {@code ttl} at most:
      * one that outlives its attempt (a crash) lapses by itself.
      */
     public PaymentClaim claimForPayment(String linkId, String attemptId, Money amount, int installments, Duration ttl) {
-        while (true) {
+        for (int tries = 0; tries < CLAIM_TRIES; tries++) {
             Instant now = clock.instant();
             if (table.claim(linkId, attemptId, amount, installments, now, now.plus(ttl))) {
                 return PaymentClaim.CLAIMED;
@@ -180,7 +183,7 @@ public class Links {
             // Why not? Read once, so the answer is consistent with itself.
             LinkTable.ClaimState state = table.claimState(linkId).orElseThrow();
             LinkStatus status = state.link().status(now);
-            if (status == LinkStatus.USED) {
+            if (status == LinkStatus.USED || (status == LinkStatus.ACTIVE && !state.link().canCollect(amount))) {
                 return PaymentClaim.USED;
             }
             if (status != LinkStatus.ACTIVE) {
@@ -194,11 +197,23 @@ public class Links {
             }
             // The claim was released between our update and our read: try again.
         }
+        return PaymentClaim.HELD_BY_ANOTHER;
     }
 
-    /** Counts an approved payment on the link; false when the attempt no longer held its claim. */
-    public boolean recordPayment(String linkId, String attemptId, Money amount) {
-        return table.recordPayment(linkId, attemptId, amount, clock.instant());
+    /** What counting an approved payment on its link came to. */
+    public enum RecordedPayment {
+        RECORDED,
+        /** Recorded, and the link takes no more payments (single use, or its total is full). */
+        RECORDED_AND_USED,
+        /** Not recorded: the attempt no longer held its claim, or the link's total is full. */
+        NOT_RECORDED
+    }
+
+    /** Counts an approved payment on the link. */
+    public RecordedPayment recordPayment(String linkId, String attemptId, Money amount) {
+        return table.recordPayment(linkId, attemptId, amount, clock.instant())
+                .map(used -> used ? RecordedPayment.RECORDED_AND_USED : RecordedPayment.RECORDED)
+                .orElse(RecordedPayment.NOT_RECORDED);
     }
 
     /** Lets the next attempt try: this one did not end in a payment. */

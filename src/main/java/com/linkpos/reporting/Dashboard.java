@@ -3,6 +3,8 @@ package com.linkpos.reporting;
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.Money;
+import com.linkpos.shared.Total;
+import java.math.BigInteger;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Transaction;
 import java.sql.Timestamp;
@@ -20,11 +22,11 @@ import org.springframework.stereotype.Repository;
 class Dashboard {
 
     /** Approved, not voided sales of a period, in one currency. */
-    record Totals(Money collected, int payments) {
+    record Totals(Total collected, long payments) {
     }
 
     /** One bar of the chart: its day, height in percent of the tallest, and amount. */
-    record Bar(LocalDate day, int percent, Money collected) {
+    record Bar(LocalDate day, int percent, Total collected) {
     }
 
     /** An active link whose end is near. */
@@ -48,7 +50,7 @@ class Dashboard {
                 .param("merchant", merchantId).param("from", Timestamp.from(from))
                 .query(rs -> {
                     Currency currency = Currency.valueOf(rs.getString("currency").trim());
-                    totals.put(currency, new Totals(new Money(rs.getLong("total"), currency), rs.getInt("payments")));
+                    totals.put(currency, new Totals(Total.of(rs.getBigDecimal("total"), currency), rs.getLong("payments")));
                 });
         return totals;
     }
@@ -56,9 +58,9 @@ class Dashboard {
     /** Daily lira collections of the last {@code days} days, oldest first, each scaled against the best day. */
     List<Bar> chart(String merchantId, LocalDate today, int days) {
         LocalDate first = today.minusDays(days - 1L);
-        Map<LocalDate, Long> byDay = new LinkedHashMap<>();
+        Map<LocalDate, BigInteger> byDay = new LinkedHashMap<>();
         for (int i = 0; i < days; i++) {
-            byDay.put(first.plusDays(i), 0L);
+            byDay.put(first.plusDays(i), BigInteger.ZERO);
         }
         jdbc.sql("SELECT (t.created_at AT TIME ZONE 'Europe/Istanbul')::date AS day, sum(t.amount_minor) AS total "
                         + "FROM transactions t WHERE t.merchant_id = :merchant AND t.currency = 'TRY' AND t.created_at >= :from AND "
@@ -66,13 +68,21 @@ class Dashboard {
                 .param("merchant", merchantId)
                 .param("from", Timestamp.from(first.atStartOfDay(BusinessTime.ZONE).toInstant()))
                 .query(rs -> {
-                    byDay.put(rs.getDate("day").toLocalDate(), rs.getLong("total"));
+                    byDay.put(rs.getDate("day").toLocalDate(), rs.getBigDecimal("total").toBigIntegerExact());
                 });
-        long best = byDay.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        BigInteger best = byDay.values().stream().max(BigInteger::compareTo).orElse(BigInteger.ZERO);
         List<Bar> bars = new ArrayList<>();
-        byDay.forEach((day, total) -> bars.add(new Bar(day, best == 0 ? 0 : (int) Math.max(total > 0 ? 2 : 0, total * 100 / best),
-                new Money(total, Currency.TRY))));
+        byDay.forEach((day, total) -> bars.add(new Bar(day, percentOf(total, best), new Total(total, Currency.TRY))));
         return bars;
+    }
+
+    /** A bar's height: at least 2 % for a day with any takings, so it shows. */
+    private static int percentOf(BigInteger total, BigInteger best) {
+        if (best.signum() == 0) {
+            return 0;
+        }
+        int percent = total.multiply(BigInteger.valueOf(100)).divide(best).intValue();
+        return total.signum() > 0 ? Math.max(2, percent) : percent;
     }
 
     List<Expiring> expiringSoon(String merchantId, Instant now, Instant until) {

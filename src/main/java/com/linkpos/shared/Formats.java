@@ -33,16 +33,26 @@ public class Formats {
         return (isEnglish(locale) ? ENGLISH : TURKISH).format(instant.atZone(BusinessTime.ZONE));
     }
 
+    /** A sum, shown as {@link #money(Money)} shows one amount. */
+    public String money(Total total) {
+        return total == null ? "" : withCurrency(total.format(language(LocaleContextHolder.getLocale())), total.currency(),
+                LocaleContextHolder.getLocale());
+    }
+
     /** For what is written outside a request (messages): in the language given. */
     public static String money(Money money, Locale locale) {
-        if (money == null) {
-            return "";
-        }
+        return money == null ? "" : withCurrency(money.format(language(locale)), money.currency(), locale);
+    }
+
+    private static String withCurrency(String digits, Currency currency, Locale locale) {
         if (isEnglish(locale)) {
-            return money.currency().name() + " " + money.format(Languages.ENGLISH);
+            return currency.name() + " " + digits;
         }
-        String symbol = money.currency() == Currency.TRY ? "TL" : money.currency().name();
-        return money.format(Languages.TURKISH) + " " + symbol;
+        return digits + " " + (currency == Currency.TRY ? "TL" : currency.name());
+    }
+
+    private static Locale language(Locale locale) {
+        return isEnglish(locale) ? Languages.ENGLISH : Languages.TURKISH;
     }
 
     private static boolean isEnglish(Locale locale) {

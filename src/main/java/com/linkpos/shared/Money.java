@@ -80,12 +80,17 @@ public record Money(long minor, Currency currency) implements java.io.Serializab
      * DecimalFormat, which would be built (its pattern parsed) for every amount on every page.
      */
     public String format(Locale locale) {
+        return format(toBigDecimal(), locale);
+    }
+
+    /** The digits of {@code value} grouped by thousands, with the language's marks. */
+    static String format(BigDecimal value, Locale locale) {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
-        String plain = toBigDecimal().abs().toPlainString();
+        String plain = value.abs().toPlainString();
         int point = plain.indexOf('.');
         int wholeDigits = point < 0 ? plain.length() : point;
         StringBuilder out = new StringBuilder(plain.length() + 8);
-        if (minor < 0) {
+        if (value.signum() < 0) {
             out.append(symbols.getMinusSign());
         }
         for (int i = 0; i < wholeDigits; i++) {
