@@ -75,7 +75,7 @@ class Exporter {
         char delimiter = decimalComma ? ';' : ',';
         StringBuilder line = new StringBuilder(512);
         for (int i = 0; i < columns.size(); i++) {
-            csvField(line, i, header(columns.get(i), locale), delimiter);
+            csvField(line, i, neutralised(header(columns.get(i), locale)), delimiter);
         }
         writer.append(line).append("\r\n");
         rows.each(row -> {
@@ -191,16 +191,18 @@ class Exporter {
                 yield decimalComma ? plain.replace('.', ',') : plain;
             }
             case DATETIME -> (decimalComma ? TURKISH : ISO).format(((Instant) value).atZone(BusinessTime.ZONE));
-            case TEXT -> decimalComma ? asExcelText(value.toString()) : value.toString();
+            case TEXT -> neutralised(value.toString());
             default -> value.toString();
         };
     }
 
     /**
-     * The CSV for Excel: a text that starts like a formula (a payer's note "=HYPERLINK(…)") would be
-     * run by Excel when the merchant opens the file (CSV injection); a leading apostrophe keeps it text.
+     * OWASP's rule against CSV injection, for every CSV (whoever opens a file for programs in a
+     * spreadsheet runs it too): a text that starts like a formula (a payer's note "=HYPERLINK(…)",
+     * "+SUM(…)", "@SUM(…)", "-1+…", or a tab or carriage return before one) gets a leading apostrophe,
+     * so that no spreadsheet runs it. Amounts and times are written by LinkPOS and never start so.
      */
-    static String asExcelText(String text) {
+    static String neutralised(String text) {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 

