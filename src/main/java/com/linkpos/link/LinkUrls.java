@@ -1,36 +1,50 @@
 package com.linkpos.link;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The public URL of a link's payment page. With {@code linkpos.public-base-url} set (production:
- * the address payers reach), that; otherwise the address the current request came to.
+ * The public URL of a link's payment page: {@code linkpos.public-base-url} (production: the address
+ * payers reach), or when that is unset, the address LinkPOS was started on. Never a request's
+ * {@code Host} or {@code X-Forwarded-*} header: anyone can send those, and a link URL made from them
+ * would send the payer's SMS or e-mail to another site.
  */
 @Component
-public class LinkUrls {
+public class LinkUrls implements ApplicationListener<WebServerInitializedEvent> {
 
-    private final String baseUrl;
-    private final String fallbackBaseUrl;
+    private final String configured;
+    private final String serverAddress;
+    private volatile String started;
 
-    LinkUrls(@Value("${linkpos.public-base-url:}") String baseUrl, @Value("${server.port:8080}") int port) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.fallbackBaseUrl = "http://localhost:" + port;
+    LinkUrls(@Value("${linkpos.public-base-url:}") String configured, @Value("${server.address:}") String serverAddress,
+             @Value("${server.port:8080}") int port) {
+        this.configured = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        this.serverAddress = serverAddress;
+        this.started = startedOn(port);
+    }
+
+    /** The port is known only once the server listens (a random port in tests). */
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        if (event.getApplicationContext().getServerNamespace() == null) { // not the management server
+            started = startedOn(event.getWebServer().getPort());
+        }
+    }
+
+    private String startedOn(int port) {
+        boolean anyAddress = serverAddress.isBlank() || serverAddress.equals("0.0.0.0") || serverAddress.equals("::");
+        String host = anyAddress ? "localhost" : serverAddress.contains(":") ? "[" + serverAddress + "]" : serverAddress;
+        return "http://" + host + ":" + port;
     }
 
     public String of(Link link) {
         return base() + "/pay/" + link.token();
     }
 
-    /** Where payment pages are: resolve it while a request is at hand (an export streams later, without one). */
+    /** Where payment pages are. */
     public String base() {
-        if (!baseUrl.isEmpty()) {
-            return baseUrl;
-        }
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null) {
-            return fallbackBaseUrl; // no request at hand (start-up, a scheduled job)
-        }
-        return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        return configured.isEmpty() ? started : configured;
     }
 }

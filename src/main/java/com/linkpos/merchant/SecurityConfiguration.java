@@ -22,6 +22,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -66,8 +67,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.BANK_ADMIN.name())
                         .anyRequest().hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name()))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) ->
-                                problems.write(request, response, Problems.simple(HttpStatus.UNAUTHORIZED, "unauthorized")))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            // RFC 6750: a 401 names the scheme the client should authenticate with
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problems.write(request, response, Problems.simple(HttpStatus.UNAUTHORIZED, "unauthorized"));
+                        })
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, Problems.simple(HttpStatus.FORBIDDEN, "forbidden"))));
         return http.build();
@@ -109,9 +113,17 @@ class SecurityConfiguration {
                         .requestMatchers("/links/**", "/messages/**").hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(loginPage()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(SecurityConfiguration::browserHeaders);
         return http.build();
+    }
+
+    /** To the login page by a path, never by an address made from the request's Host header. */
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        loginPage.setFavorRelativeUris(true);
+        return loginPage;
     }
 
     private static void browserHeaders(HeadersConfigurer<HttpSecurity> headers) {
@@ -161,6 +173,7 @@ class SecurityConfiguration {
                 var caller = header.regionMatches(true, 0, "Bearer ", 0, 7)
                         ? apiKeys.authenticate(header.substring(7).trim()) : java.util.Optional.<Caller>empty();
                 if (caller.isEmpty()) {
+                    response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                     problems.write(request, response, Problems.simple(HttpStatus.UNAUTHORIZED, "unauthorized"));
                     return;
                 }

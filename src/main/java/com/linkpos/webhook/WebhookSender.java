@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -36,23 +35,18 @@ class WebhookSender {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final HttpClient http;
-    private final Duration retryBase;
-    private final Duration retryMax;
-    private final Duration giveUpAfter;
-    private final Duration timeout;
+    private final WebhookSettings settings;
+    private final WebhookAddresses addresses;
+    private final Webhooks webhooks;
 
-    WebhookSender(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-                  @Value("${linkpos.webhooks.retry-base:1m}") Duration retryBase,
-                  @Value("${linkpos.webhooks.retry-max:1h}") Duration retryMax,
-                  @Value("${linkpos.webhooks.give-up-after:72h}") Duration giveUpAfter,
-                  @Value("${linkpos.webhooks.timeout:10s}") Duration timeout) {
+    WebhookSender(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, WebhookSettings settings,
+                  WebhookAddresses addresses, Webhooks webhooks) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.retryBase = retryBase;
-        this.retryMax = retryMax;
-        this.giveUpAfter = giveUpAfter;
-        this.timeout = timeout;
+        this.settings = settings;
+        this.addresses = addresses;
+        this.webhooks = webhooks;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -82,16 +76,24 @@ class WebhookSender {
         Instant started = clock.instant();
         Integer statusCode = null;
         String error = null;
+        URI url = URI.create((String) delivery.get("url"));
+        // Resolved again just before the call: the JVM keeps the answer (networkaddress.cache.ttl, 30 s by
+        // default), so the client connects to the addresses checked here, not to what a rebinding DNS says next.
+        WebhookAddresses.Refusal refusal = addresses.refusal(url);
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create((String) delivery.get("url")))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json; charset=UTF-8")
-                    .header("User-Agent", "LinkPOS-Webhooks/1")
-                    .header("LinkPOS-Signature", Signatures.header((String) delivery.get("secret"),
-                            started.getEpochSecond(), payload))
-                    .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            statusCode = response.statusCode();
+            if (refusal != null) {
+                error = "not sent: " + refusal.name().toLowerCase(java.util.Locale.ROOT) + " (" + url.getHost() + ")";
+            } else {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url)
+                        .timeout(settings.timeout())
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .header("User-Agent", "LinkPOS-Webhooks/1")
+                        .header("LinkPOS-Signature", Signatures.header(webhooks.plainSecret((String) delivery.get("secret")),
+                                started.getEpochSecond(), payload))
+                        .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                statusCode = response.statusCode();
+            }
         } catch (java.io.IOException | IllegalArgumentException failure) {
             error = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         } catch (InterruptedException interrupted) {
@@ -115,7 +117,7 @@ class WebhookSender {
         }
         Instant created = ((Timestamp) delivery.get("created_at")).toInstant();
         Instant next = clock.instant().plus(backoff(attempts));
-        boolean giveUp = next.isAfter(created.plus(giveUpAfter));
+        boolean giveUp = next.isAfter(created.plus(settings.giveUpAfter()));
         log.warn("Webhook delivery {} attempt {} failed: {}", id, attempts, statusCode != null ? "HTTP " + statusCode : error);
         jdbc.sql("""
                         UPDATE webhook_deliveries SET status = :status, attempts = :attempts, last_status_code = :code,
@@ -127,7 +129,7 @@ class WebhookSender {
     }
 
     private Duration backoff(int attempts) {
-        Duration wait = retryBase.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(retryMax) > 0 ? retryMax : wait;
+        Duration wait = settings.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : wait;
     }
 }

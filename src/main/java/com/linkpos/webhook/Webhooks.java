@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.linkpos.shared.SecretBox;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,14 +45,40 @@ public class Webhooks {
     public record WithSecret(WebhookEndpoint endpoint, String secret) {
     }
 
+    /** What a webhook endpoint's sealed secret is for (see {@link SecretBox}). */
+    static final String SECRET_PURPOSE = "webhook-endpoint-secret";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final WebhookAddresses addresses;
+    private final SecretBox secrets;
     private final Clock clock;
 
-    Webhooks(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    Webhooks(JdbcClient jdbc, JsonMapper json, WebhookAddresses addresses, SecretBox secrets, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.addresses = addresses;
+        this.secrets = secrets;
         this.clock = clock;
+    }
+
+    /**
+     * Signing secrets are stored sealed; those stored in clear before sealing existed, or sealed
+     * under a key that has since been rotated out of first place, are sealed again at start.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void sealSecrets() {
+        jdbc.sql("SELECT id, secret FROM webhook_endpoints FOR UPDATE").query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list().stream().filter(endpoint -> !secrets.isCurrent(endpoint.getValue()))
+                .forEach(endpoint -> jdbc.sql("UPDATE webhook_endpoints SET secret = :secret WHERE id = :id")
+                        .param("secret", secrets.seal(SECRET_PURPOSE, plainSecret(endpoint.getValue())))
+                        .param("id", endpoint.getKey()).update());
+    }
+
+    /** The secret that signs deliveries, from its stored (sealed, or older: clear) form. */
+    String plainSecret(String stored) {
+        return SecretBox.isSealed(stored) ? secrets.open(SECRET_PURPOSE, stored) : stored;
     }
 
     /** Queues the event for every endpoint of the merchant that asked for its type. */
@@ -99,7 +128,7 @@ public class Webhooks {
                         INSERT INTO webhook_endpoints (id, merchant_id, url, events, secret, created_at)
                         VALUES (:id, :merchant, :url, :events, :secret, :now)""")
                 .param("id", id).param("merchant", merchantId).param("url", clean)
-                .param("events", types.toArray(String[]::new)).param("secret", secret)
+                .param("events", types.toArray(String[]::new)).param("secret", secrets.seal(SECRET_PURPOSE, secret))
                 .param("now", Timestamp.from(clock.instant())).update();
         return new WithSecret(get(merchantId, id), secret);
     }
@@ -111,7 +140,7 @@ public class Webhooks {
         int updated = jdbc.sql("""
                         UPDATE webhook_endpoints SET secret = :secret, rotated_at = :now
                         WHERE merchant_id = :merchant AND id = :id AND deleted_at IS NULL""")
-                .param("secret", secret).param("now", Timestamp.from(clock.instant()))
+                .param("secret", secrets.seal(SECRET_PURPOSE, secret)).param("now", Timestamp.from(clock.instant()))
                 .param("merchant", merchantId).param("id", id).update();
         if (updated == 0) {
             throw ProblemException.notFound();
@@ -176,20 +205,25 @@ public class Webhooks {
         return byEndpoint;
     }
 
-    /** A webhook goes to an absolute http(s) URL with a host. */
-    private static String checkUrl(String url, List<FieldProblem> errors) {
+    /** A webhook goes to an absolute https URL with a host that resolves to public addresses ({@link WebhookAddresses}). */
+    private String checkUrl(String url, List<FieldProblem> errors) {
         String clean = url == null ? "" : url.strip();
+        URI uri = null;
         try {
-            URI uri = URI.create(clean);
-            if (clean.length() <= 2048 && uri.getHost() != null && Set.of("http", "https").contains(uri.getScheme())
-                    && uri.getUserInfo() == null) {
-                return uri.toString();
-            }
+            uri = URI.create(clean);
         } catch (IllegalArgumentException unreadable) {
             // refused below
         }
-        errors.add(FieldProblem.of("url", "invalid_webhook_url"));
-        return clean;
+        if (uri == null || clean.length() > 2048 || uri.getHost() == null || uri.getUserInfo() != null
+                || !Set.of("http", "https").contains(uri.getScheme())) {
+            errors.add(FieldProblem.of("url", "invalid_webhook_url"));
+            return clean;
+        }
+        WebhookAddresses.Refusal refusal = addresses.refusal(uri);
+        if (refusal != null) {
+            errors.add(FieldProblem.of("url", refusal.name().toLowerCase(java.util.Locale.ROOT), uri.getHost()));
+        }
+        return uri.toString();
     }
 
     private static WebhookEndpoint endpoint(ResultSet rs, int row) throws SQLException {

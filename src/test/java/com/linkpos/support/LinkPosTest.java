@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "linkpos.webhooks.poll=100ms",
         "linkpos.webhooks.retry-base=100ms",
         "linkpos.webhooks.retry-max=1s",
+        // the tests' webhook receivers listen on this machine, over http
+        "linkpos.webhooks.allow-private-addresses=true",
         // every test pays from 127.0.0.1: the card-testing limits are measured in RateLimitTest
         "linkpos.rate-limit.payment-per-address.requests=100000",
         "linkpos.rate-limit.payment-per-link.requests=100000",

@@ -126,6 +126,17 @@ class WebhookTest {
     }
 
     @Test
+    void signingSecretsAreSealedAtRest() {
+        String secret = endpoint(List.of("payment.succeeded"));
+        String stored = jdbc.sql("SELECT secret FROM webhook_endpoints WHERE merchant_id = ?").param(merchant.id())
+                .query(String.class).single();
+        assertThat(stored).startsWith("v1:").doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()));
+        String raw = jdbc.sql("SELECT string_agg(t::text, ' ') FROM webhook_endpoints t WHERE merchant_id = ?")
+                .param(merchant.id()).query(String.class).single();
+        assertThat(raw).as("nowhere in the row").doesNotContain(secret.substring("whsec_".length()));
+    }
+
+    @Test
     void aReceiverThatFailsIsRetriedAndEveryAttemptIsVisible() {
         endpoint(List.of("payment.succeeded"));
         receiver.failNext(2);
