@@ -16,7 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -25,6 +28,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * API.md: {@code Idempotency-Key} on every POST. The first request with a key claims it and its
@@ -41,10 +47,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyKeys keys;
     private final Problems problems;
+    private final JsonMapper json;
 
-    IdempotencyFilter(IdempotencyKeys keys, Problems problems) {
+    IdempotencyFilter(IdempotencyKeys keys, Problems problems, JsonMapper json) {
         this.keys = keys;
         this.problems = problems;
+        this.json = json;
     }
 
     @Override
@@ -116,9 +124,34 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String hash(HttpServletRequest request, byte[] body) {
+    /** What the request means: the same JSON with its keys in another order or other whitespace is the same request. */
+    private String hash(HttpServletRequest request, byte[] body) {
         return Hashes.sha256Hex((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
-                .getBytes(StandardCharsets.UTF_8), body);
+                .getBytes(StandardCharsets.UTF_8), canonical(body));
+    }
+
+    /** A JSON body with sorted keys and no whitespace; anything else (not JSON, or refused JSON) as it came. */
+    private byte[] canonical(byte[] body) {
+        try {
+            JsonNode tree = json.readTree(body);
+            return tree != null && (tree.isObject() || tree.isArray()) ? json.writeValueAsBytes(sorted(tree)) : body;
+        } catch (JacksonException notJson) {
+            return body;
+        }
+    }
+
+    private static Object sorted(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> fields = new TreeMap<>();
+            node.properties().forEach(field -> fields.put(field.getKey(), sorted(field.getValue())));
+            return fields;
+        }
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>();
+            node.forEach(item -> items.add(sorted(item)));
+            return items;
+        }
+        return node;
     }
 
     /** The request again, its body read once already. */

@@ -131,7 +131,8 @@ class LinkRules {
         if (current != null && current.hasPayments()
                 && (!amount.equals(current.amount()) || installments != current.installments() || usage != current.usage())) {
             throw ProblemException.conflict("link_frozen_after_payment",
-                    FieldProblem.of(!Objects.equals(amount, current.amount()) ? "amount"
+                    FieldProblem.of(amount.currency() != current.amount().currency() ? "currency"
+                            : !Objects.equals(amount, current.amount()) ? "amount"
                             : installments != current.installments() ? "installments" : "usage", "link_frozen_after_payment"));
         }
         return new LinkTerms(orderNumber, amount, installments, validFrom, validUntil, usage, description,
@@ -140,7 +141,7 @@ class LinkRules {
 
     /** An absolute http(s) address a browser can be sent to, with no user info and no control characters. */
     static boolean isWebAddress(String text) {
-        if (text.length() > 2048 || FreeText.hasControlCharacters(text) || text.chars().anyMatch(Character::isWhitespace)) {
+        if (text.length() > 2048 || FreeText.hasHiddenCharacters(text) || text.chars().anyMatch(Character::isWhitespace)) {
             return false;
         }
         try {

@@ -2,6 +2,7 @@ package com.linkpos.merchant;
 
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.FreeText;
 import com.linkpos.shared.Ids;
 import com.linkpos.shared.ProblemException;
 import java.sql.Array;
@@ -90,7 +91,7 @@ public class Merchants {
             String cleanName = name == null ? "" : name.strip();
             if (cleanName.isEmpty() || cleanName.length() > 200) {
                 errors.add(FieldProblem.of("name", cleanName.isEmpty() ? "required" : "too_long", 200));
-            } else if (cleanName.chars().anyMatch(Character::isISOControl)) {
+            } else if (cleanName.chars().anyMatch(Character::isISOControl) || FreeText.hasHiddenCharacters(cleanName)) {
                 errors.add(FieldProblem.of("name", "invalid_characters"));
             }
             String cleanEmail = email == null || email.isBlank() ? null : email.strip();

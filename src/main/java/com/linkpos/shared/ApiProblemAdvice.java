@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.dao.DataAccessException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every failure of an API call becomes a problem body; never a stack trace, never an HTML page. */
@@ -40,22 +42,22 @@ class ApiProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException exception, HttpServletRequest request) {
-        FieldProblem error = FieldProblem.of("body", "malformed_json");
+        FieldProblem error = null;
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLarge) {
+            if (cause instanceof BodyTooLarge) { // found while Jackson read a value: deeper in the chain than Jackson's own
                 return problems.response(Problems.simple(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large"), request);
             }
-            if (cause instanceof DatabindException wrongType && !wrongType.getPath().isEmpty()) {
-                error = fieldProblem(wrongType);
-                break;
+            if (error == null && cause instanceof JacksonException json && (isDuplicateKey(json) || !json.getPath().isEmpty())) {
+                error = fieldProblem(json);
             }
         }
-        return problems.response(ProblemException.badRequest(List.of(error)), request);
+        return problems.response(ProblemException.badRequest(List.of(error != null ? error
+                : FieldProblem.of("body", "malformed_json"))), request);
     }
 
     /** A value of the wrong type met after the body was read (a merge patch applied to a link). */
-    @ExceptionHandler(DatabindException.class)
-    ResponseEntity<Map<String, Object>> wrongType(DatabindException exception, HttpServletRequest request) {
+    @ExceptionHandler(JacksonException.class)
+    ResponseEntity<Map<String, Object>> wrongType(JacksonException exception, HttpServletRequest request) {
         return problems.response(ProblemException.badRequest(List.of(fieldProblem(exception))), request);
     }
 
@@ -69,9 +71,24 @@ class ApiProblemAdvice {
         return other(exception, request);
     }
 
-    private static FieldProblem fieldProblem(DatabindException exception) {
-        return FieldProblem.of(JsonPaths.of(exception),
-                exception instanceof UnrecognizedPropertyException ? "unknown_field" : "invalid_type");
+    /** The field a JSON problem is about, and what is wrong with it. */
+    private static FieldProblem fieldProblem(JacksonException exception) {
+        if (isDuplicateKey(exception)) {
+            String path = JsonPaths.of(exception);
+            String name = exception instanceof StreamReadException read && read.processor() != null
+                    ? read.processor().streamReadContext().currentName() : null;
+            String field = path.isEmpty() ? (name == null ? "body" : name) : name == null ? path : path + "." + name;
+            return FieldProblem.of(field, "duplicate_field");
+        }
+        String code = exception instanceof UnrecognizedPropertyException ? "unknown_field"
+                : exception instanceof InputCoercionException ? "number_out_of_range" : "invalid_type";
+        return FieldProblem.of(JsonPaths.of(exception), code);
+    }
+
+    /** Jackson's STRICT_DUPLICATE_DETECTION refusal (JsonConfiguration). */
+    private static boolean isDuplicateKey(JacksonException exception) {
+        return exception instanceof StreamReadException && exception.getOriginalMessage() != null
+                && exception.getOriginalMessage().startsWith("Duplicate Object property");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,13 +1,9 @@
 package com.linkpos.shared;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Text people type freely (a link's description, a payer's note): how long it may be and what it may hold. */
+/** Text people type freely (a link's description, a payer's note, a merchant's name): how long it may be and what it may hold. */
 public final class FreeText {
-
-    /** Control characters have no place in such text (line breaks and tabs do) and NUL cannot even be stored. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
     private FreeText() {
     }
@@ -23,13 +19,21 @@ public final class FreeText {
         String stripped = text.strip();
         if (stripped.codePointCount(0, stripped.length()) > limit) {
             errors.add(FieldProblem.of(field, "too_long", limit));
-        } else if (hasControlCharacters(stripped)) {
+        } else if (hasHiddenCharacters(stripped)) {
             errors.add(FieldProblem.of(field, "invalid_characters"));
         }
         return stripped;
     }
 
-    public static boolean hasControlCharacters(String text) {
-        return CONTROL.matcher(text).find();
+    /**
+     * Characters that have no place in such text because nobody sees them: control characters (NUL
+     * cannot even be stored; line breaks and tabs are fine), and invisible format characters, whose
+     * bidirectional overrides (U+202E) make a receipt or a report read otherwise than it is written
+     * and whose zero-width ones make two equal-looking texts differ.
+     */
+    public static boolean hasHiddenCharacters(String text) {
+        return text.codePoints().anyMatch(c -> (Character.isISOControl(c) && c != '\r' && c != '\n' && c != '\t')
+                || Character.getType(c) == Character.FORMAT
+                || c == '\u2028' || c == '\u2029');
     }
 }

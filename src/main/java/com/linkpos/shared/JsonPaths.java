@@ -1,7 +1,7 @@
 package com.linkpos.shared;
 
 import java.util.stream.Collectors;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 
 /** "notify.sms" from Jackson's path of a value that had the wrong type. */
 final class JsonPaths {
@@ -9,7 +9,7 @@ final class JsonPaths {
     private JsonPaths() {
     }
 
-    static String of(DatabindException exception) {
+    static String of(JacksonException exception) {
         return exception.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
                 .collect(Collectors.joining("."));
