@@ -83,3 +83,9 @@ document.addEventListener('DOMContentLoaded', () => {
         });
     });
 });
+
+// 3-D Secure: a form the browser posts by itself to the bank, or back from it (without JavaScript, its button does).
+document.addEventListener('DOMContentLoaded', () => {
+    const form = document.querySelector('form[data-autosubmit]');
+    if (form) form.submit();
+});

@@ -2,71 +2,63 @@ package com.linkpos.acquiring;
 
 import com.linkpos.shared.Money;
 import java.util.Map;
+import java.util.Optional;
+import java.util.List;
 
 /**
- * What a bank does for LinkPOS [B2]: BIN lookup, 3-D Secure enrolment and challenge, authorization,
- * void, refund and the end-of-day batch. The built-in {@link BankSimulator} implements it; a real
- * bank adapter can replace it.
+ * A bank's virtual POS gateway, for one merchant's terminal [B2][A1]-[A7]. Every Turkish gateway
+ * LinkPOS speaks follows the "3-D model" (docs/VPOS.md, part C): the card goes to the bank's 3-D
+ * Secure page ({@link #begin3ds}), the bank's answer comes back through the payer's browser as a
+ * POST that is trusted only by the gateway's signature ({@link #readCallback}, no I/O), and then one
+ * server-to-server provision charges the card ({@link #provision}). Void, refund and the order
+ * inquiry (for an answer that was lost) go to the same gateway.
  *
- * <p>The 3-D Secure round trip follows the Turkish virtual POS "3D" model: {@link #enroll} hands the
- * card to the bank and returns where the payer must go (the issuer's ACS); the ACS sends the payer
- * back to the return URL with a signed answer that {@link #readAcsAnswer} checks; only then does
- * {@link #authorize} charge the card, which the bank still holds: LinkPOS never needs the number again.
+ * <p>An adapter is a module of its own with an {@link AcquirerFactory}; {@link Acquirers} gives each
+ * merchant the acquirer its terminal is set up with.
  */
 public interface Acquirer {
 
-    /** The card's scheme, issuer and program by its BIN; brand from the number when no table knows it. */
-    CardInfo lookup(String cardNumber);
+    /** The gateway's type, as the bank sets it per merchant: SIMULATOR, PAYFOR, EST. */
+    String type();
 
-    Enrollment enroll(EnrollmentRequest request);
-
-    /** Checks the ACS's signed answer; a tampered or foreign answer throws {@link InvalidAcsAnswer}. */
-    ThreeDSecureResult readAcsAnswer(Map<String, String> answer);
-
-    BankResponse authorize(AuthorizationRequest request);
+    /** [A7] The issuer programs whose credit cards may pay in installments on this gateway (data, not code). */
+    List<String> installmentPrograms();
 
     /**
-     * What the bank answered to the authorization of this reference (a payment attempt), if it ever
-     * got one: for recovering attempts whose answer was lost (a crash while the bank was answering).
+     * Hands the card to the bank for 3-D Secure: where the payer's browser goes next. The card lives
+     * no longer than this call and the step it returns [P7].
      */
-    java.util.Optional<BankResponse> inquire(String merchantId, String reference);
+    BrowserStep begin3ds(Payment payment, CardDetails card);
 
-    /** Cancels an approved sale of the open batch, in full. */
-    BankResponse voidSale(String merchantId, String hostReference);
+    /**
+     * The bank's answer, as the payer's browser posted it back: 3-D status first, then the gateway's
+     * signature, then order, amount and currency must be the payment's. Decides only; changes nothing.
+     */
+    Verdict readCallback(Payment payment, Map<String, String> posted);
 
-    /** Pays back part or all of an approved sale of a closed batch. */
-    BankResponse refund(String merchantId, String hostReference, Money amount);
+    /** The one provision of an authenticated payment [A4]. */
+    BankAnswer provision(Payment payment, Verdict.Authenticated authenticated);
 
-    /** Ends the day for a merchant: what was open can no longer be voided, only refunded. */
-    void closeBatch(String merchantId);
+    /**
+     * What the bank answered to this payment's provision, if it ever got one: for an attempt whose
+     * answer was lost (a crash, a timeout) [A4].
+     */
+    Optional<BankAnswer> inquire(Payment payment);
 
-    record EnrollmentRequest(String merchantId, String merchantName, String orderNumber, String reference,
-                             CardDetails card, Money amount, int installments, String returnUrl) {
+    /** Cancels an approved sale of the open batch, in full [A5]. */
+    BankAnswer voidSale(Order order);
+
+    /** Pays back part or all of an approved sale of a closed batch [A5]. */
+    BankAnswer refund(Order order, Money amount);
+
+    /**
+     * LinkPOS's end of day reached the bank [A6]: a real gateway closes its batches by itself and
+     * ignores this; the simulator closes its own.
+     */
+    default void endOfDay(String merchantId) {
     }
 
-    /** Where the payer goes next; {@code mdStatus} "2" (not enrolled) means no challenge is possible. */
-    record Enrollment(boolean enrolled, String xid, String acsUrl, String mdStatus) {
-    }
-
-    /** mdStatus "1" is full authentication; anything else is not. */
-    record ThreeDSecureResult(String xid, String reference, String mdStatus, String eci, String cavv) {
-        public boolean authenticated() {
-            return "1".equals(mdStatus);
-        }
-    }
-
-    record AuthorizationRequest(String merchantId, String xid, String reference, String orderNumber, Money amount,
-                                int installments, String cavv, String eci) {
-    }
-
-    /** The bank's answer in the Turkish virtual POS habit: "00" approved, two-digit ISO-style codes otherwise. */
-    record BankResponse(boolean approved, String responseCode, String responseMessage, String authCode,
-                        String hostReference) {
-    }
-
-    final class InvalidAcsAnswer extends RuntimeException {
-        public InvalidAcsAnswer(String reason) {
-            super(reason, null, false, false);
-        }
+    /** A sale at the bank: the order id LinkPOS gave it and the bank's reference for it. */
+    record Order(String merchantId, String orderId, String hostReference, Money amount) {
     }
 }

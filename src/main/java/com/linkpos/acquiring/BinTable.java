@@ -9,20 +9,27 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
  * The BIN table as data (bin,brand,issuer,program,card_type,country), so a real BIN file can
- * replace the simulator's. Ranges of 6 or 8 digits; the longest match wins.
+ * replace the built-in one ({@code linkpos.acquiring.bin-file}). Ranges of 6 or 8 digits; the
+ * longest match wins.
  */
 @Component
-class BinTable {
+public final class BinTable {
 
     private final Map<String, CardInfo> byBin = new HashMap<>();
 
-    BinTable(@Value("${linkpos.simulator.bin-file:classpath:acquiring/bins.csv}") Resource file) throws IOException {
+    @Autowired
+    BinTable(Acquirers.Settings settings) throws IOException {
+        this(new DefaultResourceLoader().getResource(settings.binFile()));
+    }
+
+    BinTable(Resource file) throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             boolean header = true;
@@ -45,7 +52,13 @@ class BinTable {
         }
     }
 
-    Optional<CardInfo> lookup(String digits) {
+    /** The card's scheme, issuer and program; the brand from the number alone when the table does not know it. */
+    public CardInfo lookup(String digits) {
+        return find(digits).orElseGet(() -> new CardInfo(digits.substring(0, Math.min(6, digits.length())),
+                CardBrand.fromNumber(digits), null, null, CardType.CREDIT, null));
+    }
+
+    Optional<CardInfo> find(String digits) {
         for (int length = Math.min(8, digits.length()); length >= 6; length--) {
             CardInfo info = byBin.get(digits.substring(0, length));
             if (info != null) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The payment_attempts table. State changes are conditional updates: each transition happens once. */
+/** The payment_attempts table. State changes are conditional updates: each move happens once. */
 @Repository
 class Attempts {
 
@@ -32,20 +32,22 @@ class Attempts {
     }
 
     /** A new attempt, unless this rendering of the form was submitted before: then the earlier one. */
-    Opened open(Link link, String nonce, CardDetails card, CardInfo info, String payerNote) {
+    Opened open(Link link, String acquirer, String nonce, CardDetails card, CardInfo info, String payerNote) {
         String id = Ids.newId("pat");
         Timestamp now = Timestamp.from(clock.instant());
         Optional<Attempt> created = jdbc.sql("""
-                        INSERT INTO payment_attempts (id, merchant_id, link_id, nonce, status, amount_minor, currency,
-                            installments, card_bin, card_last4, card_brand, card_issuer, card_type, payer_note,
-                            created_at, updated_at)
-                        VALUES (:id, :merchant, :link, :nonce, 'AWAITING_3DS', :amount, :currency, :installments,
-                            :bin, :last4, :brand, :issuer, :type, :note, :now, :now)
+                        INSERT INTO payment_attempts (id, merchant_id, link_id, order_number, nonce, status, amount_minor,
+                            currency, installments, gateway_order_id, acquirer, card_bin, card_last4, card_brand, card_issuer,
+                            card_type, payer_note, created_at, updated_at)
+                        VALUES (:id, :merchant, :link, :orderNumber, :nonce, 'AWAITING_3DS', :amount, :currency,
+                            :installments, :gatewayOrder, :acquirer, :bin, :last4, :brand, :issuer, :type, :note, :now, :now)
                         ON CONFLICT (link_id, nonce) DO NOTHING
                         RETURNING *""")
-                .param("id", id).param("merchant", link.merchantId()).param("link", link.id()).param("nonce", nonce)
+                .param("id", id).param("merchant", link.merchantId()).param("link", link.id())
+                .param("orderNumber", link.orderNumber()).param("nonce", nonce)
                 .param("amount", link.amount().minor()).param("currency", link.amount().currency().name())
-                .param("installments", link.installments()).param("bin", card.bin()).param("last4", card.last4())
+                .param("installments", link.installments()).param("gatewayOrder", gatewayOrderId(id))
+                .param("acquirer", acquirer).param("bin", card.bin()).param("last4", card.last4())
                 .param("brand", info.brand().name()).param("issuer", info.issuer())
                 .param("type", info.type() == null ? null : info.type().name()).param("note", payerNote)
                 .param("now", now)
@@ -56,6 +58,14 @@ class Attempts {
         Attempt earlier = jdbc.sql("SELECT * FROM payment_attempts WHERE link_id = :link AND nonce = :nonce")
                 .param("link", link.id()).param("nonce", nonce).query(Attempts::map).single();
         return new Opened(earlier, false);
+    }
+
+    /**
+     * The attempt's order id at the bank: 20 characters of its id (its millisecond and 50 random bits),
+     * within what every gateway takes (PayFor OrderId, EST oid), unique by a database constraint.
+     */
+    static String gatewayOrderId(String attemptId) {
+        return attemptId.substring("pat_".length(), "pat_".length() + 20);
     }
 
     Optional<Attempt> find(String id) {
@@ -70,34 +80,43 @@ class Attempts {
                 .param("before", Timestamp.from(before)).query(Attempts::map).optional();
     }
 
-    void enrolled(String id, String xid) {
-        jdbc.sql("UPDATE payment_attempts SET xid = :xid, updated_at = :now WHERE id = :id")
-                .param("xid", xid).param("id", id).param("now", Timestamp.from(clock.instant())).update();
+    /** Where a second submit of the attempt's card form goes: the bank's 3-D Secure page it was sent to. */
+    void sentToBank(String id, String nextUrl) {
+        jdbc.sql("UPDATE payment_attempts SET next_url = :next, updated_at = :now WHERE id = :id AND status = 'AWAITING_3DS'")
+                .param("next", nextUrl).param("id", id).param("now", Timestamp.from(clock.instant())).update();
     }
 
-    /** Moves the attempt on only from the state it is expected in; false if someone else moved it first. */
-    boolean transition(String id, Attempt.Status from, Attempt.Status to) {
-        return jdbc.sql("UPDATE payment_attempts SET status = :to, updated_at = :now WHERE id = :id AND status = :from")
-                .param("to", to.name()).param("from", from.name()).param("id", id)
-                .param("now", Timestamp.from(clock.instant())).update() == 1;
+    /** Moves the attempt on, only from the state it is expected in; false if someone else moved it first. */
+    boolean move(String id, Attempt.Status from, Attempt.Status to) {
+        return move(id, from, to, null, null, null, null);
     }
 
-    void finish(String id, Attempt.Status status, Attempt.Failure failure, String mdStatus, String eci, String transactionId) {
-        jdbc.sql("""
-                        UPDATE payment_attempts SET status = :status, failure = :failure, md_status = :md, eci = :eci,
-                               transaction_id = :txn, updated_at = :now WHERE id = :id""")
-                .param("status", status.name()).param("failure", failure == null ? null : failure.name())
+    /** A move that ends the attempt, with why it failed (if it did), the 3-D Secure result and its transaction. */
+    boolean move(String id, Attempt.Status from, Attempt.Status to, Attempt.Failure failure, String mdStatus, String eci,
+                 String transactionId) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("an attempt never moves from " + from + " to " + to);
+        }
+        return jdbc.sql("""
+                        UPDATE payment_attempts SET status = :to, failure = :failure,
+                               md_status = COALESCE(:md, md_status), eci = COALESCE(:eci, eci),
+                               transaction_id = COALESCE(:txn, transaction_id), updated_at = :now
+                        WHERE id = :id AND status = :from""")
+                .param("to", to.name()).param("from", from.name()).param("failure", failure == null ? null : failure.name())
                 .param("md", mdStatus).param("eci", eci).param("txn", transactionId)
                 .param("now", Timestamp.from(clock.instant())).param("id", id)
-                .update();
+                .update() == 1;
     }
 
     private static Attempt map(ResultSet rs, int row) throws SQLException {
         String failure = rs.getString("failure");
         return new Attempt(rs.getString("id"), rs.getString("merchant_id"), rs.getString("link_id"),
-                Attempt.Status.valueOf(rs.getString("status")), failure == null ? null : Attempt.Failure.valueOf(failure),
+                rs.getString("order_number"), Attempt.Status.valueOf(rs.getString("status")),
+                failure == null ? null : Attempt.Failure.valueOf(failure),
                 new Money(rs.getLong("amount_minor"), Currency.valueOf(rs.getString("currency").trim())),
-                rs.getInt("installments"), rs.getString("card_bin"), rs.getString("card_last4"),
-                rs.getString("card_brand"), rs.getString("card_issuer"), rs.getString("card_type"), rs.getString("payer_note"), rs.getString("xid"), rs.getString("transaction_id"));
+                rs.getInt("installments"), rs.getString("gateway_order_id"), rs.getString("acquirer"),
+                rs.getString("card_bin"), rs.getString("card_last4"), rs.getString("card_brand"), rs.getString("card_issuer"),
+                rs.getString("card_type"), rs.getString("payer_note"), rs.getString("next_url"),
+                rs.getString("transaction_id"));
     }
 }

@@ -1,38 +1,41 @@
 package com.linkpos.checkout;
 
 import com.linkpos.acquiring.Acquirer;
-import com.linkpos.acquiring.Acquirer.BankResponse;
-import com.linkpos.acquiring.Acquirer.ThreeDSecureResult;
+import com.linkpos.acquiring.Acquirers;
+import com.linkpos.acquiring.BankAnswer;
+import com.linkpos.acquiring.BrowserStep;
 import com.linkpos.acquiring.CardDetails;
 import com.linkpos.acquiring.CardInfo;
+import com.linkpos.acquiring.InstallmentPolicy;
+import com.linkpos.acquiring.Payment;
+import com.linkpos.acquiring.Verdict;
 import com.linkpos.link.Link;
 import com.linkpos.link.Links;
 import com.linkpos.link.PaymentClaim;
-import com.linkpos.merchant.Merchant;
-import com.linkpos.merchant.Merchants;
-import com.linkpos.notification.LinkMessage;
-import com.linkpos.notification.Notifications;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.transaction.Batches;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Transaction;
-import com.linkpos.transaction.TransactionJson;
-import com.linkpos.webhook.Webhooks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A payment from card form to the bank's answer [P1]-[P7]: check the card, hand it to the bank for
- * 3-D Secure, and on the ACS's authenticated answer claim the link, authorize and record the sale.
- * Every step is guarded in the database, so a double submit, a refresh or a replayed ACS answer
- * never authorizes twice, and a single-use link is paid at most once.
+ * A payment from card form to the bank's answer [P1]-[P7]: check the card, hand it to the merchant's
+ * acquirer for 3-D Secure, and on the bank's authenticated answer claim the link, provision and
+ * record the sale. Every step is guarded in the database, so a double submit, a refresh or a replayed
+ * answer never provisions twice, and a single-use link is paid at most once. What happened is
+ * published ({@link PaymentApproved}, {@link PaymentDeclined}, {@link LinkUsed}) in the transaction
+ * that records it; webhooks and messages react to that, not to calls from here.
  */
 @Service
 class Checkout {
@@ -41,214 +44,227 @@ class Checkout {
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final Links links;
-    private final Merchants merchants;
-    private final Acquirer acquirer;
+    private final Acquirers acquirers;
     private final Ledger ledger;
     private final Batches batches;
     private final Attempts attempts;
-    private final Notifications notifications;
-    private final Webhooks webhooks;
+    private final UnwantedApprovals unwanted;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final Duration claimTtl;
-    private final Duration waitForOtherAttempt;
+    private final CheckoutSettings settings;
 
-    Checkout(Links links, Merchants merchants, Acquirer acquirer, Ledger ledger, Batches batches, Attempts attempts,
-             Notifications notifications, Webhooks webhooks, TransactionTemplate transactions,
-             @Value("${linkpos.checkout.claim-ttl:2m}") Duration claimTtl,
-             @Value("${linkpos.checkout.wait-for-other-attempt:15s}") Duration waitForOtherAttempt) {
+    Checkout(Links links, Acquirers acquirers, Ledger ledger, Batches batches, Attempts attempts, UnwantedApprovals unwanted,
+             ApplicationEventPublisher events, PlatformTransactionManager transactions, CheckoutSettings settings) {
         this.links = links;
-        this.merchants = merchants;
-        this.acquirer = acquirer;
+        this.acquirers = acquirers;
         this.ledger = ledger;
         this.batches = batches;
         this.attempts = attempts;
-        this.notifications = notifications;
-        this.webhooks = webhooks;
-        this.transactions = transactions;
-        this.claimTtl = claimTtl;
-        this.waitForOtherAttempt = waitForOtherAttempt;
+        this.unwanted = unwanted;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactions);
+        this.settings = settings;
     }
 
-    /** Where the payer goes after submitting the card form. */
-    sealed interface Next permits Redirect, Refused {
+    /** Where the web layer puts the bank's answer for an attempt: an absolute URL under /pay/. */
+    interface Callbacks {
+        String of(Link link, String attemptId);
     }
 
-    /** To the ACS, or to the result page. */
-    record Redirect(String url) implements Next {
+    /** What became of a card form's submission. */
+    sealed interface Started permits ToBank, Refused, Finished {
+    }
+
+    /** The payer's browser goes to the bank's 3-D Secure, as {@code step} says. */
+    record ToBank(String attemptId, BrowserStep step) implements Started {
     }
 
     /** Back to the form with these problems; nothing was sent anywhere. */
-    record Refused(List<FieldProblem> errors) implements Next {
+    record Refused(List<FieldProblem> errors) implements Started {
     }
 
-    /** [P4] Installments are for credit cards of the programs the bank names, decided by BIN before 3-D Secure. */
-    FieldProblem installmentProblem(Link link, CardInfo card) {
-        return link.installments() > 1 && !card.allowsInstallments()
-                ? FieldProblem.of("cardNumber", "card_installments_not_allowed", link.installments()) : null;
+    /** The attempt is over (or a second submit waits on the first): the result page tells. */
+    record Finished(String attemptId) implements Started {
     }
 
-    Next start(Link link, CardDetails card, String nonce, String payerNote) {
-        CardInfo info = acquirer.lookup(card.number());
+    Started start(Link link, String merchantName, CardDetails card, String nonce, String payerNote, Locale language,
+                  Callbacks callbacks) {
+        Acquirer acquirer = acquirers.forMerchant(link.merchantId());
+        CardInfo info = acquirers.lookup(card.number());
         if (!info.brand().isAccepted()) {
             return new Refused(List.of(FieldProblem.of("cardNumber", "card_brand_not_accepted")));
         }
-        FieldProblem installments = installmentProblem(link, info);
-        if (installments != null) {
-            return new Refused(List.of(installments));
+        Optional<FieldProblem> installments = new InstallmentPolicy(acquirer.installmentPrograms())
+                .problem(link.installments(), info);
+        if (installments.isPresent()) {
+            return new Refused(List.of(installments.get()));
         }
-        Attempts.Opened opened = attempts.open(link, nonce, card, info, payerNote);
+        Attempts.Opened opened = attempts.open(link, acquirer.type(), nonce, card, info, payerNote);
         Attempt attempt = opened.attempt();
         if (!opened.created()) {
-            return whereIs(link, attempt.id());
+            return whereIs(attempt.id());
         }
-        Acquirer.Enrollment enrollment = acquirer.enroll(new Acquirer.EnrollmentRequest(link.merchantId(),
-                merchants.get(link.merchantId()).name(), link.orderNumber(), attempt.id(), card, link.amount(),
-                link.installments(), "/pay/" + link.token() + "/3ds/" + attempt.id()));
-        if (!enrollment.enrolled()) {
+        BrowserStep step;
+        try {
+            step = acquirer.begin3ds(attempt.payment(merchantName, language, callbacks.of(link, attempt.id())), card);
+        } catch (RuntimeException unreachable) {
+            log.error("Attempt {} could not reach the bank's 3-D Secure", attempt.id(), unreachable);
+            attempts.move(attempt.id(), Attempt.Status.AWAITING_3DS, Attempt.Status.FAILED, Attempt.Failure.BANK_ERROR,
+                    null, null, null);
+            return new Finished(attempt.id());
+        }
+        if (step instanceof BrowserStep.Refused refused) {
             // [P3] LinkPOS takes full 3-D Secure only: a card that cannot be authenticated is not charged.
-            transactions.executeWithoutResult(status -> {
-                Transaction sale = ledger.recordSale(attempt.sale(link.orderNumber(), false, null, null, null,
-                        "Card not enrolled in 3-D Secure", enrollment.mdStatus(), null));
-                attempts.finish(attempt.id(), Attempt.Status.DECLINED, Attempt.Failure.NOT_ENROLLED, enrollment.mdStatus(),
-                        null, sale.id());
-                webhooks.publish(link.merchantId(), Webhooks.PAYMENT_FAILED, TransactionJson.of(sale));
-            });
-            return resultOf(link, attempt.id());
+            declined(attempt, refused.mdStatus(), null, refused.code(), refused.message(),
+                    "2".equals(refused.mdStatus()) ? Attempt.Failure.NOT_ENROLLED : Attempt.Failure.DECLINED_BY_BANK);
+            return new Finished(attempt.id());
         }
-        attempts.enrolled(attempt.id(), enrollment.xid());
-        return new Redirect(enrollment.acsUrl());
+        if (step instanceof BrowserStep.Redirect redirect) {
+            attempts.sentToBank(attempt.id(), redirect.url());
+        }
+        return new ToBank(attempt.id(), step);
     }
 
     /** A second submission of one form goes where the first one went, once it has got somewhere. */
-    private Next whereIs(Link link, String attemptId) {
+    private Started whereIs(String attemptId) {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(5));
         Attempt attempt = attempts.find(attemptId).orElseThrow();
-        while (attempt.status() == Attempt.Status.AWAITING_3DS && attempt.xid() == null && Instant.now().isBefore(giveUp)) {
+        while (attempt.status() == Attempt.Status.AWAITING_3DS && attempt.nextUrl() == null && Instant.now().isBefore(giveUp)) {
             sleep();
             attempt = attempts.find(attemptId).orElseThrow();
         }
-        if (attempt.status() == Attempt.Status.AWAITING_3DS && attempt.xid() != null) {
-            return new Redirect("/acs/" + attempt.xid());
+        if (attempt.status() == Attempt.Status.AWAITING_3DS && attempt.nextUrl() != null) {
+            return new ToBank(attemptId, new BrowserStep.Redirect(attempt.nextUrl()));
         }
-        return resultOf(link, attemptId);
+        return new Finished(attemptId);
     }
 
     /**
-     * The payer is back from the ACS; the attempt ends here (the result page reads how). A replayed or
-     * refreshed answer finds the attempt no longer awaiting 3-D Secure and changes nothing.
+     * The bank's answer, posted back by the payer's browser; the attempt ends here (the result page
+     * reads how). An answer that is not the bank's throws {@link InvalidBankAnswer} and changes
+     * nothing; a replayed one finds the attempt moved on and changes nothing either.
      */
-    void complete(Link link, Attempt attempt, Map<String, String> acsAnswer) {
-        ThreeDSecureResult result = acquirer.readAcsAnswer(acsAnswer);
-        if (!result.xid().equals(attempt.xid()) || !result.reference().equals(attempt.id())) {
-            throw new Acquirer.InvalidAcsAnswer("answer of another attempt");
+    void complete(Link link, Attempt attempt, Map<String, String> posted) {
+        Acquirer acquirer = acquirers.forMerchant(attempt.merchantId());
+        Payment payment = attempt.payment(null, null, null);
+        Verdict verdict = acquirer.readCallback(payment, posted);
+        if (verdict instanceof Verdict.Untrusted untrusted) {
+            throw new InvalidBankAnswer(untrusted.reason());
         }
         if (attempt.status() != Attempt.Status.AWAITING_3DS) {
             return;
         }
-        if (!result.authenticated()) {
-            transactions.executeWithoutResult(status -> {
-                if (attempts.transition(attempt.id(), Attempt.Status.AWAITING_3DS, Attempt.Status.DECLINED)) {
-                    Transaction sale = ledger.recordSale(attempt.sale(link.orderNumber(), false, null, null, null,
-                            "3-D Secure authentication failed", result.mdStatus(), result.eci()));
-                    attempts.finish(attempt.id(), Attempt.Status.DECLINED, Attempt.Failure.THREE_DS_FAILED,
-                            result.mdStatus(), result.eci(), sale.id());
-                    webhooks.publish(link.merchantId(), Webhooks.PAYMENT_FAILED, TransactionJson.of(sale));
-                }
-            });
+        if (verdict instanceof Verdict.NotAuthenticated failed) {
+            declined(attempt, failed.mdStatus(), null, failed.code(), "3-D Secure authentication failed",
+                    Attempt.Failure.THREE_DS_FAILED);
             return;
         }
-        if (!attempts.transition(attempt.id(), Attempt.Status.AWAITING_3DS, Attempt.Status.AUTHORIZING)) {
+        Verdict.Authenticated authenticated = (Verdict.Authenticated) verdict;
+        if (!attempts.move(attempt.id(), Attempt.Status.AWAITING_3DS, Attempt.Status.AUTHORIZING)) {
             return;
         }
         PaymentClaim claim = claim(attempt);
         if (claim != PaymentClaim.CLAIMED) {
-            Attempt.Failure failure = switch (claim) {
+            attempts.move(attempt.id(), Attempt.Status.AUTHORIZING, Attempt.Status.FAILED, switch (claim) {
                 case USED -> Attempt.Failure.ALREADY_PAID;
                 case UNAVAILABLE -> Attempt.Failure.LINK_UNAVAILABLE;
                 case CHANGED -> Attempt.Failure.LINK_CHANGED;
                 default -> Attempt.Failure.BUSY;
-            };
-            attempts.finish(attempt.id(), Attempt.Status.FAILED, failure, result.mdStatus(), result.eci(), null);
+            }, authenticated.mdStatus(), authenticated.eci(), null);
             return;
         }
-        authorize(link, attempt, result);
+        provision(link, acquirer, payment, attempt, authenticated);
+    }
+
+    /** A payment that ends before any money moved (3-D Secure failed, not enrolled): a declined sale, in one transaction. */
+    private void declined(Attempt attempt, String mdStatus, String eci, String code, String message, Attempt.Failure failure) {
+        transactions.executeWithoutResult(status -> {
+            Transaction sale = ledger.recordSale(attempt.sale(false, null, null, code == null || code.isEmpty() ? null : code,
+                    message, mdStatus, eci));
+            if (attempts.move(attempt.id(), Attempt.Status.AWAITING_3DS, Attempt.Status.DECLINED, failure, mdStatus, eci,
+                    sale.id())) {
+                events.publishEvent(new PaymentDeclined(sale));
+            } else {
+                status.setRollbackOnly(); // a replay got here first
+            }
+        });
     }
 
     /** Claims the link, waiting while another attempt is being authorized: its outcome decides ours. */
     private PaymentClaim claim(Attempt attempt) {
-        Instant giveUp = Instant.now().plus(waitForOtherAttempt);
-        PaymentClaim claim = links.claimForPayment(attempt.linkId(), attempt.id(), attempt.amount(),
-                attempt.installments(), claimTtl);
+        Instant giveUp = Instant.now().plus(settings.waitForOtherAttempt());
+        PaymentClaim claim = links.claimForPayment(attempt.linkId(), attempt.id(), attempt.amount(), attempt.installments(),
+                settings.claimTtl());
         while (claim == PaymentClaim.HELD_BY_ANOTHER && Instant.now().isBefore(giveUp)) {
             sleep();
-            claim = links.claimForPayment(attempt.linkId(), attempt.id(), attempt.amount(), attempt.installments(), claimTtl);
+            claim = links.claimForPayment(attempt.linkId(), attempt.id(), attempt.amount(), attempt.installments(),
+                    settings.claimTtl());
         }
         return claim;
     }
 
-    private void authorize(Link link, Attempt attempt, ThreeDSecureResult result) {
-        BankResponse response;
-        try {
-            batches.closeStale(link.merchantId());
-            response = acquirer.authorize(new Acquirer.AuthorizationRequest(link.merchantId(), result.xid(), attempt.id(),
-                    link.orderNumber(), attempt.amount(), attempt.installments(), result.cavv(), result.eci()));
-        } catch (RuntimeException unreachable) {
-            log.error("Authorization of attempt {} failed to reach the bank", attempt.id(), unreachable);
-            links.releaseClaim(link.id(), attempt.id());
-            attempts.finish(attempt.id(), Attempt.Status.FAILED, Attempt.Failure.BANK_ERROR, result.mdStatus(), result.eci(), null);
-            return;
+    private void provision(Link link, Acquirer acquirer, Payment payment, Attempt attempt, Verdict.Authenticated authenticated) {
+        String md = authenticated.mdStatus();
+        String eci = authenticated.eci();
+        Optional<BankAnswer> answered = provisionOnce(acquirer, payment, attempt, authenticated);
+        if (answered.isEmpty()) {
+            return; // the bank's answer is unknown: recovery asks again and settles it
         }
+        BankAnswer answer = answered.get();
         boolean recorded = Boolean.TRUE.equals(transactions.execute(status -> {
-            Links.RecordedPayment counted = response.approved()
+            Links.RecordedPayment counted = answer.approved()
                     ? links.recordPayment(link.id(), attempt.id(), attempt.amount()) : null;
             if (counted == Links.RecordedPayment.NOT_RECORDED) {
                 status.setRollbackOnly();
                 return false;
             }
-            Transaction sale = ledger.recordSale(attempt.sale(link.orderNumber(), response.approved(), response.authCode(),
-                    response.hostReference(), response.responseCode(), response.responseMessage(), result.mdStatus(),
-                    result.eci()));
-            if (!response.approved()) {
+            Transaction sale = ledger.recordSale(attempt.sale(answer.approved(), answer.authCode(), answer.hostReference(),
+                    answer.code(), answer.message(), md, eci));
+            if (!answer.approved()) {
                 links.releaseClaim(link.id(), attempt.id());
             }
-            attempts.finish(attempt.id(), response.approved() ? Attempt.Status.APPROVED : Attempt.Status.DECLINED,
-                    response.approved() ? null : Attempt.Failure.DECLINED_BY_BANK, result.mdStatus(), result.eci(), sale.id());
-            if (response.approved()) {
-                tellMerchant(link, attempt);
-                webhooks.publish(link.merchantId(), Webhooks.PAYMENT_SUCCEEDED, TransactionJson.of(sale));
-                if (counted == Links.RecordedPayment.RECORDED_AND_USED) {
-                    webhooks.publish(link.merchantId(), Webhooks.LINK_USED, Map.of("linkId", link.id(),
-                            "orderNumber", link.orderNumber(), "transactionId", sale.id()));
-                }
-            } else {
-                webhooks.publish(link.merchantId(), Webhooks.PAYMENT_FAILED, TransactionJson.of(sale));
+            attempts.move(attempt.id(), Attempt.Status.AUTHORIZING,
+                    answer.approved() ? Attempt.Status.APPROVED : Attempt.Status.DECLINED,
+                    answer.approved() ? null : Attempt.Failure.DECLINED_BY_BANK, md, eci, sale.id());
+            events.publishEvent(answer.approved() ? new PaymentApproved(sale) : new PaymentDeclined(sale));
+            if (counted == Links.RecordedPayment.RECORDED_AND_USED) {
+                events.publishEvent(new LinkUsed(link.merchantId(), link.id(), link.orderNumber(), sale.id()));
             }
             return true;
         }));
         if (!recorded) {
             // The claim lapsed while the bank was answering and another attempt may have paid: take ours back.
             log.warn("Attempt {} lost its claim on link {} during authorization; voiding", attempt.id(), link.id());
-            BankResponse voided = acquirer.voidSale(link.merchantId(), response.hostReference());
-            Transaction sale = ledger.recordSale(attempt.sale(link.orderNumber(), true, response.authCode(), response.hostReference(),
-                    response.responseCode(), response.responseMessage(), result.mdStatus(), result.eci()));
-            ledger.recordVoid(sale, voided.approved(), voided.authCode(), voided.hostReference(), voided.responseCode(),
-                    voided.responseMessage());
-            attempts.finish(attempt.id(), Attempt.Status.FAILED, Attempt.Failure.ALREADY_PAID, result.mdStatus(),
-                    result.eci(), sale.id());
+            unwanted.undo(acquirer, attempt, answer, md, eci, Attempt.Failure.ALREADY_PAID);
         }
     }
 
-    /** [R5] The merchant's e-mail about the payment, queued with the payment itself. */
-    private void tellMerchant(Link link, Attempt attempt) {
-        Merchant merchant = merchants.get(link.merchantId());
-        if (merchant.notifyOnPayment() && merchant.email() != null) {
-            notifications.queuePaymentReceived(new LinkMessage(merchant.id(), link.id(), merchant.name(), link.orderNumber(),
-                    attempt.amount(), null, null), merchant.email());
+    /**
+     * The provision, and if its answer is lost on the way (a timeout, a broken connection), the bank's
+     * order inquiry for it [A4]. Empty only when neither answers: the attempt stays authorizing, its
+     * claim lapses, and {@link Recovery} settles it.
+     */
+    private Optional<BankAnswer> provisionOnce(Acquirer acquirer, Payment payment, Attempt attempt,
+                                               Verdict.Authenticated authenticated) {
+        batches.closeStale(attempt.merchantId());
+        try {
+            return Optional.of(acquirer.provision(payment, authenticated));
+        } catch (RuntimeException lost) {
+            log.warn("The provision of attempt {} got no answer ({}); asking the bank", attempt.id(), lost.toString());
         }
-    }
-
-    Next resultOf(Link link, String attemptId) {
-        return new Redirect("/pay/" + link.token() + "/result/" + attemptId);
+        try {
+            Optional<BankAnswer> known = acquirer.inquire(payment);
+            if (known.isEmpty()) {
+                links.releaseClaim(attempt.linkId(), attempt.id());
+                attempts.move(attempt.id(), Attempt.Status.AUTHORIZING, Attempt.Status.FAILED, Attempt.Failure.BANK_ERROR,
+                        authenticated.mdStatus(), authenticated.eci(), null);
+            }
+            return known;
+        } catch (RuntimeException unreachable) {
+            log.error("Attempt {}: the bank answers neither provision nor inquiry; recovery will settle it", attempt.id(),
+                    unreachable);
+            return Optional.empty();
+        }
     }
 
     private static void sleep() {
@@ -256,6 +272,13 @@ class Checkout {
             Thread.sleep(POLL.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The bank's answer cannot be trusted: a bad signature, or another order, amount or currency. */
+    static final class InvalidBankAnswer extends RuntimeException {
+        InvalidBankAnswer(String reason) {
+            super(reason, null, false, false);
         }
     }
 }

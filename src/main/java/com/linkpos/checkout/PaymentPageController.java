@@ -1,18 +1,21 @@
 package com.linkpos.checkout;
 
-import com.linkpos.acquiring.Acquirer;
+import com.linkpos.acquiring.BrowserStep;
 import com.linkpos.acquiring.CardDetails;
 import com.linkpos.link.Link;
 import com.linkpos.link.LinkStatus;
 import com.linkpos.link.LinkUsage;
+import com.linkpos.link.LinkUrls;
 import com.linkpos.link.Links;
 import com.linkpos.merchant.Merchants;
+import com.linkpos.platform.FormTargets;
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Ids;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Transaction;
 import com.linkpos.shared.FreeText;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -23,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,6 +50,7 @@ class PaymentPageController {
     static final int PAYER_NOTE_LIMIT = 250;
 
     private final Links links;
+    private final LinkUrls urls;
     private final Merchants merchants;
     private final Checkout checkout;
     private final Attempts attempts;
@@ -52,9 +58,10 @@ class PaymentPageController {
     private final MessageSource messages;
     private final Clock clock;
 
-    PaymentPageController(Links links, Merchants merchants, Checkout checkout, Attempts attempts, Ledger ledger,
-                          MessageSource messages, Clock clock) {
+    PaymentPageController(Links links, LinkUrls urls, Merchants merchants, Checkout checkout, Attempts attempts,
+                          Ledger ledger, MessageSource messages, Clock clock) {
         this.links = links;
+        this.urls = urls;
         this.merchants = merchants;
         this.checkout = checkout;
         this.attempts = attempts;
@@ -78,7 +85,7 @@ class PaymentPageController {
 
     @PostMapping("/pay/{token}")
     Object pay(@PathVariable String token, @ModelAttribute("card") CardForm form, BindingResult binding, Model model,
-               HttpServletResponse response) {
+               Locale locale, HttpServletRequest request, HttpServletResponse response) {
         Optional<Link> found = links.findByToken(token);
         String unavailable = unavailable(found, model, response);
         if (unavailable != null) {
@@ -93,21 +100,56 @@ class PaymentPageController {
             form.setNonce(Ids.newSecret());
         }
         if (errors.isEmpty()) {
-            Checkout.Next next = checkout.start(link, card, form.getNonce(), note);
-            if (next instanceof Checkout.Redirect redirect) {
-                return seeOther(redirect.url());
+            Checkout.Started started = checkout.start(link, (String) model.getAttribute("merchantName"), card,
+                    form.getNonce(), note, locale, this::callbackUrl);
+            if (started instanceof Checkout.ToBank toBank) {
+                return toBank(toBank.step(), model, request, response);
             }
-            errors.addAll(((Checkout.Refused) next).errors());
+            if (started instanceof Checkout.Finished finished) {
+                return seeOther(resultPath(link, finished.attemptId()));
+            }
+            errors.addAll(((Checkout.Refused) started).errors());
         }
         errors.forEach(error -> binding.rejectValue(error.field(), error.messageKey(), error.args(), error.code()));
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return "checkout/pay";
     }
 
-    /** Back from the issuer's 3-D Secure page with its signed answer. */
-    @GetMapping("/pay/{token}/3ds/{attemptId}")
-    Object returnFromAcs(@PathVariable String token, @PathVariable String attemptId,
-                         @RequestParam Map<String, String> answer, Model model, HttpServletResponse response) {
+    /** The payer's way to the bank's 3-D Secure page, as the gateway wants it; a page with the card is never cached. */
+    private Object toBank(BrowserStep step, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (step instanceof BrowserStep.Redirect redirect) {
+            return seeOther(redirect.url());
+        }
+        response.setHeader("Cache-Control", "no-store");
+        if (step instanceof BrowserStep.AutoPost post) {
+            FormTargets.allow(request, post.url());
+            model.addAttribute("action", post.url());
+            model.addAttribute("fields", post.fields());
+            return "checkout/to-bank";
+        }
+        // The bank's own page (fetched by our server, QNB's IP rule) runs its own scripts and forms.
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+                .header("Content-Security-Policy", "frame-ancestors 'none'; base-uri 'none'")
+                .body(((BrowserStep.Html) step).html());
+    }
+
+    /** Where the bank sends the payer back: absolute, under /pay/, and reachable without a session or CSRF token. */
+    private String callbackUrl(Link link, String attemptId) {
+        return urls.base() + "/pay/" + link.token() + "/3ds/" + attemptId;
+    }
+
+    private static String resultPath(Link link, String attemptId) {
+        return "/pay/" + link.token() + "/result/" + attemptId;
+    }
+
+    /**
+     * The bank's 3-D Secure answer, posted by the payer's browser (API.md): trusted only through the
+     * gateway's signature, answered by a redirect to the result. No session, no CSRF token: a bank's
+     * cross-site POST carries neither.
+     */
+    @PostMapping("/pay/{token}/3ds/{attemptId}")
+    Object returnFromBank(@PathVariable String token, @PathVariable String attemptId,
+                          @RequestParam Map<String, String> answer, Model model, HttpServletResponse response) {
         Optional<Link> link = links.findByToken(token);
         Optional<Attempt> attempt = attemptOf(link, attemptId);
         if (attempt.isEmpty()) {
@@ -115,12 +157,12 @@ class PaymentPageController {
         }
         try {
             checkout.complete(link.get(), attempt.get(), answer);
-        } catch (Acquirer.InvalidAcsAnswer tampered) {
+        } catch (Checkout.InvalidBankAnswer untrusted) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("link", link.get());
             return "checkout/invalid-answer";
         }
-        return seeOther("/pay/" + token + "/result/" + attemptId);
+        return seeOther(resultPath(link.get(), attemptId));
     }
 
     @GetMapping("/pay/{token}/result/{attemptId}")

@@ -39,7 +39,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             if (caller.isPresent() && !caller.get().isBank()) { // the bank's own systems are not limited
                 wait = limits.take("api:" + caller.get().name(), limits.settings().api());
             }
-        } else if ("POST".equals(request.getMethod()) && (path.startsWith("/pay/") || path.startsWith("/acs/"))) {
+        } else if ("POST".equals(request.getMethod()) && (path.startsWith("/pay/") || path.startsWith("/simulator/"))) {
             wait = Math.max(limits.take("payer:" + request.getRemoteAddr(), limits.settings().paymentPerAddress()),
                     path.startsWith("/pay/") ? limits.take("link:" + linkToken(path), limits.settings().paymentPerLink()) : 0);
         }

@@ -28,7 +28,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
     private static java.util.Locale defaultLocale(HttpServletRequest request) {
         String path = request.getRequestURI();
-        if (path.startsWith("/pay/") || path.startsWith("/api/") || path.startsWith("/acs/")) {
+        if (path.startsWith("/pay/") || path.startsWith("/api/") || path.startsWith("/simulator/")) {
             return Languages.fromAcceptLanguage(request);
         }
         return Languages.TURKISH;

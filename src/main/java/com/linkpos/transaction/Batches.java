@@ -1,6 +1,6 @@
 package com.linkpos.transaction;
 
-import com.linkpos.acquiring.Acquirer;
+import com.linkpos.acquiring.Acquirers;
 import com.linkpos.shared.BusinessTime;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -28,12 +28,12 @@ public class Batches {
     private static final Logger log = LoggerFactory.getLogger(Batches.class);
 
     private final JdbcClient jdbc;
-    private final Acquirer acquirer;
+    private final Acquirers acquirers;
     private final Clock clock;
 
-    Batches(JdbcClient jdbc, Acquirer acquirer, Clock clock) {
+    Batches(JdbcClient jdbc, Acquirers acquirers, Clock clock) {
         this.jdbc = jdbc;
-        this.acquirer = acquirer;
+        this.acquirers = acquirers;
         this.clock = clock;
     }
 
@@ -56,7 +56,7 @@ public class Batches {
                 .param("today", Date.valueOf(LocalDate.ofInstant(now, BusinessTime.ZONE)))
                 .query(String.class).list();
         if (!stale.isEmpty()) {
-            acquirer.closeBatch(merchantId);
+            acquirers.forMerchant(merchantId).endOfDay(merchantId);
         }
     }
 
@@ -93,13 +93,13 @@ public class Batches {
                         UPDATE batches SET closed_at = :now, closed_by = :by WHERE closed_at IS NULL RETURNING merchant_id""")
                 .param("now", Timestamp.from(clock.instant())).param("by", closedBy)
                 .query(String.class).list();
-        merchants.forEach(acquirer::closeBatch);
+        merchants.forEach(merchant -> acquirers.forMerchant(merchant).endOfDay(merchant));
         log.info("End of day by {}: closed {} batches", closedBy, merchants.size());
         return merchants.size();
     }
 
     /** The daily end of day, at the configured time in Istanbul (default 23:59). */
-    @Scheduled(cron = "${linkpos.batches.close-cron:0 59 23 * * *}", zone = "Europe/Istanbul")
+    @Scheduled(cron = "${linkpos.batches.close-cron}", zone = "Europe/Istanbul")
     void endOfDay() {
         closeAll("schedule");
     }

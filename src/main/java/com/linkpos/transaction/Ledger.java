@@ -1,5 +1,6 @@
 package com.linkpos.transaction;
 
+import com.linkpos.acquiring.BankAnswer;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.Ids;
 import com.linkpos.shared.Money;
@@ -14,7 +15,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The ledger of SALE, VOID and REFUND transactions. Entries are appended, never rewritten. */
+/**
+ * The ledger of SALE, VOID and REFUND transactions. Entries are appended; the one thing that changes
+ * on an entry is a sale's running totals ({@code voided}, {@code refunded_minor}), brought up to date
+ * with each approved void or refund of it, under the sale's row lock.
+ */
 @Service
 public class Ledger {
 
@@ -34,7 +39,7 @@ public class Ledger {
     }
 
     /** What the bank answered to a sale, as the ledger keeps it. */
-    public record Sale(String merchantId, String linkId, String attemptId, String orderNumber, Money amount,
+    public record Sale(String merchantId, String linkId, String attemptId, String orderNumber, String gatewayOrderId, Money amount,
                        int installments, Transaction.Card card, boolean approved, String authCode, String hostReference,
                        String responseCode, String responseMessage, String mdStatus, String eci, String payerNote) {
     }
@@ -45,10 +50,11 @@ public class Ledger {
         Integer batch = sale.approved() ? batches.openBatchNumber(sale.merchantId()) : null;
         return jdbc.sql("""
                         INSERT INTO transactions (id, merchant_id, link_id, attempt_id, type, status, order_number,
-                            amount_minor, currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type,
+                            gateway_order_id, amount_minor, currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type,
                             auth_code, host_reference, response_code, response_message, md_status, eci, payer_note,
                             batch_number, created_at)
-                        VALUES (:id, :merchant, :link, :attempt, 'SALE', :status, :order, :amount, :currency, :installments,
+                        VALUES (:id, :merchant, :link, :attempt, 'SALE', :status, :order, :gatewayOrder, :amount, :currency,
+                            :installments,
                             :bin, :last4, :brand, :issuer, :cardType, :auth, :host, :code, :message, :md, :eci, :note,
                             :batch, :now)
                         RETURNING *, EXISTS (SELECT 1 FROM batches b WHERE b.merchant_id = transactions.merchant_id
@@ -56,7 +62,8 @@ public class Ledger {
                 .param("id", id).param("merchant", sale.merchantId()).param("link", sale.linkId())
                 .param("attempt", sale.attemptId())
                 .param("status", (sale.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).name())
-                .param("order", sale.orderNumber()).param("amount", sale.amount().minor())
+                .param("order", sale.orderNumber()).param("gatewayOrder", sale.gatewayOrderId())
+                .param("amount", sale.amount().minor())
                 .param("currency", sale.amount().currency().name()).param("installments", sale.installments())
                 .param("bin", sale.card().bin()).param("last4", sale.card().last4()).param("brand", sale.card().brand())
                 .param("issuer", sale.card().issuer()).param("cardType", sale.card().type())
@@ -66,33 +73,32 @@ public class Ledger {
                 .query(rows()).single();
     }
 
-    /** Appends the void of a sale; an approved void marks the sale voided. */
-    public Transaction recordVoid(Transaction sale, boolean approved, String authCode, String hostReference,
-                                  String responseCode, String responseMessage) {
-        return recordReversal(sale, TransactionType.VOID, sale.amount(), approved, authCode, hostReference,
-                responseCode, responseMessage);
+    /** Appends the void of a sale, as the bank answered it; an approved void marks the sale voided. */
+    public Transaction recordVoid(Transaction sale, BankAnswer bank) {
+        return recordReversal(sale, TransactionType.VOID, sale.amount(), bank);
     }
 
     /**
      * Appends a VOID or REFUND of {@code sale}, linked to it, and when approved brings the sale up to
      * date (voided, or refunded so far). The caller holds the sale's row lock ({@link #lockSale}).
      */
-    Transaction recordReversal(Transaction sale, TransactionType type, Money amount, boolean approved, String authCode,
-                               String hostReference, String responseCode, String responseMessage) {
+    Transaction recordReversal(Transaction sale, TransactionType type, Money amount, BankAnswer bank) {
+        boolean approved = bank.approved();
         String id = Ids.newId("txn");
         Integer batch = approved ? batches.openBatchNumber(sale.merchantId()) : null;
         jdbc.sql("""
-                        INSERT INTO transactions (id, merchant_id, link_id, type, status, order_number, amount_minor,
-                            currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type, auth_code,
-                            host_reference, response_code, response_message, original_transaction_id, batch_number, created_at)
-                        SELECT :id, merchant_id, link_id, :type, :status, order_number, :amount, currency,
+                        INSERT INTO transactions (id, merchant_id, link_id, type, status, order_number, gateway_order_id,
+                            amount_minor, currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type,
+                            auth_code, host_reference, response_code, response_message, original_transaction_id,
+                            batch_number, created_at)
+                        SELECT :id, merchant_id, link_id, :type, :status, order_number, gateway_order_id, :amount, currency,
                             installments, card_bin, card_last4, card_brand, card_issuer, card_type, :auth, :host, :code,
                             :message, id, :batch, :now
                         FROM transactions WHERE id = :sale AND merchant_id = :merchant""")
                 .param("id", id).param("type", type.name())
                 .param("status", (approved ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).name())
-                .param("amount", amount.minor()).param("auth", authCode).param("host", hostReference)
-                .param("code", responseCode).param("message", responseMessage).param("batch", batch)
+                .param("amount", amount.minor()).param("auth", bank.authCode()).param("host", bank.hostReference())
+                .param("code", bank.code()).param("message", bank.message()).param("batch", batch)
                 .param("now", Timestamp.from(clock.instant())).param("sale", sale.id()).param("merchant", sale.merchantId())
                 .update();
         if (approved) {
@@ -143,7 +149,7 @@ public class Ledger {
                 "order_number", "amount_minor", "currency", "installments", "card_bin", "card_last4", "card_brand",
                 "card_issuer", "card_type", "auth_code", "host_reference", "response_code", "response_message",
                 "md_status", "eci", "payer_note", "original_transaction_id", "refunded_minor", "voided", "batch_number",
-                "batch_closed", "created_at"};
+                "batch_closed", "created_at", "gateway_order_id"};
         private int[] at;
 
         @Override
@@ -158,7 +164,7 @@ public class Ledger {
             String bin = rs.getString(at[10]);
             return new Transaction(rs.getString(at[0]), rs.getString(at[1]), rs.getString(at[2]), rs.getString(at[3]),
                     TransactionType.valueOf(rs.getString(at[4])), TransactionStatus.valueOf(rs.getString(at[5])),
-                    rs.getString(at[6]), new Money(rs.getLong(at[7]), currency), rs.getInt(at[9]),
+                    rs.getString(at[6]), rs.getString(at[28]), new Money(rs.getLong(at[7]), currency), rs.getInt(at[9]),
                     bin == null ? null : new Transaction.Card(bin, rs.getString(at[11]), rs.getString(at[12]),
                             rs.getString(at[13]), rs.getString(at[14])),
                     rs.getString(at[15]), rs.getString(at[16]), rs.getString(at[17]), rs.getString(at[18]),

@@ -1,33 +1,36 @@
 package com.linkpos.transaction;
 
 import com.linkpos.acquiring.Acquirer;
-import com.linkpos.acquiring.Acquirer.BankResponse;
+import com.linkpos.acquiring.Acquirers;
+import com.linkpos.acquiring.BankAnswer;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Money;
 import com.linkpos.shared.ProblemException;
-import com.linkpos.webhook.Webhooks;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * [R3] Void (iptal) and refund (iade) of an approved sale. The sale's row stays locked from the
- * check to the bank's answer being recorded, so two refunds at once are decided one after the other
- * and can never together exceed the sale, and a void racing a refund leaves one consistent story.
+ * [R3] Void (iptal) and refund (iade) of an approved sale, through the merchant's acquirer [A5]. The
+ * sale's row stays locked from the check to the bank's answer being recorded, so two refunds at once
+ * are decided one after the other and can never together exceed the sale, and a void racing a refund
+ * leaves one consistent story. An approved one is published ({@link SaleVoided}, {@link SaleRefunded})
+ * in the same transaction.
  */
 @Service
 public class Reversals {
 
     private final Ledger ledger;
     private final Batches batches;
-    private final Acquirer acquirer;
-    private final Webhooks webhooks;
+    private final Acquirers acquirers;
+    private final ApplicationEventPublisher events;
 
-    Reversals(Ledger ledger, Batches batches, Acquirer acquirer, Webhooks webhooks) {
+    Reversals(Ledger ledger, Batches batches, Acquirers acquirers, ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.batches = batches;
-        this.acquirer = acquirer;
-        this.webhooks = webhooks;
+        this.acquirers = acquirers;
+        this.events = events;
     }
 
     /** Voids a sale of the open batch, in full. Returns the VOID transaction (approved or declined by the bank). */
@@ -37,9 +40,12 @@ public class Reversals {
         if (sale.batchClosed()) {
             throw new ProblemException(HttpStatus.CONFLICT, "batch_closed_use_refund", java.util.List.of());
         }
-        BankResponse bank = acquirer.voidSale(merchantId, sale.hostReference());
-        return announced(ledger.recordReversal(sale, TransactionType.VOID, sale.amount(), bank.approved(), bank.authCode(),
-                bank.hostReference(), bank.responseCode(), bank.responseMessage()), Webhooks.TRANSACTION_VOIDED);
+        BankAnswer bank = acquirers.forMerchant(merchantId).voidSale(orderOf(sale));
+        Transaction voided = ledger.recordReversal(sale, TransactionType.VOID, sale.amount(), bank);
+        if (voided.approved()) {
+            events.publishEvent(new SaleVoided(voided));
+        }
+        return voided;
     }
 
     /** Refunds part or all (amount null: the rest) of a sale of a closed batch. */
@@ -49,13 +55,27 @@ public class Reversals {
         if (!sale.batchClosed()) {
             throw new ProblemException(HttpStatus.CONFLICT, "batch_open_use_void", java.util.List.of());
         }
+        Money refund = refundAmount(sale, amount);
+        BankAnswer bank = acquirers.forMerchant(merchantId).refund(orderOf(sale), refund);
+        Transaction refunded = ledger.recordReversal(sale, TransactionType.REFUND, refund, bank);
+        if (refunded.approved()) {
+            events.publishEvent(new SaleRefunded(refunded));
+        }
+        return refunded;
+    }
+
+    /**
+     * [R3] How much a refund of {@code sale} pays back: {@code typed} (a decimal string), or when blank
+     * the whole refundable rest; more than the rest, or nothing, is refused.
+     */
+    static Money refundAmount(Transaction sale, String typed) {
         Money rest = sale.refundableRest();
         Money refund;
-        if (amount == null || amount.isBlank()) {
+        if (typed == null || typed.isBlank()) {
             refund = rest;
         } else {
             try {
-                refund = Money.parsePositive(amount, sale.amount().currency());
+                refund = Money.parsePositive(typed, sale.amount().currency());
             } catch (Money.InvalidAmount invalid) {
                 throw ProblemException.invalid(FieldProblem.of("amount",
                         invalid.rejection().name().toLowerCase(java.util.Locale.ROOT), sale.amount().currency().minorDigits(),
@@ -67,17 +87,11 @@ public class Reversals {
                     java.util.List.of(FieldProblem.of("amount", "refund_exceeds_sale", rest.toDecimalString(),
                             rest.currency().name())));
         }
-        BankResponse bank = acquirer.refund(merchantId, sale.hostReference(), refund);
-        return announced(ledger.recordReversal(sale, TransactionType.REFUND, refund, bank.approved(), bank.authCode(),
-                bank.hostReference(), bank.responseCode(), bank.responseMessage()), Webhooks.TRANSACTION_REFUNDED);
+        return refund;
     }
 
-    /** An approved void or refund is an event for the merchant's webhooks, queued in this transaction. */
-    private Transaction announced(Transaction reversal, String event) {
-        if (reversal.approved()) {
-            webhooks.publish(reversal.merchantId(), event, TransactionJson.of(reversal));
-        }
-        return reversal;
+    private static Acquirer.Order orderOf(Transaction sale) {
+        return new Acquirer.Order(sale.merchantId(), sale.gatewayOrderId(), sale.hostReference(), sale.amount());
     }
 
     /** The sale, locked; only an approved, not voided SALE can be voided or refunded. */

@@ -8,7 +8,8 @@ import java.time.Instant;
  * refund of one. Card data is what a receipt may show: BIN, last four, brand, issuer, type [P7].
  */
 public record Transaction(String id, String merchantId, String linkId, String attemptId, TransactionType type,
-                          TransactionStatus status, String orderNumber, Money amount, int installments, Card card,
+                          TransactionStatus status, String orderNumber, String gatewayOrderId, Money amount,
+                          int installments, Card card,
                           String authCode, String hostReference, String responseCode, String responseMessage,
                           String mdStatus, String eci, String payerNote, String originalTransactionId,
                           Money refunded, boolean voided, Integer batchNumber, boolean batchClosed, Instant createdAt)

@@ -70,7 +70,7 @@ class PaymentFlowTest {
 
     private long bankAuthorizations(String linkId) {
         return count("""
-                SELECT count(*) FROM bank_simulator_authorizations a JOIN payment_attempts p ON p.id = a.reference
+                SELECT count(*) FROM bank_simulator_authorizations a JOIN payment_attempts p ON p.gateway_order_id = a.reference
                 WHERE p.link_id = ?""", linkId);
     }
 
@@ -217,17 +217,17 @@ class PaymentFlowTest {
         String[] link = link("{\"amount\": \"10.00\"}");
         Payer payer = new Payer(port);
         Page acs = payer.followAll(payer.submit(payer.open(link[1]), Card.of("4000000000003063"), null));
-        Page back = payer.answerChallenge(acs, Payer.OTP);
-        String genuine = payer.browser().relative(back.location());
-        assertThat(genuine).contains("mdStatus=0");
+        Payer.AutoPost genuine = Payer.autoPost(payer.answerChallenge(acs, Payer.OTP));
+        assertThat(genuine.fields()).containsEntry("mdStatus", "0");
+        assertThat(genuine.action()).as("an absolute address under /pay/").startsWith(api.baseUrl() + "/pay/" + link[1] + "/3ds/");
 
-        Page tampered = payer.browser().get(genuine.replace("mdStatus=0", "mdStatus=1"));
+        Page tampered = payer.post(genuine.with("mdStatus", "1"));
         assertThat(tampered.status()).isEqualTo(400);
         assertThat(Payer.result(tampered).reason()).isEqualTo("INVALID_3DS_ANSWER");
         assertThat(count("SELECT count(*) FROM transactions WHERE link_id = ?", link[0])).isZero();
         assertThat(bankAuthorizations(link[0])).isZero();
 
-        Result result = Payer.result(payer.followAll(payer.browser().get(genuine)));
+        Result result = Payer.result(payer.followAll(payer.post(genuine)));
         assertThat(result.reason()).isEqualTo("THREE_DS_FAILED");
     }
 
@@ -236,14 +236,15 @@ class PaymentFlowTest {
         String[] link = link("{\"amount\": \"10.00\", \"usage\": \"MULTI\"}");
         Payer payer = new Payer(port);
         Page acs = payer.followAll(payer.submit(payer.open(link[1]), Card.of("4155650100416111"), null));
-        String back = payer.browser().relative(payer.answerChallenge(acs, Payer.OTP).location());
-        Result first = Payer.result(payer.followAll(payer.browser().get(back)));
+        Payer.AutoPost back = Payer.autoPost(payer.answerChallenge(acs, Payer.OTP));
+        Result first = Payer.result(payer.followAll(payer.post(back)));
         assertThat(first.approved()).isTrue();
 
-        Result replay = Payer.result(payer.followAll(payer.browser().get(back)));
+        Result replay = Payer.result(payer.followAll(payer.post(back)));
         assertThat(replay.transactionId()).isEqualTo(first.transactionId());
-        Result otherBrowser = Payer.result(new Payer(port).followAll(new Payer(port).browser().get(back)));
-        assertThat(otherBrowser.transactionId()).isEqualTo(first.transactionId());
+        Payer otherBrowser = new Payer(port);
+        Result fromElsewhere = Payer.result(otherBrowser.followAll(otherBrowser.post(back)));
+        assertThat(fromElsewhere.transactionId()).as("no session or CSRF cookie needed").isEqualTo(first.transactionId());
         assertThat(bankAuthorizations(link[0])).isEqualTo(1);
         assertThat(linkJson(link[0]).path("paymentCount").asInt()).isEqualTo(1);
     }
@@ -268,12 +269,12 @@ class PaymentFlowTest {
         String[] other = link("{\"amount\": \"10.00\"}");
         Payer payer = new Payer(port);
         Page acs = payer.followAll(payer.submit(payer.open(mine[1]), Card.of("4155650100416111"), null));
-        String back = payer.browser().relative(payer.answerChallenge(acs, Payer.OTP).location());
+        Payer.AutoPost back = Payer.autoPost(payer.answerChallenge(acs, Payer.OTP));
 
-        Page foreign = payer.browser().get(back.replace(mine[1], other[1]));
+        Page foreign = payer.post(new Payer.AutoPost(back.action().replace(mine[1], other[1]), back.fields()));
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(bankAuthorizations(mine[0]) + bankAuthorizations(other[0])).isZero();
-        assertThat(Payer.result(payer.followAll(payer.browser().get(back))).approved()).isTrue();
+        assertThat(Payer.result(payer.followAll(payer.post(back))).approved()).isTrue();
         assertThat(linkJson(other[0]).path("paymentCount").asInt()).isZero();
     }
 
@@ -391,7 +392,7 @@ class PaymentFlowTest {
         Page submitted = payer.submit(payer.open(link[1]), Card.of("4155650100416111"), null);
         assertThat(submitted.status()).isEqualTo(303);
         URI acs = URI.create(submitted.location());
-        assertThat(acs.getPath()).startsWith("/acs/");
+        assertThat(acs.getPath()).startsWith("/simulator/acs/");
         assertThat(submitted.location()).doesNotContain("4155650100416111").doesNotContain(TestData.BANK_KEY);
     }
 }

@@ -58,7 +58,7 @@ public final class Payer {
                 cardForm.selectFirst("input[name=_csrf]").val());
     }
 
-    /** On the ACS page: types the code; returns the redirect back to LinkPOS (not yet followed). */
+    /** On the ACS page: types the code; returns the ACS's answer, the form that posts it back to LinkPOS (not yet posted). */
     public Page answerChallenge(Page acs, String otp) {
         Element form = acs.document().selectFirst("#acs-form");
         assertThat(form).as("ACS form on %s", acs.text()).isNotNull();
@@ -70,10 +70,41 @@ public final class Payer {
         return browser.get(browser.relative(redirect.location()));
     }
 
-    /** Follows redirects to their end. */
+    /** A form a page posts by itself (3-D Secure: to the bank, and back from it): where to, and with what. */
+    public record AutoPost(String action, Map<String, String> fields) {
+        public AutoPost with(String field, String value) {
+            Map<String, String> changed = new LinkedHashMap<>(fields);
+            changed.put(field, value);
+            return new AutoPost(action, changed);
+        }
+    }
+
+    /** The self-posting form of a page, or null when it has none. */
+    public static AutoPost autoPost(Page page) {
+        Element form = page.document().selectFirst("form[data-autosubmit]");
+        if (form == null) {
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.val()));
+        return new AutoPost(form.attr("action"), fields);
+    }
+
+    /** Posts such a form as the browser does: no CSRF token of ours goes with it (it may go to a bank). */
+    public Page post(AutoPost form) {
+        return browser.postWithToken(browser.relative(form.action()), form.fields(), null);
+    }
+
+    /** Follows redirects and self-posting forms to their end, as a browser with JavaScript does. */
     public Page followAll(Page page) {
-        for (int hops = 0; page.location() != null && hops < 6; hops++) {
-            page = follow(page);
+        for (int hops = 0; hops < 8; hops++) {
+            if (page.location() != null) {
+                page = follow(page);
+            } else if (autoPost(page) != null) {
+                page = post(autoPost(page));
+            } else {
+                return page;
+            }
         }
         return page;
     }

@@ -1,4 +1,4 @@
-package com.linkpos.acquiring;
+package com.linkpos.banksimulator;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -6,7 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +31,8 @@ class TestCards {
 
     private final Map<String, Outcome> outcomes = new HashMap<>();
 
-    TestCards(@Value("${linkpos.simulator.test-cards-file:classpath:acquiring/test-cards.csv}") Resource file)
-            throws IOException {
+    TestCards(SimulatorSettings settings) throws IOException {
+        Resource file = new DefaultResourceLoader().getResource(settings.testCardsFile());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
             reader.lines().filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("pan,"))
                     .forEach(line -> {

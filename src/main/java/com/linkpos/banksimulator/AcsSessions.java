@@ -1,4 +1,4 @@
-package com.linkpos.acquiring;
+package com.linkpos.banksimulator;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
+import com.linkpos.acquiring.CardDetails;
+import com.linkpos.acquiring.CardInfo;
+import com.linkpos.acquiring.Payment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,16 +22,18 @@ class AcsSessions {
     /** One 3-D Secure challenge: the card the bank holds, and, once answered, the ACS's verdict. */
     static final class Session {
         final String xid;
-        final Acquirer.EnrollmentRequest request;
-        final CardInfo card;
+        final Payment payment;
+        final CardDetails card;
+        final CardInfo info;
         final TestCards.Outcome outcome;
         final Instant expiresAt;
-        volatile Acquirer.ThreeDSecureResult result;
+        volatile Map<String, String> answer;
 
-        Session(String xid, Acquirer.EnrollmentRequest request, CardInfo card, TestCards.Outcome outcome, Instant expiresAt) {
+        Session(String xid, Payment payment, CardDetails card, CardInfo info, TestCards.Outcome outcome, Instant expiresAt) {
             this.xid = xid;
-            this.request = request;
+            this.payment = payment;
             this.card = card;
+            this.info = info;
             this.outcome = outcome;
             this.expiresAt = expiresAt;
         }
@@ -39,13 +43,13 @@ class AcsSessions {
     private final Clock clock;
     private final Duration ttl;
 
-    AcsSessions(Clock clock, @Value("${linkpos.simulator.session-ttl:10m}") Duration ttl) {
+    AcsSessions(Clock clock, SimulatorSettings settings) {
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = settings.sessionTtl();
     }
 
-    Session open(String xid, Acquirer.EnrollmentRequest request, CardInfo card, TestCards.Outcome outcome) {
-        Session session = new Session(xid, request, card, outcome, clock.instant().plus(ttl));
+    Session open(String xid, Payment payment, CardDetails card, CardInfo info, TestCards.Outcome outcome) {
+        Session session = new Session(xid, payment, card, info, outcome, clock.instant().plus(ttl));
         sessions.put(xid, session);
         return session;
     }
@@ -67,7 +71,7 @@ class AcsSessions {
         return Optional.of(session);
     }
 
-    @Scheduled(fixedDelayString = "${linkpos.simulator.session-sweep:60s}")
+    @Scheduled(fixedDelay = 60_000)
     void forgetExpired() {
         Instant now = clock.instant();
         sessions.values().removeIf(session -> now.isAfter(session.expiresAt));
