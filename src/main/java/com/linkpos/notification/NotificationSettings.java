@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record NotificationSettings(Notifications notifications, Sms sms) {
 
     NotificationSettings {
-        notifications = notifications == null ? new Notifications(null, null, null, null, null) : notifications;
+        notifications = notifications == null ? new Notifications(null, null, null, null, null, null) : notifications;
         sms = sms == null ? new Sms(null, null, null, null, null, null) : sms;
     }
 
-    record Notifications(Boolean senderEnabled, Duration poll, Duration retryBase, Duration retryMax, Integer maxAttempts) {
+    record Notifications(Boolean senderEnabled, Duration poll, Duration retryBase, Duration retryMax, Integer maxAttempts,
+                         String from) {
         Notifications {
+            from = from == null || from.isBlank() ? "LinkPOS <linkpos@localhost>" : from;
             senderEnabled = senderEnabled == null || senderEnabled;
             poll = poll == null ? Duration.ofSeconds(2) : poll;
             retryBase = retryBase == null ? Duration.ofSeconds(30) : retryBase;

@@ -37,12 +37,6 @@ public class Notifications {
         return ids;
     }
 
-    /** [R5] The merchant hears of a payment by e-mail. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void queuePaymentReceived(LinkMessage payment, String merchantEmail) {
-        outbox.queue("PAYMENT_RECEIVED", "EMAIL", merchantEmail, "tr", payment);
-    }
-
     /** [M6] Sends a message again, to the same address, as a new message; returns the link it is about. */
     @Transactional
     public String resend(String merchantId, String notificationId) {

@@ -1,6 +1,7 @@
 package com.linkpos.notification;
 
 import java.time.Clock;
+import com.linkpos.shared.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,15 +36,14 @@ class Sender {
     private final Channel sms;
 
     Sender(Outbox outbox, MessageTexts texts, NotificationSettings settings, PlatformTransactionManager transactions,
-           Clock clock, ObjectProvider<JavaMailSender> mail,
-           @org.springframework.beans.factory.annotation.Value("${linkpos.notifications.from:LinkPOS <linkpos@localhost>}") String from) {
+           Clock clock, ObjectProvider<JavaMailSender> mail) {
         this.outbox = outbox;
         this.texts = texts;
         this.settings = settings;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         JavaMailSender mailSender = mail.getIfAvailable();
-        this.email = mailSender == null ? new LocalOutboxChannel() : new EmailChannel(mailSender, from);
+        this.email = mailSender == null ? new LocalOutboxChannel() : new EmailChannel(mailSender, settings.notifications().from());
         this.sms = settings.sms().url().isBlank() ? new LocalOutboxChannel() : new SmsGatewayChannel(settings.sms());
         log.info("Messages go out by e-mail through {} and by SMS through {}", email.provider(), sms.provider());
     }
@@ -82,9 +82,7 @@ class Sender {
         return true;
     }
 
-    /** 1×, 2×, 4×… the base, at most the maximum. */
     private Duration backoff(int attempts) {
-        Duration wait = settings.notifications().retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(settings.notifications().retryMax()) > 0 ? settings.notifications().retryMax() : wait;
+        return new Backoff(settings.notifications().retryBase(), settings.notifications().retryMax()).after(attempts);
     }
 }

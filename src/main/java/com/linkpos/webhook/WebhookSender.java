@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import com.linkpos.shared.Backoff;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -129,7 +130,6 @@ class WebhookSender {
     }
 
     private Duration backoff(int attempts) {
-        Duration wait = settings.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : wait;
+        return new Backoff(settings.retryBase(), settings.retryMax()).after(attempts);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,9 +82,9 @@ public class Webhooks {
         return SecretBox.isSealed(stored) ? secrets.open(SECRET_PURPOSE, stored) : stored;
     }
 
-    /** Queues the event for every endpoint of the merchant that asked for its type. */
-    @Transactional
-    public void publish(String merchantId, String type, Object data) {
+    /** Queues the event for every endpoint of the merchant that asked for its type, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void publish(String merchantId, String type, Object data) {
         List<String> endpoints = jdbc.sql("""
                         SELECT id FROM webhook_endpoints WHERE merchant_id = :merchant AND deleted_at IS NULL
                           AND :type = ANY (events)""")
