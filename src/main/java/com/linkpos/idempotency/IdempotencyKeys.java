@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -29,10 +29,18 @@ class IdempotencyKeys {
     private final Clock clock;
     private final Duration retention;
 
-    IdempotencyKeys(JdbcClient jdbc, Clock clock, @Value("${linkpos.idempotency.retention:48h}") Duration retention) {
+    /** {@code linkpos.idempotency.retention}: how long a key and its answer are kept (API.md promises 24 h at least). */
+    @ConfigurationProperties("linkpos.idempotency")
+    record Settings(Duration retention) {
+        Settings {
+            retention = retention == null ? Duration.ofHours(48) : retention;
+        }
+    }
+
+    IdempotencyKeys(JdbcClient jdbc, Clock clock, Settings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = settings.retention();
     }
 
     /** Tries of a key that keeps being released between our insert and our read. */

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +29,23 @@ class LinkRules {
     static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
     static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /** {@code linkpos.links.*}: the longest a link may be valid [L6]. */
+    @ConfigurationProperties("linkpos.links")
+    record Settings(Duration maxValidity) {
+        Settings {
+            maxValidity = maxValidity == null ? Duration.ofDays(180) : maxValidity;
+        }
+    }
+
     private final Duration maxValidity;
 
-    LinkRules(@Value("${linkpos.links.max-validity:180d}") Duration maxValidity) {
+    @Autowired
+    LinkRules(Settings settings) {
+        this(settings.maxValidity());
+    }
+
+    /** The rules alone, without Spring (LinkRulesTest). */
+    LinkRules(Duration maxValidity) {
         this.maxValidity = maxValidity;
     }
 

@@ -1,6 +1,7 @@
 package com.linkpos.link;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
@@ -18,11 +19,19 @@ public class LinkUrls implements ApplicationListener<WebServerInitializedEvent> 
     private final String serverAddress;
     private volatile String started;
 
-    LinkUrls(@Value("${linkpos.public-base-url:}") String configured, @Value("${server.address:}") String serverAddress,
-             @Value("${server.port:8080}") int port) {
+    /** {@code linkpos.public-base-url}: where payers reach LinkPOS (API.md), e.g. https://pay.example.com. */
+    @ConfigurationProperties("linkpos")
+    record Settings(String publicBaseUrl) {
+        Settings {
+            publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.strip();
+        }
+    }
+
+    LinkUrls(Settings settings, ServerProperties server) {
+        String configured = settings.publicBaseUrl();
         this.configured = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-        this.serverAddress = serverAddress;
-        this.started = startedOn(port);
+        this.serverAddress = server.getAddress() == null ? "" : server.getAddress().getHostAddress();
+        this.started = startedOn(server.getPort() == null ? 8080 : server.getPort());
     }
 
     /** The port is known only once the server listens (a random port in tests). */
