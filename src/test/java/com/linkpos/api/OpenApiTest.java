@@ -42,8 +42,20 @@ class OpenApiTest {
                 "POST /api/v1/admin/merchants");
         assertThat(served).isEqualTo(endpoints);
         assertThat(docs.body()).as("the caller comes from the key, not from parameters").doesNotContain("\"caller\"");
-        assertThat(docs.json().path("components").path("securitySchemes").path("apiKey").path("scheme").asString())
-                .isEqualTo("bearer");
+        // the scheme is named for what it is: a bearer token (it was "apiKey"), required by every operation
+        JsonNode schemes = docs.json().path("components").path("securitySchemes");
+        assertThat(schemes.propertyNames()).containsExactly("bearerAuth");
+        assertThat(schemes.path("bearerAuth").path("type").asString()).isEqualTo("http");
+        assertThat(schemes.path("bearerAuth").path("scheme").asString()).isEqualTo("bearer");
+        assertThat(docs.json().path("security").get(0).has("bearerAuth")).isTrue();
         assertThat(new Api(port).get(null, "/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    /** With no public base URL configured, the served description names the address it was asked at. */
+    @Test
+    void theServerIsTheAddressAskedWhenNoBaseUrlIsConfigured() {
+        JsonNode servers = new Api(port).get(null, "/v3/api-docs").json().path("servers");
+        assertThat(servers.size()).isEqualTo(1);
+        assertThat(servers.get(0).path("url").asString()).isEqualTo("http://localhost:" + port);
     }
 }
