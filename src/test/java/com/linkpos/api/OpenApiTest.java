@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linkpos.support.Api;
 import com.linkpos.support.LinkPosTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,31 @@ class OpenApiTest {
         assertThat(schemes.path("bearerAuth").path("scheme").asString()).isEqualTo("bearer");
         assertThat(docs.json().path("security").get(0).has("bearerAuth")).isTrue();
         assertThat(new Api(port).get(null, "/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    /** What generated clients name and send: one meaningful name per operation, Idempotency-Key on each POST. */
+    @Test
+    void operationsAreNamedAndPostsTakeAnIdempotencyKey() {
+        JsonNode docs = new Api(port).get(null, "/v3/api-docs").json();
+        List<String> operationIds = new ArrayList<>();
+        docs.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            JsonNode operation = method.getValue();
+            String name = method.getKey().toUpperCase() + " " + path.getKey();
+            operationIds.add(operation.path("operationId").asString());
+            assertThat(operation.path("description").asString()).as("description of %s", name).isNotBlank();
+            assertThat(operation.path("tags").size()).as("tags of %s", name).isEqualTo(1);
+            boolean idempotencyKey = operation.path("parameters").valueStream()
+                    .anyMatch(parameter -> parameter.path("$ref").asString().equals("#/components/parameters/IdempotencyKey"));
+            assertThat(idempotencyKey).as("Idempotency-Key on %s", name).isEqualTo(method.getKey().equals("post"));
+            assertThat(operation.path("responses").properties().stream().filter(response -> response.getKey().startsWith("4"))
+                    .map(response -> response.getValue().path("content").propertyNames()))
+                    .as("problem answers of %s", name).isNotEmpty()
+                    .allSatisfy(types -> assertThat(types).containsExactly("application/problem+json"));
+        }));
+        assertThat(operationIds).doesNotHaveDuplicates().contains("createLink", "listLinks", "getLink", "updateLink",
+                "deleteLink", "listTransactions", "exportTransactions", "refundTransaction");
+        assertThat(operationIds).noneMatch(id -> id.matches(".*_\\d+"));
+        assertThat(docs.path("components").path("parameters").path("IdempotencyKey").path("in").asString()).isEqualTo("header");
     }
 
     /** With no public base URL configured, the served description names the address it was asked at. */
