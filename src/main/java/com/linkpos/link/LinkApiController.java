@@ -46,8 +46,8 @@ class LinkApiController {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
-    /** RFC 7396's media type; PATCH takes it and, as before, plain JSON. */
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    /** RFC 7396's media type: PATCH takes it, and plain JSON. */
+    private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final String LINK_ID = "The link's id (`lnk_…`).";
     // The examples of amounts end in a non-zero digit: swagger-core reads an example as JSON first, and
     // "1250.50" would be described as "1250.5".
@@ -246,8 +246,11 @@ class LinkApiController {
         return response(links.get(caller, id));
     }
 
-    /** RFC 7396 merge patch over the link's current terms: absent fields keep their values. */
-    @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE})
+    /**
+     * RFC 7396 merge patch over the link's current terms: absent fields keep their values. The JSON
+     * converter reads {@code application/*+json}, so merge-patch+json is read as plain JSON is.
+     */
+    @PatchMapping("/{id}")
     @Operation(operationId = "updateLink", summary = "Change a link",
             description = "Edits the link in place: same `url`, same order number. The body is a JSON merge patch "
                     + "(RFC 7396), as `application/merge-patch+json` or `application/json`.",
