@@ -5,6 +5,7 @@ import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -134,7 +135,8 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
     @Override
     public void customise(OpenAPI api) {
         Components components = api.getComponents();
-        ModelConverters.getInstance().readAll(ProblemBody.class).forEach(components::addSchemas);
+        ModelConverters.getInstance(api.getSpecVersion() == SpecVersion.V31).readAll(ProblemBody.class)
+                .forEach(components::addSchemas);
         Schema<?> code = (Schema<?>) components.getSchemas().get(PROBLEM).getProperties().get("code");
         code.description("The stable machine code. This API answers: "
                 + allCodes.stream().map(each -> "`" + each + "`").collect(Collectors.joining(", ")) + ".");
