@@ -55,15 +55,19 @@ final class GeneratedClient implements AutoCloseable {
         this.classes = classes;
     }
 
+    /** What openapi-generator's validation (swagger-parser, with its recommendations) says of the description. */
+    static String validation(Path description) throws IOException, InterruptedException {
+        return generator("validate", "--input-spec", description.toString(), "--recommend").run().output();
+    }
+
     /** Generates the client of the description into {@code directory}, compiles and loads it. */
     static GeneratedClient of(Path description, Path directory) throws IOException, InterruptedException {
-        if (!Files.exists(GENERATOR) || !Files.isDirectory(LIBRARIES)) {
-            throw new AssertionError("No " + GENERATOR + " or " + LIBRARIES + ": the build copies them in the "
-                    + "generate-test-resources phase (./mvnw test-compile, or run the test through Maven).");
+        if (!Files.isDirectory(LIBRARIES)) {
+            throw new AssertionError("No " + LIBRARIES + ": the build copies it in the generate-test-resources phase "
+                    + "(./mvnw test-compile, or run the test through Maven).");
         }
         deleteRecursively(directory);
-        String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Command.of(Path.of("."), Duration.ofMinutes(3), launcher, "-jar", GENERATOR.toString(), "generate",
+        generator("generate",
                 "--input-spec", description.toString(), "--generator-name", "java", "--library", "native",
                 "--output", directory.toString(),
                 "--invoker-package", PACKAGE, "--api-package", PACKAGE + ".api", "--model-package", PACKAGE + ".model",
@@ -98,6 +102,18 @@ final class GeneratedClient implements AutoCloseable {
         }
         // the platform loader as parent: the JDK's modules (java.net.http) and nothing of the test's classpath
         return new GeneratedClient(new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()));
+    }
+
+    /** openapi-generator's command line, in a JVM of its own. */
+    private static Command generator(String... arguments) {
+        if (!Files.exists(GENERATOR)) {
+            throw new AssertionError("No " + GENERATOR + ": the build copies it in the generate-test-resources phase "
+                    + "(./mvnw test-compile, or run the test through Maven).");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", GENERATOR.toString()));
+        command.addAll(List.of(arguments));
+        return new Command(command, Path.of("."), Duration.ofMinutes(3));
     }
 
     /** An API of the client (by tag: {@code LinksApi}), sending {@code Authorization: Bearer <key>}. */

@@ -33,6 +33,8 @@ class GeneratedClientTest {
     @Test
     void aClientGeneratedFromTheDescriptionDrivesTheApi() throws Exception {
         Path description = OpenApiLintTest.saveLiveDescription(port, Path.of("target/openapi/client/api-docs.json"));
+        assertThat(GeneratedClient.validation(description)).as("openapi-generator's validation (swagger-parser)")
+                .contains("No validation issues detected");
         try (GeneratedClient client = GeneratedClient.of(description, Path.of("target/openapi/client/java"))) {
             String key = onboardMerchant(client);
             Object links = client.api("LinksApi", key);
