@@ -36,7 +36,7 @@ import org.springframework.web.method.HandlerMethod;
  */
 final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 
-    static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM_JSON = "application/problem+json";
     static final String BANK_ADMIN_TAG = "Bank admin";
     private static final String PROBLEM = "Problem";
 
