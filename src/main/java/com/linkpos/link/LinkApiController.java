@@ -3,8 +3,16 @@ package com.linkpos.link;
 import com.linkpos.merchant.Caller;
 import com.linkpos.notification.Delivery;
 import com.linkpos.notification.Notifications;
+import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.ProblemCodes;
 import com.linkpos.shared.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,9 +20,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -33,10 +41,23 @@ import tools.jackson.databind.node.ObjectNode;
 /** The links API of API.md: create, list with a cursor, get, merge-patch, delete. */
 @RestController
 @RequestMapping("/api/v1/links")
+@Tag(name = "Links")
 class LinkApiController {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    /** RFC 7396's media type: PATCH takes it, and plain JSON. */
+    private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    private static final String LINK_ID = "The link's id (`lnk_…`).";
+    // The examples of amounts end in a non-zero digit: swagger-core reads an example as JSON first, and
+    // "1250.50" would be described as "1250.5".
+    private static final String AMOUNT = "A decimal string with at most the currency's minor digits (none for JPY).";
+    /** {@link LinkRules#ORDER_NUMBER}, as OpenAPI writes a pattern. */
+    private static final String ORDER_NUMBER_PATTERN = "^[A-Za-z0-9_-]{1,64}$";
+    private static final String RETURN_URL = "An absolute http(s) address the payer's result page links back to, with "
+            + "the query parameters `linkpos_status` (APPROVED, DECLINED, or PENDING while the bank has not answered), "
+            + "`linkpos_order` (the order number) and `linkpos_transaction` (the transaction's id, empty when there is "
+            + "none) added.";
     private static final Pattern ID = Pattern.compile("lnk_[0-9A-Z]{26}");
 
     private final Links links;
@@ -51,12 +72,28 @@ class LinkApiController {
         this.json = json;
     }
 
-    record Notify(String sms, String email) {
+    @Schema(name = "LinkRecipients", description = "Where the link is sent: a Turkish mobile number and/or an e-mail address.")
+    record Notify(@Schema(description = "A Turkish mobile number, in any usual writing.", example = "05321234567") String sms,
+                  @Schema(format = "email", example = "musteri@example.com") String email) {
     }
 
-    record LinkRequest(String orderNumber, String amount, String currency, Integer installments,
-                       OffsetDateTime validFrom, OffsetDateTime validUntil, String usage, String description,
-                       Boolean payerNoteEnabled, @JsonProperty("notify") Notify notification, String returnUrl) {
+    @Schema(name = "NewLink", description = "A new link. Only `amount` is required.")
+    record LinkRequest(
+            @Schema(description = "Unique per merchant; left out, one is generated (`LP-…`).", pattern = ORDER_NUMBER_PATTERN,
+                    example = "SIP-1001") String orderNumber,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = AMOUNT, example = "1250.75") String amount,
+            @Schema(implementation = Currency.class, description = "TRY unless the bank permitted the merchant another.",
+                    defaultValue = "TRY") String currency,
+            @Schema(minimum = "1", maximum = "12", defaultValue = "1",
+                    description = "Installments; more than 1 only in TRY and up to the merchant's maximum.") Integer installments,
+            @Schema(description = "Left out: now.") OffsetDateTime validFrom,
+            @Schema(description = "Left out: 24 hours after `validFrom`; at most the configured longest validity after it.")
+            OffsetDateTime validUntil,
+            @Schema(implementation = LinkUsage.class, defaultValue = "SINGLE") String usage,
+            @Schema(maxLength = LinkRules.DESCRIPTION_LIMIT, example = "Kasım faturası") String description,
+            @Schema(defaultValue = "false", description = "Whether the payer may leave a note.") Boolean payerNoteEnabled,
+            @JsonProperty("notify") Notify notification,
+            @Schema(format = "uri", maxLength = 2048, description = RETURN_URL) String returnUrl) {
 
         LinkInput toInput() {
             return new LinkInput(orderNumber, amount, currency, installments,
@@ -67,26 +104,110 @@ class LinkApiController {
         }
     }
 
-    record LinkResponse(String id, String url, String orderNumber, String amount, String currency, int installments,
-                        Instant validFrom, Instant validUntil, String usage, String description,
-                        boolean payerNoteEnabled, String status, int paymentCount, String collectedAmount,
-                        String returnUrl, Instant createdAt, Instant updatedAt) {
+    /**
+     * The description of PATCH's body; the server reads it as a JSON tree and merges it (RFC 7396) into
+     * the link's current terms, so that an absent member keeps its value and null removes it.
+     */
+    @Schema(name = "LinkPatch", description = "A JSON merge patch (RFC 7396) of a link: a member left out keeps its value, "
+            + "null removes it (the default of NewLink applies). The order number cannot change; once the link has been "
+            + "paid, neither can `amount`, `currency`, `installments` or `usage`.")
+    record LinkPatch(
+            @Schema(nullable = true, pattern = ORDER_NUMBER_PATTERN, description = "Only the current one is accepted.")
+            String orderNumber,
+            @Schema(description = AMOUNT, example = "1250.75") String amount,
+            @Schema(nullable = true, implementation = Currency.class) String currency,
+            @Schema(nullable = true, minimum = "1", maximum = "12") Integer installments,
+            @Schema(nullable = true) OffsetDateTime validFrom,
+            @Schema(nullable = true) OffsetDateTime validUntil,
+            @Schema(nullable = true, implementation = LinkUsage.class) String usage,
+            @Schema(nullable = true, maxLength = LinkRules.DESCRIPTION_LIMIT) String description,
+            @Schema(nullable = true) Boolean payerNoteEnabled,
+            @JsonProperty("notify") @Schema(nullable = true) RecipientsPatch recipients,
+            @Schema(nullable = true, format = "uri", maxLength = 2048, description = RETURN_URL) String returnUrl) {
+    }
+
+    @Schema(name = "LinkRecipientsPatch", description = "Merged member by member into the link's recipients; null removes one.")
+    record RecipientsPatch(@Schema(nullable = true, example = "05321234567") String sms,
+                           @Schema(nullable = true, format = "email") String email) {
+    }
+
+    @Schema(name = "Link", description = "A payment link; payers pay it at `url`.")
+    record LinkResponse(@Schema(example = "lnk_01JDQ7Z8X9YV3T5W6R2K4M8N0P") String id,
+                        @Schema(format = "uri", description = "The payment page, under `linkpos.public-base-url` when configured.")
+                        String url,
+                        @Schema(example = "SIP-1001") String orderNumber,
+                        @Schema(description = AMOUNT, example = "1250.75") String amount,
+                        @Schema(implementation = Currency.class) String currency,
+                        @Schema(minimum = "1", maximum = "12") int installments,
+                        Instant validFrom, Instant validUntil,
+                        @Schema(implementation = LinkUsage.class) String usage,
+                        @Schema(nullable = true) String description,
+                        boolean payerNoteEnabled,
+                        @Schema(implementation = LinkStatus.class) String status,
+                        @Schema(description = "Approved sales not voided.") int paymentCount,
+                        @Schema(description = "What those sales collected.", example = "1250.75") String collectedAmount,
+                        @Schema(nullable = true, format = "uri", description = RETURN_URL) String returnUrl,
+                        Instant createdAt, Instant updatedAt) {
+    }
+
+    @Schema(name = "LinkList", description = "A page of links, newest first.")
+    record LinkList(List<LinkResponse> data,
+                    @Schema(nullable = true, description = "The `cursor` of the next page; null on the last page.")
+                    String nextCursor) {
+    }
+
+    @Schema(name = "LinkNotification", description = "One message that sent the link.")
+    record DeliveryResponse(@Schema(example = "ntf_01JDQ7Z8X9YV3T5W6R2K4M8N0P") String id,
+                            @Schema(allowableValues = {"SMS", "EMAIL"}) String channel,
+                            @Schema(description = "The recipient, masked.", example = "+90 532 *** ** 67") String to,
+                            @Schema(allowableValues = {"PENDING", "SENT", "FAILED"},
+                                    description = "With no SMTP/SMS provider configured, a message in the local outbox is SENT.")
+                            String status,
+                            int attempts,
+                            @Schema(nullable = true) Instant sentAt,
+                            @Schema(nullable = true) String lastError,
+                            Instant createdAt) {
+
+        /** API.md's delivery: channel, masked address, status, attempts, time sent, last error. */
+        static DeliveryResponse of(Delivery delivery) {
+            return new DeliveryResponse(delivery.id(), delivery.channel(), delivery.recipient(), delivery.status(),
+                    delivery.attempts(), delivery.sentAt(), delivery.lastError(), delivery.createdAt());
+        }
+    }
+
+    @Schema(name = "LinkNotificationList")
+    record DeliveryList(List<DeliveryResponse> data) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createLink", summary = "Create a link",
+            description = "Makes a payment link and, when `notify` names recipients, sends it to them by SMS and/or e-mail.")
+    @ProblemCodes(status = 422, value = {"validation_failed", "order_number_taken", "currency_not_permitted",
+            "installments_not_permitted", "installments_only_try", "amount_too_large", "invalid_validity_period",
+            "sms_number_not_turkish_mobile"})
     LinkResponse create(Caller caller, @RequestBody LinkRequest request) {
         return response(links.create(caller, request.toInput()));
     }
 
     @GetMapping
-    Map<String, Object> list(Caller caller,
-                             @RequestParam(required = false) String status,
-                             @RequestParam(required = false) String orderNumber,
-                             @RequestParam(required = false) OffsetDateTime createdFrom,
-                             @RequestParam(required = false) OffsetDateTime createdTo,
-                             @RequestParam(required = false) Integer limit,
-                             @RequestParam(required = false) String cursor) {
+    @Operation(operationId = "listLinks", summary = "List links",
+            description = "The merchant's links, newest first, a page at a time; the filters combine.")
+    LinkList list(Caller caller,
+                  @Parameter(description = "Only links in this status.", schema = @Schema(implementation = LinkStatus.class))
+                  @RequestParam(required = false) String status,
+                  @Parameter(description = "Only the link with this order number.", schema = @Schema(pattern = ORDER_NUMBER_PATTERN))
+                  @RequestParam(required = false) String orderNumber,
+                  @Parameter(description = "Only links created at or after this time.")
+                  @RequestParam(required = false) OffsetDateTime createdFrom,
+                  @Parameter(description = "Only links created before this time.")
+                  @RequestParam(required = false) OffsetDateTime createdTo,
+                  @Parameter(description = "Links per page.",
+                          schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_LIMIT,
+                                  defaultValue = "" + DEFAULT_LIMIT))
+                  @RequestParam(required = false) Integer limit,
+                  @Parameter(description = "The `nextCursor` of the page before.")
+                  @RequestParam(required = false) String cursor) {
         List<FieldProblem> errors = new ArrayList<>();
         LinkStatus wanted = null;
         if (status != null && !status.isBlank()) {
@@ -115,20 +236,33 @@ class LinkApiController {
         List<Link> page = links.page(caller, query, afterId, size + 1);
         boolean more = page.size() > size;
         List<Link> shown = more ? page.subList(0, size) : page;
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("data", shown.stream().map(this::response).toList());
-        body.put("nextCursor", more ? encodeCursor(shown.get(shown.size() - 1).id()) : null);
-        return body;
+        return new LinkList(shown.stream().map(this::response).toList(),
+                more ? encodeCursor(shown.get(shown.size() - 1).id()) : null);
     }
 
     @GetMapping("/{id}")
-    LinkResponse get(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "getLink", summary = "Get a link", description = "One link of the merchant, with its status now.")
+    LinkResponse get(Caller caller, @Parameter(description = LINK_ID) @PathVariable String id) {
         return response(links.get(caller, id));
     }
 
-    /** RFC 7396 merge patch over the link's current terms: absent fields keep their values. */
+    /**
+     * RFC 7396 merge patch over the link's current terms: absent fields keep their values. The JSON
+     * converter reads {@code application/*+json}, so merge-patch+json is read as plain JSON is.
+     */
     @PatchMapping("/{id}")
-    LinkResponse patch(Caller caller, @PathVariable String id, @RequestBody JsonNode patch) {
+    @Operation(operationId = "updateLink", summary = "Change a link",
+            description = "Edits the link in place: same `url`, same order number. The body is a JSON merge patch "
+                    + "(RFC 7396), as `application/merge-patch+json` or `application/json`.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = LinkPatch.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = LinkPatch.class))}))
+    @ProblemCodes(status = 409, value = {"link_not_editable", "link_frozen_after_payment"})
+    @ProblemCodes(status = 422, value = {"validation_failed", "order_number_immutable", "currency_not_permitted",
+            "installments_not_permitted", "installments_only_try", "amount_too_large", "invalid_validity_period",
+            "sms_number_not_turkish_mobile"})
+    LinkResponse patch(Caller caller, @Parameter(description = LINK_ID) @PathVariable String id,
+                       @RequestBody JsonNode patch) {
         if (!patch.isObject()) {
             throw ProblemException.badRequest(List.of(FieldProblem.of("body", "malformed_json")));
         }
@@ -153,7 +287,13 @@ class LinkApiController {
     /** API.md: the link sent again by SMS and/or e-mail (checked as when the link was made). */
     @PostMapping("/{id}/notifications")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, Object> notify(Caller caller, @PathVariable String id, @RequestBody Notify request) {
+    @Operation(operationId = "sendLink", summary = "Send a link again",
+            description = "Queues the link's message to the SMS number and/or e-mail address given (at least one); "
+                    + "answers the messages queued.")
+    @ProblemCodes(status = 409, value = "link_not_editable")
+    @ProblemCodes(status = 422, value = {"validation_failed", "sms_number_not_turkish_mobile"})
+    DeliveryList notify(Caller caller, @Parameter(description = LINK_ID) @PathVariable String id,
+                        @RequestBody Notify request) {
         links.get(caller, id); // another merchant's link is not found, whatever the body says
         List<FieldProblem> errors = new ArrayList<>();
         LinkRules.Recipients to = LinkRules.recipients(request.sms(), request.email(), "", errors);
@@ -166,33 +306,23 @@ class LinkApiController {
             throw ProblemException.invalid(errors);
         }
         List<String> queued = links.notify(caller, id, sms, email);
-        return Map.of("data", notifications.ofLink(caller.merchantId(), id).stream()
-                .filter(delivery -> queued.contains(delivery.id())).map(LinkApiController::deliveryJson).toList());
+        return new DeliveryList(notifications.ofLink(caller.merchantId(), id).stream()
+                .filter(delivery -> queued.contains(delivery.id())).map(DeliveryResponse::of).toList());
     }
 
     @GetMapping("/{id}/notifications")
-    Map<String, Object> notifications(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "listLinkNotifications", summary = "List a link's messages",
+            description = "Every SMS and e-mail that sent the link, with its delivery status.")
+    DeliveryList notifications(Caller caller, @Parameter(description = LINK_ID) @PathVariable String id) {
         Link link = links.get(caller, id);
-        return Map.of("data", notifications.ofLink(caller.merchantId(), link.id()).stream()
-                .map(LinkApiController::deliveryJson).toList());
-    }
-
-    /** API.md's delivery: channel, masked address, status, attempts, time sent, last error. */
-    private static Map<String, Object> deliveryJson(Delivery delivery) {
-        Map<String, Object> json = new java.util.LinkedHashMap<>();
-        json.put("id", delivery.id());
-        json.put("channel", delivery.channel());
-        json.put("to", delivery.recipient());
-        json.put("status", delivery.status());
-        json.put("attempts", delivery.attempts());
-        json.put("sentAt", delivery.sentAt());
-        json.put("lastError", delivery.lastError());
-        json.put("createdAt", delivery.createdAt());
-        return json;
+        return new DeliveryList(notifications.ofLink(caller.merchantId(), link.id()).stream()
+                .map(DeliveryResponse::of).toList());
     }
 
     @DeleteMapping("/{id}")
-    LinkResponse delete(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "deleteLink", summary = "Delete a link",
+            description = "The link can no longer be paid; answers it with `status: DELETED`. Deleting it again is harmless.")
+    LinkResponse delete(Caller caller, @Parameter(description = LINK_ID) @PathVariable String id) {
         return response(links.delete(caller, id));
     }
 

@@ -2,12 +2,20 @@ package com.linkpos.merchant;
 
 import com.linkpos.merchant.Merchants.MerchantTerms;
 import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.ProblemCodes;
 import com.linkpos.shared.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** The bank's API for onboarding merchants (API.md, Bank (admin) API). Bank key only. */
 @RestController
 @RequestMapping("/api/v1/admin/merchants")
+@Tag(name = ProblemResponses.BANK_ADMIN_TAG)
 class AdminMerchantController {
+
+    /** RFC 7396's media type: PATCH takes it, and plain JSON. */
+    private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    private static final String MERCHANT_ID = "The merchant's id (`mer_…`).";
+    private static final String BANK_KEY_ONLY = " Needs the bank's API key.";
 
     private final Merchants merchants;
     private final ApiKeys apiKeys;
@@ -30,15 +44,50 @@ class AdminMerchantController {
         this.apiKeys = apiKeys;
     }
 
-    record AdminUserRequest(String username, String password) {
+    @Schema(name = "MerchantAdminUser", description = "The merchant's first portal user, a merchant admin.")
+    record AdminUserRequest(@Schema(requiredMode = RequiredMode.REQUIRED, example = "demo-admin") String username,
+                            @Schema(requiredMode = RequiredMode.REQUIRED, format = "password", minLength = Users.MIN_PASSWORD_LENGTH,
+                                    maxLength = 128, description = "Not easy to guess: not the username, not a well-known "
+                                    + "password.") String password) {
     }
 
-    record MerchantRequest(String name, String email, List<String> foreignCurrencies, Integer maxInstallments,
-                           Boolean notifyOnPayment, AdminUserRequest admin) {
+    @Schema(name = "NewMerchant")
+    record MerchantRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 200, example = "Demo Toptancı A.Ş.") String name,
+            @Schema(format = "email", description = "Where payment e-mails go.", example = "muhasebe@example.com") String email,
+            @ArraySchema(arraySchema = @Schema(description = "Currencies besides TRY its links may use."),
+                    schema = @Schema(allowableValues = {"USD", "EUR", "GBP", "JPY", "RUB"})) List<String> foreignCurrencies,
+            @Schema(minimum = "1", maximum = "12", defaultValue = "1", description = "The most installments its links may offer.")
+            Integer maxInstallments,
+            @Schema(defaultValue = "true", description = "E-mail the merchant on each payment.") Boolean notifyOnPayment,
+            @Schema(requiredMode = RequiredMode.REQUIRED) AdminUserRequest admin) {
     }
 
-    record MerchantResponse(String id, String name, String email, List<String> foreignCurrencies,
-                            int maxInstallments, boolean notifyOnPayment, Instant createdAt, Instant updatedAt) {
+    /**
+     * The description of PATCH's body; the server reads it as a {@link MerchantRequest}, ignoring {@code admin}.
+     * Every member says nullable (null keeps the value, as leaving it out does): generated clients then send
+     * only the members set, where they would otherwise send an empty list and wipe the currencies.
+     */
+    @Schema(name = "MerchantPatch", description = "The merchant's terms to change; a member left out, or null, keeps "
+            + "its value.")
+    record MerchantPatch(@Schema(nullable = true, maxLength = 200) String name,
+                         @Schema(nullable = true, format = "email") String email,
+                         @ArraySchema(arraySchema = @Schema(nullable = true, description = "Replaces the list."),
+                                 schema = @Schema(allowableValues = {"USD", "EUR", "GBP", "JPY", "RUB"}))
+                         List<String> foreignCurrencies,
+                         @Schema(nullable = true, minimum = "1", maximum = "12") Integer maxInstallments,
+                         @Schema(nullable = true) Boolean notifyOnPayment) {
+    }
+
+    @Schema(name = "Merchant")
+    record MerchantResponse(@Schema(example = "mer_01JDQ7Z8X9YV3T5W6R2K4M8N0P") String id,
+                            @Schema(example = "Demo Toptancı A.Ş.") String name,
+                            @Schema(nullable = true, format = "email") String email,
+                            @ArraySchema(schema = @Schema(allowableValues = {"USD", "EUR", "GBP", "JPY", "RUB"}))
+                            List<String> foreignCurrencies,
+                            @Schema(minimum = "1", maximum = "12") int maxInstallments,
+                            @Schema(description = "E-mail the merchant on each payment.") boolean notifyOnPayment,
+                            Instant createdAt, Instant updatedAt) {
         static MerchantResponse of(Merchant merchant) {
             return new MerchantResponse(merchant.id(), merchant.name(), merchant.email(),
                     merchant.foreignCurrencies().stream().sorted().map(Enum::name).toList(),
@@ -46,8 +95,19 @@ class AdminMerchantController {
         }
     }
 
+    @Schema(name = "MerchantList")
+    record MerchantList(List<MerchantResponse> data) {
+    }
+
+    @Schema(name = "IssuedApiKey")
+    record IssuedKey(@Schema(description = "The new key, shown this once: `Authorization: Bearer <key>`.") String key) {
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createMerchant", summary = "Onboard a merchant",
+            description = "Makes a merchant with its first merchant admin user." + BANK_KEY_ONLY)
+    @ProblemCodes(status = 422, value = "validation_failed")
     MerchantResponse create(@RequestBody MerchantRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         MerchantTerms terms = MerchantTerms.validate(request.name(), request.email(), request.foreignCurrencies(),
@@ -65,18 +125,30 @@ class AdminMerchantController {
     }
 
     @GetMapping
-    Map<String, Object> list() {
-        return Map.of("data", merchants.all().stream().map(MerchantResponse::of).toList());
+    @Operation(operationId = "listMerchants", summary = "List merchants", description = "Every merchant." + BANK_KEY_ONLY)
+    MerchantList list() {
+        return new MerchantList(merchants.all().stream().map(MerchantResponse::of).toList());
     }
 
     @GetMapping("/{id}")
-    MerchantResponse get(@PathVariable String id) {
+    @Operation(operationId = "getMerchant", summary = "Get a merchant", description = "One merchant." + BANK_KEY_ONLY)
+    MerchantResponse get(@Parameter(description = MERCHANT_ID) @PathVariable String id) {
         return MerchantResponse.of(merchants.get(id));
     }
 
-    /** Merge patch: fields left out keep their values. */
+    /**
+     * Merge patch: fields left out keep their values. The JSON converter reads {@code application/*+json},
+     * so merge-patch+json is read as plain JSON is.
+     */
     @PatchMapping("/{id}")
-    MerchantResponse patch(@PathVariable String id, @RequestBody MerchantRequest request) {
+    @Operation(operationId = "updateMerchant", summary = "Change a merchant",
+            description = "Changes the merchant's terms; the body is a merge patch (`application/merge-patch+json` or "
+                    + "`application/json`)." + BANK_KEY_ONLY,
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = MerchantPatch.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = MerchantPatch.class))}))
+    @ProblemCodes(status = 422, value = "validation_failed")
+    MerchantResponse patch(@Parameter(description = MERCHANT_ID) @PathVariable String id, @RequestBody MerchantRequest request) {
         Merchant current = merchants.get(id);
         List<FieldProblem> errors = new ArrayList<>();
         MerchantTerms terms = MerchantTerms.validate(
@@ -95,8 +167,10 @@ class AdminMerchantController {
 
     @PostMapping("/{id}/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> issueKey(@PathVariable String id) {
+    @Operation(operationId = "issueMerchantApiKey", summary = "Issue an API key",
+            description = "A new API key of the merchant (stored hashed: shown only in this answer)." + BANK_KEY_ONLY)
+    IssuedKey issueKey(@Parameter(description = MERCHANT_ID) @PathVariable String id) {
         Merchant merchant = merchants.get(id);
-        return Map.of("key", apiKeys.issue(merchant.id(), Role.MERCHANT_ADMIN, "bank-issued"));
+        return new IssuedKey(apiKeys.issue(merchant.id(), Role.MERCHANT_ADMIN, "bank-issued"));
     }
 }

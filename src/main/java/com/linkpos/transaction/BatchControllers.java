@@ -1,7 +1,9 @@
 package com.linkpos.transaction;
 
 import com.linkpos.merchant.Caller;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +33,18 @@ class BatchControllers {
         return "redirect:/bank/batches";
     }
 
+    @Schema(name = "ClosedBatches")
+    record ClosedBatches(@Schema(description = "How many open batches were closed.", example = "3") int closed) {
+    }
+
     /** API.md: closes the open batch of every merchant. */
     @PostMapping("/api/v1/admin/batches/close")
     @ResponseBody
-    Map<String, Integer> closeByApi(Caller caller) {
-        return Map.of("closed", batches.closeAll("bank:" + caller.name()));
+    @Tag(name = "Bank admin")
+    @Operation(operationId = "closeBatches", summary = "Take the end of day",
+            description = "Closes the open batch of every merchant (it also runs by itself every day, by default at 23:59 Istanbul "
+                    + "time). Sales of a closed batch can be refunded, no longer voided. Needs the bank's API key.")
+    ClosedBatches closeByApi(Caller caller) {
+        return new ClosedBatches(batches.closeAll("bank:" + caller.name()));
     }
 }

@@ -1,7 +1,12 @@
 package com.linkpos.transaction;
 
 import com.linkpos.merchant.Caller;
+import com.linkpos.shared.ProblemCodes;
 import com.linkpos.shared.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** One transaction, its void and its refunds (API.md, Transactions). The search lives in reporting. */
 @RestController
 @RequestMapping("/api/v1/transactions")
+@Tag(name = "Transactions")
 class TransactionApiController {
+
+    private static final String SALE_ID = "The sale's id (`txn_…`).";
 
     private final Ledger ledger;
     private final Reversals reversals;
@@ -24,24 +32,37 @@ class TransactionApiController {
         this.reversals = reversals;
     }
 
-    record RefundRequest(String amount) {
+    @Schema(name = "RefundRequest", description = "How much to give back; left out, the rest of the sale.")
+    record RefundRequest(@Schema(description = "A decimal string, at most what the sale has left to refund.",
+            example = "100.25") String amount) {
     }
 
     @GetMapping("/{id}")
-    TransactionJson get(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "getTransaction", summary = "Get a transaction", description = "One transaction of the merchant.")
+    TransactionJson get(Caller caller, @Parameter(description = "The transaction's id (`txn_…`).") @PathVariable String id) {
         return TransactionJson.of(ledger.find(caller.merchantId(), id).orElseThrow(ProblemException::notFound));
     }
 
     @PostMapping("/{id}/void")
     @ResponseStatus(HttpStatus.CREATED)
-    TransactionJson voidSale(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "voidTransaction", summary = "Void a sale",
+            description = "Cancels a sale of the open batch in full, before the end of day; answers the VOID transaction "
+                    + "(approved or declined by the bank). After the end of day, refund it instead.")
+    @ProblemCodes(status = 409, value = {"batch_closed_use_refund", "transaction_not_refundable", "already_voided"})
+    TransactionJson voidSale(Caller caller, @Parameter(description = SALE_ID) @PathVariable String id) {
         requireAdmin(caller);
         return TransactionJson.of(reversals.voidSale(caller.merchantId(), id));
     }
 
     @PostMapping("/{id}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
-    TransactionJson refund(Caller caller, @PathVariable String id, @RequestBody(required = false) RefundRequest request) {
+    @Operation(operationId = "refundTransaction", summary = "Refund a sale",
+            description = "Gives back part or all of a sale after its end of day; answers the REFUND transaction "
+                    + "(approved or declined by the bank). Before the end of day, void it instead.")
+    @ProblemCodes(status = 409, value = {"batch_open_use_void", "transaction_not_refundable", "already_voided"})
+    @ProblemCodes(status = 422, value = {"refund_exceeds_sale", "amount_too_large", "validation_failed"})
+    TransactionJson refund(Caller caller, @Parameter(description = SALE_ID) @PathVariable String id,
+                           @RequestBody(required = false) RefundRequest request) {
         requireAdmin(caller);
         return TransactionJson.of(reversals.refund(caller.merchantId(), id, request == null ? null : request.amount()));
     }

@@ -1,18 +1,52 @@
 package com.linkpos.transaction;
 
+import com.linkpos.shared.Currency;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** The transaction object of API.md. */
-public record TransactionJson(String id, String type, String status, String linkId, String orderNumber, String amount,
-                              String currency, int installments, Card card, String authCode, String hostReference,
-                              String responseCode, String responseMessage, ThreeDSecure threeDSecure, String payerNote,
-                              Integer batchNumber, boolean batchClosed, String refundedAmount, boolean voided,
-                              String originalTransactionId, Instant createdAt) {
+@Schema(name = "Transaction", description = "A sale, or the void or refund of one.")
+public record TransactionJson(@Schema(example = "txn_01JDQ7Z8X9YV3T5W6R2K4M8N0P") String id,
+                              @Schema(implementation = TransactionType.class) String type,
+                              @Schema(implementation = TransactionStatus.class) String status,
+                              @Schema(nullable = true, description = "The link paid.") String linkId,
+                              @Schema(nullable = true, example = "SIP-1001") String orderNumber,
+                              @Schema(description = "What was charged (or given back), a decimal string.",
+                                      example = "1250.75") String amount,
+                              @Schema(implementation = Currency.class) String currency,
+                              @Schema(minimum = "1", maximum = "12") int installments,
+                              @Schema(nullable = true) Card card,
+                              @Schema(nullable = true, description = "The bank's authorization code.") String authCode,
+                              @Schema(nullable = true, description = "The bank's reference of the transaction.")
+                              String hostReference,
+                              @Schema(nullable = true, description = "The bank's answer: `00` approved, two digits "
+                                      + "(ISO style) for a decline.", example = "00") String responseCode,
+                              @Schema(nullable = true) String responseMessage,
+                              @Schema(nullable = true) ThreeDSecure threeDSecure,
+                              @Schema(nullable = true) String payerNote,
+                              @Schema(nullable = true, description = "The end-of-day batch of an approved transaction.")
+                              Integer batchNumber,
+                              @Schema(description = "After the end of day a sale is refunded, before it voided.")
+                              boolean batchClosed,
+                              @Schema(description = "Of a sale: what approved refunds gave back.", example = "100.25")
+                              String refundedAmount,
+                              boolean voided,
+                              @Schema(nullable = true, description = "Of a void or refund: the sale's id.")
+                              String originalTransactionId,
+                              Instant createdAt) {
 
-    public record Card(String masked, String bin, String last4, String brand, String issuer, String type) {
+    @Schema(name = "TransactionCard", description = "What a receipt may show of the card.")
+    public record Card(@Schema(example = "415565******6111") String masked,
+                       @Schema(example = "415565") String bin,
+                       @Schema(example = "6111") String last4,
+                       @Schema(nullable = true, allowableValues = {"VISA", "MASTERCARD", "TROY"}) String brand,
+                       @Schema(nullable = true, example = "QNB Finansbank") String issuer,
+                       @Schema(nullable = true, allowableValues = {"CREDIT", "DEBIT"}) String type) {
     }
 
-    public record ThreeDSecure(String mdStatus, String eci) {
+    @Schema(name = "ThreeDSecure", description = "The issuer's 3-D Secure result.")
+    public record ThreeDSecure(@Schema(example = "1") String mdStatus,
+                               @Schema(nullable = true, example = "05") String eci) {
     }
 
     public static TransactionJson of(Transaction t) {

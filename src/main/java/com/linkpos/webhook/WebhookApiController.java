@@ -1,10 +1,15 @@
 package com.linkpos.webhook;
 
 import com.linkpos.merchant.Caller;
+import com.linkpos.shared.ProblemCodes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** API.md, Webhooks: endpoints of the key's merchant; the secret only in the answer that makes it. */
 @RestController
 @RequestMapping("/api/v1/webhook-endpoints")
+@Tag(name = "Webhooks")
 class WebhookApiController {
+
+    private static final String ENDPOINT_ID = "The endpoint's id (`whe_…`).";
 
     private final Webhooks webhooks;
 
@@ -26,42 +34,80 @@ class WebhookApiController {
         this.webhooks = webhooks;
     }
 
-    record EndpointRequest(String url, List<String> events) {
+    @Schema(name = "NewWebhookEndpoint")
+    record EndpointRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri", maxLength = 2048,
+                    description = "Where the events are posted (API.md: https, not a loopback, link-local, private or "
+                            + "metadata address).", example = "https://shop.example.com/linkpos/events") String url,
+            @ArraySchema(arraySchema = @Schema(description = "The events wanted; left out or empty, all of them."),
+                    schema = @Schema(allowableValues = {Webhooks.PAYMENT_SUCCEEDED, Webhooks.PAYMENT_FAILED,
+                            Webhooks.LINK_USED, Webhooks.TRANSACTION_VOIDED, Webhooks.TRANSACTION_REFUNDED}))
+            List<String> events) {
+    }
+
+    @Schema(name = "WebhookEndpoint", description = "Where a merchant's events go. Each delivery is signed with "
+            + "`LinkPOS-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + raw body)>`.")
+    record EndpointResponse(@Schema(example = "whe_01JDQ7Z8X9YV3T5W6R2K4M8N0P") String id,
+                            @Schema(format = "uri") String url,
+                            @ArraySchema(schema = @Schema(allowableValues = {Webhooks.PAYMENT_SUCCEEDED,
+                                    Webhooks.PAYMENT_FAILED, Webhooks.LINK_USED, Webhooks.TRANSACTION_VOIDED,
+                                    Webhooks.TRANSACTION_REFUNDED})) List<String> events,
+                            Instant createdAt,
+                            @Schema(nullable = true, description = "When the secret was last replaced.")
+                            Instant secretRotatedAt) {
+
+        static EndpointResponse of(WebhookEndpoint endpoint) {
+            return new EndpointResponse(endpoint.id(), endpoint.url(), endpoint.events(), endpoint.createdAt(),
+                    endpoint.rotatedAt());
+        }
+    }
+
+    @Schema(name = "CreatedWebhookEndpoint", description = "A new endpoint, with its secret: the only time it is shown.")
+    record CreatedEndpoint(@Schema(example = "whe_01JDQ7Z8X9YV3T5W6R2K4M8N0P") String id,
+                           @Schema(format = "uri") String url,
+                           @ArraySchema(schema = @Schema(allowableValues = {Webhooks.PAYMENT_SUCCEEDED,
+                                   Webhooks.PAYMENT_FAILED, Webhooks.LINK_USED, Webhooks.TRANSACTION_VOIDED,
+                                   Webhooks.TRANSACTION_REFUNDED})) List<String> events,
+                           Instant createdAt,
+                           @Schema(nullable = true) Instant secretRotatedAt,
+                           @Schema(description = "The signing secret; keep it, it is not shown again.") String secret) {
+    }
+
+    @Schema(name = "WebhookEndpointList")
+    record EndpointList(List<EndpointResponse> data) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(Caller caller, @RequestBody EndpointRequest request) {
+    @Operation(operationId = "createWebhookEndpoint", summary = "Add a webhook endpoint",
+            description = "Registers an address for the merchant's events; the answer carries the signing secret once.")
+    @ProblemCodes(status = 422, value = "validation_failed")
+    CreatedEndpoint create(Caller caller, @RequestBody EndpointRequest request) {
         Webhooks.WithSecret created = webhooks.create(caller.merchantId(), request.url(), request.events());
-        Map<String, Object> json = json(created.endpoint());
-        json.put("secret", created.secret());
-        return json;
+        EndpointResponse endpoint = EndpointResponse.of(created.endpoint());
+        return new CreatedEndpoint(endpoint.id(), endpoint.url(), endpoint.events(), endpoint.createdAt(),
+                endpoint.secretRotatedAt(), created.secret());
     }
 
     @GetMapping
-    Map<String, Object> list(Caller caller) {
-        return Map.of("data", webhooks.endpoints(caller.merchantId()).stream().map(WebhookApiController::json).toList());
+    @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints",
+            description = "The merchant's endpoints (without their secrets).")
+    EndpointList list(Caller caller) {
+        return new EndpointList(webhooks.endpoints(caller.merchantId()).stream().map(EndpointResponse::of).toList());
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
-        return json(webhooks.get(caller.merchantId(), id));
+    @Operation(operationId = "getWebhookEndpoint", summary = "Get a webhook endpoint",
+            description = "One endpoint of the merchant (without its secret).")
+    EndpointResponse get(Caller caller, @Parameter(description = ENDPOINT_ID) @PathVariable String id) {
+        return EndpointResponse.of(webhooks.get(caller.merchantId(), id));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint",
+            description = "No more events go to it.")
+    void delete(Caller caller, @Parameter(description = ENDPOINT_ID) @PathVariable String id) {
         webhooks.delete(caller.merchantId(), id);
-    }
-
-    private static Map<String, Object> json(WebhookEndpoint endpoint) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", endpoint.id());
-        json.put("url", endpoint.url());
-        json.put("events", endpoint.events());
-        json.put("createdAt", endpoint.createdAt());
-        Instant rotated = endpoint.rotatedAt();
-        json.put("secretRotatedAt", rotated);
-        return json;
     }
 }
