@@ -1,5 +1,7 @@
 package com.linkpos.banksimulator;
 
+import com.linkpos.platform.WebAccess;
+import java.util.List;
 import com.linkpos.platform.FormTargets;
 import com.linkpos.shared.Money;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * callback, as a bank's does.
  */
 @Controller
-class AcsController {
+class AcsController implements WebAccess {
 
     static final String PATH = "/simulator/acs/";
 
@@ -30,6 +32,12 @@ class AcsController {
     AcsController(AcsSessions sessions, Bank bank) {
         this.sessions = sessions;
         this.bank = bank;
+    }
+
+    /** The simulated bank's pages, like any bank's, are open to the payer's browser. */
+    @Override
+    public List<String> openPages() {
+        return List.of("/simulator/**");
     }
 
     /** What the ACS page shows. */

@@ -1,5 +1,6 @@
 package com.linkpos.checkout;
 
+import com.linkpos.platform.WebAccess;
 import com.linkpos.acquiring.BrowserStep;
 import com.linkpos.acquiring.CardDetails;
 import com.linkpos.link.Link;
@@ -45,7 +46,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * may open it); a link that cannot be paid says why and takes no card data.
  */
 @Controller
-class PaymentPageController {
+class PaymentPageController implements WebAccess {
 
     static final int PAYER_NOTE_LIMIT = 250;
 
@@ -68,6 +69,17 @@ class PaymentPageController {
         this.ledger = ledger;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    /** The payer's pages need no login; the bank's answer comes without a CSRF token (trusted by its signature). */
+    @Override
+    public List<String> openPages() {
+        return List.of("/pay/**");
+    }
+
+    @Override
+    public List<String> bankCallbacks() {
+        return List.of("/pay/*/3ds/*");
     }
 
     @GetMapping("/pay/{token}")

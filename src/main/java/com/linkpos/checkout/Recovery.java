@@ -46,7 +46,7 @@ class Recovery {
         this.settings = settings;
     }
 
-    @Scheduled(fixedDelayString = "${linkpos.checkout.recovery-poll:1m}")
+    @Scheduled(fixedDelayString = "${linkpos.checkout.recovery-poll}")
     void settleStuckAttempts() {
         for (int settled = 0; settled < BATCH; settled++) {
             if (!Boolean.TRUE.equals(transactions.execute(status -> settleOne()))) {

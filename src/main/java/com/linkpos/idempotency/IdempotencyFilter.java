@@ -1,11 +1,11 @@
 package com.linkpos.idempotency;
 
 import com.linkpos.shared.Hashes;
-import com.linkpos.merchant.Caller;
+import com.linkpos.platform.Caller;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
-import com.linkpos.shared.Problems;
-import com.linkpos.shared.BodyTooLarge;
+import com.linkpos.platform.Problems;
+import com.linkpos.platform.BodyTooLarge;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -92,7 +92,7 @@ class IdempotencyKeys {
     }
 
     /** Keys are kept for the retention (48 h by default; API.md promises at least 24 h), then forgotten. */
-    @Scheduled(fixedDelayString = "${linkpos.idempotency.sweep:1h}")
+    @Scheduled(fixedDelayString = "${linkpos.idempotency.sweep}")
     void forgetOld() {
         jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < :before")
                 .param("before", Timestamp.from(clock.instant().minus(retention))).update();

@@ -1,8 +1,8 @@
 package com.linkpos.link;
 
-import com.linkpos.merchant.Caller;
+import com.linkpos.platform.Caller;
 import com.linkpos.merchant.DemoMerchantCreated;
-import com.linkpos.merchant.Role;
+import com.linkpos.platform.Role;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;

@@ -1,11 +1,9 @@
 package com.linkpos.link;
 
-import com.linkpos.merchant.Caller;
-import com.linkpos.notification.Delivery;
-import com.linkpos.notification.Notifications;
+import com.linkpos.platform.Caller;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
-import com.linkpos.shared.ProblemCodes;
+import com.linkpos.platform.ProblemCodes;
 import com.linkpos.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -62,13 +60,13 @@ class LinkApiController {
 
     private final Links links;
     private final LinkUrls urls;
-    private final Notifications notifications;
+    private final LinkDeliveries deliveries;
     private final JsonMapper json;
 
-    LinkApiController(Links links, LinkUrls urls, Notifications notifications, JsonMapper json) {
+    LinkApiController(Links links, LinkUrls urls, LinkDeliveries deliveries, JsonMapper json) {
         this.links = links;
         this.urls = urls;
-        this.notifications = notifications;
+        this.deliveries = deliveries;
         this.json = json;
     }
 
@@ -169,7 +167,7 @@ class LinkApiController {
                             Instant createdAt) {
 
         /** API.md's delivery: channel, masked address, status, attempts, time sent, last error. */
-        static DeliveryResponse of(Delivery delivery) {
+        static DeliveryResponse of(LinkDeliveries.Delivery delivery) {
             return new DeliveryResponse(delivery.id(), delivery.channel(), delivery.recipient(), delivery.status(),
                     delivery.attempts(), delivery.sentAt(), delivery.lastError(), delivery.createdAt());
         }
@@ -306,7 +304,7 @@ class LinkApiController {
             throw ProblemException.invalid(errors);
         }
         List<String> queued = links.notify(caller, id, sms, email);
-        return new DeliveryList(notifications.ofLink(caller.merchantId(), id).stream()
+        return new DeliveryList(deliveries.ofLink(caller.merchantId(), id).stream()
                 .filter(delivery -> queued.contains(delivery.id())).map(DeliveryResponse::of).toList());
     }
 
@@ -315,7 +313,7 @@ class LinkApiController {
             description = "Every SMS and e-mail that sent the link, with its delivery status.")
     DeliveryList notifications(Caller caller, @Parameter(description = LINK_ID) @PathVariable String id) {
         Link link = links.get(caller, id);
-        return new DeliveryList(notifications.ofLink(caller.merchantId(), link.id()).stream()
+        return new DeliveryList(deliveries.ofLink(caller.merchantId(), link.id()).stream()
                 .map(DeliveryResponse::of).toList());
     }
 

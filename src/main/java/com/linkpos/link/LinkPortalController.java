@@ -1,13 +1,14 @@
 package com.linkpos.link;
 
-import com.linkpos.merchant.Caller;
+import com.linkpos.platform.WebAccess;
+import com.linkpos.platform.PortalAccess;
+import com.linkpos.platform.Caller;
 import com.linkpos.merchant.Merchant;
 import com.linkpos.merchant.Merchants;
-import com.linkpos.notification.Notifications;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
-import com.linkpos.shared.QrCodes;
+import com.linkpos.platform.QrCodes;
 import com.linkpos.transaction.Ledger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Provizyon → LinkPOS: the link list [M1], «Yeni Ekle» [L1]-[L11], pencil edit [M3], X delete [M4]. */
 @Controller
 @RequestMapping("/links")
-class LinkPortalController {
+class LinkPortalController implements WebAccess {
 
     static final int PAGE_SIZE = 20;
     /** Form field names for the API's field paths. */
@@ -39,14 +40,19 @@ class LinkPortalController {
     private final LinkUrls urls;
     private final Merchants merchants;
     private final Ledger ledger;
-    private final Notifications notifications;
+    private final LinkDeliveries deliveries;
 
-    LinkPortalController(Links links, LinkUrls urls, Merchants merchants, Ledger ledger, Notifications notifications) {
+    LinkPortalController(Links links, LinkUrls urls, Merchants merchants, Ledger ledger, LinkDeliveries deliveries) {
         this.links = links;
         this.urls = urls;
         this.merchants = merchants;
         this.ledger = ledger;
-        this.notifications = notifications;
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public void portal(PortalAccess access) {
+        access.merchantUsers("/links/**");
     }
 
     @GetMapping
@@ -143,7 +149,7 @@ class LinkPortalController {
         model.addAttribute("row", row);
         model.addAttribute("qrSvg", QrCodes.svg(row.url()));
         model.addAttribute("payments", ledger.ofLink(link.merchantId(), link.id()));
-        model.addAttribute("deliveries", notifications.ofLink(link.merchantId(), link.id()));
+        model.addAttribute("deliveries", deliveries.ofLink(link.merchantId(), link.id()));
         return "link/detail";
     }
 

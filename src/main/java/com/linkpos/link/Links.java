@@ -1,10 +1,8 @@
 package com.linkpos.link;
 
-import com.linkpos.merchant.Caller;
+import com.linkpos.platform.Caller;
 import com.linkpos.merchant.Merchant;
 import com.linkpos.merchant.Merchants;
-import com.linkpos.notification.LinkMessage;
-import com.linkpos.notification.Notifications;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Ids;
 import com.linkpos.shared.ProblemException;
@@ -15,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,16 +29,16 @@ public class Links {
     private final LinkTable table;
     private final LinkRules rules;
     private final Merchants merchants;
-    private final Notifications notifications;
     private final LinkUrls urls;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Links(LinkTable table, LinkRules rules, Merchants merchants, Notifications notifications, LinkUrls urls, Clock clock) {
+    Links(LinkTable table, LinkRules rules, Merchants merchants, LinkUrls urls, ApplicationEventPublisher events, Clock clock) {
         this.table = table;
         this.rules = rules;
         this.merchants = merchants;
-        this.notifications = notifications;
         this.urls = urls;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -65,8 +64,7 @@ public class Links {
             }
         }
         Link link = inserted.get();
-        // [L11][N1] the SMS / e-mail leave through the outbox, queued in this same transaction
-        notifications.queueLink(messageOf(link, merchant), terms.sms(), terms.email());
+        send(link, merchant, terms.sms(), terms.email());
         return link;
     }
 
@@ -78,12 +76,23 @@ public class Links {
         if (!status.isPayable() && status != LinkStatus.SCHEDULED) {
             throw notEditable(status);
         }
-        return notifications.queueLink(messageOf(link, merchants.get(link.merchantId())), smsE164, email);
+        return send(link, merchants.get(link.merchantId()), smsE164, email);
     }
 
-    private LinkMessage messageOf(Link link, Merchant merchant) {
-        return new LinkMessage(link.merchantId(), link.id(), merchant.name(), link.orderNumber(), link.amount(),
-                link.validUntil(), urls.of(link));
+    /** [L11][N1] The SMS / e-mail leave through the outbox, queued in this same transaction; returns their ids. */
+    private List<String> send(Link link, Merchant merchant, String smsE164, String email) {
+        List<LinkToBeSent.Recipient> recipients = new java.util.ArrayList<>();
+        if (smsE164 != null) {
+            recipients.add(new LinkToBeSent.Recipient(Ids.newId("ntf"), LinkToBeSent.Channel.SMS, smsE164));
+        }
+        if (email != null) {
+            recipients.add(new LinkToBeSent.Recipient(Ids.newId("ntf"), LinkToBeSent.Channel.EMAIL, email));
+        }
+        if (!recipients.isEmpty()) {
+            events.publishEvent(new LinkToBeSent(link.merchantId(), link.id(), merchant.name(), link.orderNumber(),
+                    link.amount(), link.validUntil(), urls.of(link), List.copyOf(recipients)));
+        }
+        return recipients.stream().map(LinkToBeSent.Recipient::messageId).toList();
     }
 
     /**

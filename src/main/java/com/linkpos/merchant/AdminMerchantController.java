@@ -1,8 +1,9 @@
 package com.linkpos.merchant;
 
+import com.linkpos.platform.Role;
 import com.linkpos.merchant.Merchants.MerchantTerms;
 import com.linkpos.shared.FieldProblem;
-import com.linkpos.shared.ProblemCodes;
+import com.linkpos.platform.ProblemCodes;
 import com.linkpos.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The bank's API for onboarding merchants (API.md, Bank (admin) API). Bank key only. */
 @RestController
 @RequestMapping("/api/v1/admin/merchants")
-@Tag(name = ProblemResponses.BANK_ADMIN_TAG)
+@Tag(name = "Bank admin")
 class AdminMerchantController {
 
     /** RFC 7396's media type: PATCH takes it, and plain JSON. */

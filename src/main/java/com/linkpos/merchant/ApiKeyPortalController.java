@@ -1,5 +1,9 @@
 package com.linkpos.merchant;
 
+import com.linkpos.platform.WebAccess;
+import com.linkpos.platform.PortalAccess;
+import com.linkpos.platform.Role;
+import com.linkpos.platform.Caller;
 import com.linkpos.shared.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,12 +20,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/api-keys")
-class ApiKeyPortalController {
+class ApiKeyPortalController implements WebAccess {
 
     private final ApiKeys apiKeys;
 
     ApiKeyPortalController(ApiKeys apiKeys) {
         this.apiKeys = apiKeys;
+    }
+
+    @Override
+    public void portal(PortalAccess access) {
+        access.merchantAdmins("/api-keys/**");
     }
 
     @GetMapping

@@ -1,5 +1,8 @@
 package com.linkpos.merchant;
 
+import com.linkpos.platform.Role;
+import com.linkpos.platform.Caller;
+import com.linkpos.platform.ApiKeyAuthenticator;
 import com.linkpos.shared.Hashes;
 import com.linkpos.shared.Ids;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * that much entropy, and a fast one lets every request look its key up by index).
  */
 @Repository
-class ApiKeys {
+class ApiKeys implements ApiKeyAuthenticator {
 
     static final String PREFIX = "lp_";
     /** Writing last_used_at on every call would turn each read into a write; once a minute is enough. */
@@ -70,7 +73,8 @@ class ApiKeys {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    Optional<Caller> authenticate(String key) {
+    @Override
+    public Optional<Caller> authenticate(String key) {
         if (key == null || key.isBlank() || key.length() > 200) {
             return Optional.empty();
         }

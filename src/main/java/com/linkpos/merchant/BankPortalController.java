@@ -1,5 +1,7 @@
 package com.linkpos.merchant;
 
+import com.linkpos.platform.WebAccess;
+import com.linkpos.platform.PortalAccess;
 import com.linkpos.merchant.Merchants.MerchantTerms;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
@@ -20,12 +22,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** [B1] The bank operator's pages: onboard a merchant with its first admin, grant currencies and installments. */
 @Controller
 @RequestMapping("/bank/merchants")
-class BankPortalController {
+class BankPortalController implements WebAccess {
 
     private final Merchants merchants;
 
     BankPortalController(Merchants merchants) {
         this.merchants = merchants;
+    }
+
+    @Override
+    public void portal(PortalAccess access) {
+        access.bank("/bank/merchants/**");
     }
 
     /** The merchant form: settings, and on creation the first admin user. */

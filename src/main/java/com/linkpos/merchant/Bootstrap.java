@@ -1,5 +1,6 @@
 package com.linkpos.merchant;
 
+import com.linkpos.platform.Role;
 import com.linkpos.merchant.Merchants.MerchantTerms;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.Ids;

@@ -1,5 +1,6 @@
 package com.linkpos.merchant;
 
+import com.linkpos.platform.Role;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.FreeText;

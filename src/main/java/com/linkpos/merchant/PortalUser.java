@@ -1,5 +1,7 @@
 package com.linkpos.merchant;
 
+import com.linkpos.platform.CallerPrincipal;
+import com.linkpos.platform.Caller;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;

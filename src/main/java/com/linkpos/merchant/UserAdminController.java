@@ -1,5 +1,9 @@
 package com.linkpos.merchant;
 
+import com.linkpos.platform.WebAccess;
+import com.linkpos.platform.PortalAccess;
+import com.linkpos.platform.Role;
+import com.linkpos.platform.Caller;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
 import java.util.ArrayList;
@@ -21,12 +25,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/users")
-class UserAdminController {
+class UserAdminController implements WebAccess {
 
     private final Users users;
 
     UserAdminController(Users users) {
         this.users = users;
+    }
+
+    @Override
+    public void portal(PortalAccess access) {
+        access.merchantAdmins("/users/**");
     }
 
     /** The new-user form. */

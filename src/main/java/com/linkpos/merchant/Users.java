@@ -1,5 +1,7 @@
 package com.linkpos.merchant;
 
+import com.linkpos.platform.Role;
+import com.linkpos.platform.Caller;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Ids;
 import com.linkpos.shared.ProblemException;

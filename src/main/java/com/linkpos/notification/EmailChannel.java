@@ -1,6 +1,6 @@
 package com.linkpos.notification;
 
-import com.linkpos.shared.QrCodes;
+import com.linkpos.platform.QrCodes;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.core.io.ByteArrayResource;

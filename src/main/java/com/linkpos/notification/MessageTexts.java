@@ -1,7 +1,7 @@
 package com.linkpos.notification;
 
-import com.linkpos.shared.Formats;
-import com.linkpos.shared.Languages;
+import com.linkpos.platform.Formats;
+import com.linkpos.platform.Languages;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,8 @@
 package com.linkpos.notification;
 
-import com.linkpos.merchant.Caller;
+import com.linkpos.platform.WebAccess;
+import com.linkpos.platform.PortalAccess;
+import com.linkpos.platform.Caller;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,12 +12,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** [N2] The merchant's sent messages (the local outbox, when nothing is configured) and resending one [M6]. */
 @Controller
-class MessagesPortalController {
+class MessagesPortalController implements WebAccess {
 
     private final Notifications notifications;
 
     MessagesPortalController(Notifications notifications) {
         this.notifications = notifications;
+    }
+
+    @Override
+    public void portal(PortalAccess access) {
+        access.merchantUsers("/messages/**");
     }
 
     @GetMapping("/messages")

@@ -3,13 +3,13 @@ package com.linkpos.notification;
 import com.linkpos.shared.ProblemException;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * [N1] Messages are queued, never sent, by the code that causes them: in its database transaction,
- * so a message exists exactly when the change that asked for it was committed. {@link Sender}
- * delivers them afterwards.
+ * [N1][M6] The messages of links and merchants: queued, never sent, by what causes them, in its
+ * database transaction ({@link LinkMessages}, {@link PaymentNotices}), so a message exists exactly when
+ * the change that asked for it was committed; {@link Sender} delivers them afterwards. Here: the
+ * deliveries as merchants see them, and sending one again.
  */
 @Service
 public class Notifications {
@@ -20,23 +20,6 @@ public class Notifications {
         this.outbox = outbox;
     }
 
-    /**
-     * [L11] The link to the payer by SMS and/or e-mail (either may be null): Turkish, or English
-     * for a foreign-currency link.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<String> queueLink(LinkMessage link, String smsE164, String email) {
-        String language = link.amount().currency().isForeign() ? "en" : "tr";
-        List<String> ids = new java.util.ArrayList<>();
-        if (smsE164 != null) {
-            ids.add(outbox.queue("LINK", "SMS", smsE164, language, link));
-        }
-        if (email != null) {
-            ids.add(outbox.queue("LINK", "EMAIL", email, language, link));
-        }
-        return ids;
-    }
-
     /** [M6] Sends a message again, to the same address, as a new message; returns the link it is about. */
     @Transactional
     public String resend(String merchantId, String notificationId) {
@@ -45,10 +28,6 @@ public class Notifications {
                 new LinkMessage(message.merchantId(), message.linkId(), message.merchantName(), message.orderNumber(),
                         message.amount(), message.validUntil(), message.url()));
         return message.linkId();
-    }
-
-    public List<Delivery> ofLink(String merchantId, String linkId) {
-        return outbox.ofLink(merchantId, linkId);
     }
 
     public List<Delivery> ofMerchant(String merchantId, int limit) {

@@ -32,7 +32,11 @@ class Outbox {
     }
 
     String queue(String kind, String channel, String recipient, String language, LinkMessage about) {
-        String id = Ids.newId("ntf");
+        return queue(Ids.newId("ntf"), kind, channel, recipient, language, about);
+    }
+
+    /** Queues a message whose id was given when it was asked for (the link module answers with it). */
+    String queue(String id, String kind, String channel, String recipient, String language, LinkMessage about) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                         INSERT INTO notifications (id, merchant_id, link_id, kind, channel, recipient, language, merchant_name,

@@ -48,7 +48,7 @@ class Sender {
         log.info("Messages go out by e-mail through {} and by SMS through {}", email.provider(), sms.provider());
     }
 
-    @Scheduled(fixedDelayString = "${linkpos.notifications.poll:2s}")
+    @Scheduled(fixedDelayString = "${linkpos.notifications.poll}")
     void deliverDue() {
         if (!settings.notifications().senderEnabled()) {
             return;

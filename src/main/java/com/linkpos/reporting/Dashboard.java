@@ -5,8 +5,6 @@ import com.linkpos.shared.Currency;
 import com.linkpos.shared.Money;
 import com.linkpos.shared.Total;
 import java.math.BigInteger;
-import com.linkpos.transaction.Ledger;
-import com.linkpos.transaction.Transaction;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,8 +96,5 @@ class Dashboard {
                 .list();
     }
 
-    List<Transaction> recent(String merchantId) {
-        return jdbc.sql(Ledger.SELECT + " WHERE t.merchant_id = :merchant ORDER BY t.created_at DESC, t.id DESC LIMIT 10")
-                .param("merchant", merchantId).query(Ledger.rows()).list();
-    }
+
 }

@@ -1,9 +1,10 @@
 package com.linkpos.reporting;
 
-import com.linkpos.merchant.Caller;
+import com.linkpos.platform.WebAccess;
+import com.linkpos.platform.PortalAccess;
+import com.linkpos.platform.Caller;
 import com.linkpos.shared.ProblemException;
 import com.linkpos.shared.TypedAmounts;
-import com.linkpos.transaction.Batches;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Reversals;
 import com.linkpos.transaction.Transaction;
@@ -24,33 +25,35 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the result. MERCHANT_ADMIN only (the security configuration says so for /reversals/**).
  */
 @Controller
-class ReversalPortalController {
+class ReversalPortalController implements WebAccess {
 
-    private final ReportPortalController reports;
+    private final TransactionSearchPage searchPage;
     private final Ledger ledger;
     private final Reversals reversals;
-    private final Batches batches;
 
-    ReversalPortalController(ReportPortalController reports, Ledger ledger, Reversals reversals, Batches batches) {
-        this.reports = reports;
+    ReversalPortalController(TransactionSearchPage searchPage, Ledger ledger, Reversals reversals) {
+        this.searchPage = searchPage;
         this.ledger = ledger;
         this.reversals = reversals;
-        this.batches = batches;
+    }
+
+    /** Void and refund move money back: a merchant's admins only. */
+    @Override
+    public void portal(PortalAccess access) {
+        access.merchantAdmins("/reversals/**");
     }
 
     @GetMapping("/reversals")
     String search(Caller caller, @RequestParam Map<String, String> params, Model model, Locale locale) {
-        batches.closeStale(caller.merchantId());
         Map<String, String> sales = new HashMap<>(params);
         sales.putIfAbsent("type", "SALE");
-        reports.searchInto(caller, sales, model, "/reversals", locale);
+        searchPage.fill(caller, sales, model, "/reversals", locale);
         return "reporting/reversals";
     }
 
     @GetMapping("/reversals/{id}")
     String detail(Caller caller, @PathVariable String id, Model model) {
-        batches.closeStale(caller.merchantId()); // yesterday's open batch offers no void today
-        Transaction sale = sale(caller, id);
+        Transaction sale = sale(caller, id); // yesterday's batch reads as closed: no void offered today
         model.addAttribute("t", sale);
         model.addAttribute("related", ledger.reversalsOf(caller.merchantId(), id));
         return "reporting/reversal";

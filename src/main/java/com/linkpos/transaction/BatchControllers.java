@@ -1,6 +1,8 @@
 package com.linkpos.transaction;
 
-import com.linkpos.merchant.Caller;
+import com.linkpos.platform.WebAccess;
+import com.linkpos.platform.PortalAccess;
+import com.linkpos.platform.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,12 +15,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** [R4] The bank operator's end of day: a portal button and the admin API. */
 @Controller
-class BatchControllers {
+class BatchControllers implements WebAccess {
 
     private final Batches batches;
 
     BatchControllers(Batches batches) {
         this.batches = batches;
+    }
+
+    @Override
+    public void portal(PortalAccess access) {
+        access.bank("/bank/batches/**");
     }
 
     @GetMapping("/bank/batches")

@@ -1,7 +1,7 @@
 package com.linkpos.transaction;
 
-import com.linkpos.merchant.Caller;
-import com.linkpos.shared.ProblemCodes;
+import com.linkpos.platform.Caller;
+import com.linkpos.platform.ProblemCodes;
 import com.linkpos.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

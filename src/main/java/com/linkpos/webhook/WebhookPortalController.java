@@ -1,6 +1,8 @@
 package com.linkpos.webhook;
 
-import com.linkpos.merchant.Caller;
+import com.linkpos.platform.WebAccess;
+import com.linkpos.platform.PortalAccess;
+import com.linkpos.platform.Caller;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
 import java.util.List;
@@ -16,12 +18,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** A merchant admin's webhooks: endpoints, their deliveries and attempts, test events, secret rotation. */
 @Controller
 @RequestMapping("/webhooks")
-class WebhookPortalController {
+class WebhookPortalController implements WebAccess {
 
     private final Webhooks webhooks;
 
     WebhookPortalController(Webhooks webhooks) {
         this.webhooks = webhooks;
+    }
+
+    @Override
+    public void portal(PortalAccess access) {
+        access.merchantAdmins("/webhooks/**");
     }
 
     @GetMapping

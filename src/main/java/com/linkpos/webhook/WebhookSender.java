@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import com.linkpos.shared.Backoff;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,7 @@ class WebhookSender {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    @Scheduled(fixedDelayString = "${linkpos.webhooks.poll:2s}")
+    @Scheduled(fixedDelayString = "${linkpos.webhooks.poll}")
     void deliverDue() {
         for (int i = 0; i < BATCH; i++) {
             if (!Boolean.TRUE.equals(transactions.execute(status -> deliverOne()))) {
@@ -61,23 +60,30 @@ class WebhookSender {
         }
     }
 
+    /** A delivery due now, with where it goes and the endpoint's (sealed) secret. */
+    private record Due(String id, String payload, int attempts, Instant createdAt, String url, String sealedSecret) {
+    }
+
     private boolean deliverOne() {
-        Optional<Map<String, Object>> due = jdbc.sql("""
+        Optional<Due> due = jdbc.sql("""
                         SELECT d.id, d.payload, d.attempts, d.created_at, e.url, e.secret
                         FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
                         WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
                         ORDER BY d.next_attempt_at LIMIT 1 FOR UPDATE OF d SKIP LOCKED""")
-                .param("now", Timestamp.from(clock.instant())).query().listOfRows().stream().findFirst();
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, row) -> new Due(rs.getString("id"), rs.getString("payload"), rs.getInt("attempts"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("url"), rs.getString("secret")))
+                .optional();
         if (due.isEmpty()) {
             return false;
         }
-        Map<String, Object> delivery = due.get();
-        String id = (String) delivery.get("id");
-        String payload = (String) delivery.get("payload");
+        Due delivery = due.get();
+        String id = delivery.id();
+        String payload = delivery.payload();
         Instant started = clock.instant();
         Integer statusCode = null;
         String error = null;
-        URI url = URI.create((String) delivery.get("url"));
+        URI url = URI.create(delivery.url());
         // Resolved again just before the call: the JVM keeps the answer (networkaddress.cache.ttl, 30 s by
         // default), so the client connects to the addresses checked here, not to what a rebinding DNS says next.
         WebhookAddresses.Refusal refusal = addresses.refusal(url);
@@ -89,7 +95,7 @@ class WebhookSender {
                         .timeout(settings.timeout())
                         .header("Content-Type", "application/json; charset=UTF-8")
                         .header("User-Agent", "LinkPOS-Webhooks/1")
-                        .header("LinkPOS-Signature", Signatures.header(webhooks.plainSecret((String) delivery.get("secret")),
+                        .header("LinkPOS-Signature", Signatures.header(webhooks.plainSecret(delivery.sealedSecret()),
                                 started.getEpochSecond(), payload))
                         .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)).build(),
                         HttpResponse.BodyHandlers.discarding());
@@ -107,7 +113,7 @@ class WebhookSender {
                         VALUES (:id, :at, :code, :error, :duration)""")
                 .param("id", id).param("at", Timestamp.from(started)).param("code", statusCode).param("error", error)
                 .param("duration", duration).update();
-        int attempts = ((Number) delivery.get("attempts")).intValue() + 1;
+        int attempts = delivery.attempts() + 1;
         if (statusCode != null && statusCode / 100 == 2) {
             jdbc.sql("""
                             UPDATE webhook_deliveries SET status = 'SENT', attempts = :attempts, last_status_code = :code,
@@ -116,7 +122,7 @@ class WebhookSender {
                     .param("id", id).update();
             return true;
         }
-        Instant created = ((Timestamp) delivery.get("created_at")).toInstant();
+        Instant created = delivery.createdAt();
         Instant next = clock.instant().plus(backoff(attempts));
         boolean giveUp = next.isAfter(created.plus(settings.giveUpAfter()));
         log.warn("Webhook delivery {} attempt {} failed: {}", id, attempts, statusCode != null ? "HTTP " + statusCode : error);

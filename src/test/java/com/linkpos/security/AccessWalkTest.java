@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AccessWalkTest {
 
     /** Pages anyone may open. */
-    private static final Set<String> PUBLIC = Set.of("/login", "/error", "/pay/", "/acs/", "/swagger-ui", "/v3/api-docs");
+    private static final Set<String> PUBLIC = Set.of("/login", "/error", "/pay/", "/simulator/", "/swagger-ui", "/v3/api-docs");
     /** Pages of the merchant admin only. */
     private static final Set<String> ADMIN_ONLY = Set.of("/users", "/reversals", "/api-keys", "/webhooks");
 

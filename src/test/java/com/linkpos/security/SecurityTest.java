@@ -100,6 +100,12 @@ class SecurityTest {
         });
         posts.add("/login");
         posts.add("/logout");
+        // The bank's 3-D Secure answer is a cross-site POST from the bank's page: no CSRF token can come with
+        // it, and it is trusted by the gateway's signature instead (PaymentFlowTest tampers with it).
+        assertThat(posts.remove("/pay/{token}/3ds/{attemptId}")).isTrue();
+        HttpResponse<String> bankAnswer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/pay/x/3ds/x"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("mdStatus=1")));
+        assertThat(bankAnswer.statusCode()).as("not refused for a missing token, unknown instead").isEqualTo(404);
         assertThat(posts).contains("/links", "/reversals/{id}/refund", "/webhooks", "/users", "/api-keys");
         for (String pattern : posts) {
             String path = pattern.replaceAll("\\{[^}]+}", "x");

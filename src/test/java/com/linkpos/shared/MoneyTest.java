@@ -1,5 +1,6 @@
 package com.linkpos.shared;
 
+import com.linkpos.platform.Languages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,8 @@
+/**
+ * Merchants and what the bank allows them, portal users and roles, API keys; the bank's merchant
+ * pages and admin API; first-start bootstrap.
+ */
+@ApplicationModule(allowedDependencies = {"platform", "shared"})
+package com.linkpos.merchant;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,65 @@
+package com.linkpos.platform;
+
+import com.linkpos.shared.BusinessTime;
+import com.linkpos.shared.Money;
+import com.linkpos.shared.Currency;
+import com.linkpos.shared.Total;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * How templates show money and time to people: in the user's language, in Istanbul time.
+ * Used in templates as {@code @fmt}.
+ */
+@Component("fmt")
+public class Formats {
+
+    private static final DateTimeFormatter TURKISH = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("dd MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    public String dateTime(Instant instant) {
+        return dateTime(instant, LocaleContextHolder.getLocale());
+    }
+
+    /** "1.250,50 TL" in Turkish, "TRY 1,250.50" in English. */
+    public String money(Money money) {
+        return money(money, LocaleContextHolder.getLocale());
+    }
+
+    /** For what is written outside a request (messages): in the language given. */
+    public static String dateTime(Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        return (isEnglish(locale) ? ENGLISH : TURKISH).format(instant.atZone(BusinessTime.ZONE));
+    }
+
+    /** A sum, shown as {@link #money(Money)} shows one amount. */
+    public String money(Total total) {
+        return total == null ? "" : withCurrency(total.format(language(LocaleContextHolder.getLocale())), total.currency(),
+                LocaleContextHolder.getLocale());
+    }
+
+    /** For what is written outside a request (messages): in the language given. */
+    public static String money(Money money, Locale locale) {
+        return money == null ? "" : withCurrency(money.format(language(locale)), money.currency(), locale);
+    }
+
+    private static String withCurrency(String digits, Currency currency, Locale locale) {
+        if (isEnglish(locale)) {
+            return currency.name() + " " + digits;
+        }
+        return digits + " " + (currency == Currency.TRY ? "TL" : currency.name());
+    }
+
+    private static Locale language(Locale locale) {
+        return isEnglish(locale) ? Languages.ENGLISH : Languages.TURKISH;
+    }
+
+    private static boolean isEnglish(Locale locale) {
+        return "en".equals(locale.getLanguage());
+    }
+}
