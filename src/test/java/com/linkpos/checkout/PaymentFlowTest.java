@@ -44,12 +44,8 @@ class PaymentFlowTest {
         merchant = api.newMerchant(List.of("USD"), 12);
     }
 
-    /** A new link; returns {id, token}. */
-    private String[] link(String json) {
-        Api.Response created = api.post(merchant.key(), "/api/v1/links", json);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String url = created.json().path("url").asString();
-        return new String[] {created.json().path("id").asString(), Api.tokenOf(url)};
+    private Api.CreatedLink link(String json) {
+        return api.newLink(merchant, json);
     }
 
     private JsonNode linkJson(String id) {
@@ -85,8 +81,8 @@ class PaymentFlowTest {
             "4111111111111111, VISA, JPMorgan Chase Bank, CREDIT, 05",
             "5555555555554444, MASTERCARD, Türkiye İş Bankası, CREDIT, 02"})
     void everyApprovingTestCardPaysASingleUseLink(String number, String brand, String issuer, String type, String eci) {
-        String[] link = link("{\"amount\": \"1250.50\", \"payerNoteEnabled\": true}");
-        Result result = new Payer(port).pay(link[1], Card.of(number), Payer.OTP, "Fatura no 42 — teşekkürler");
+        Api.CreatedLink link = link("{\"amount\": \"1250.50\", \"payerNoteEnabled\": true}");
+        Result result = new Payer(port).pay(link.token(), Card.of(number), Payer.OTP, "Fatura no 42 — teşekkürler");
 
         assertThat(result.status()).isEqualTo("APPROVED");
         Map<String, Object> sale = transaction(result.transactionId());
@@ -95,7 +91,7 @@ class PaymentFlowTest {
                 .containsEntry("card_last4", number.substring(12)).containsEntry("card_brand", brand)
                 .containsEntry("card_issuer", issuer).containsEntry("card_type", type)
                 .containsEntry("response_code", "00").containsEntry("md_status", "1").containsEntry("eci", eci)
-                .containsEntry("link_id", link[0]).containsEntry("merchant_id", merchant.id())
+                .containsEntry("link_id", link.id()).containsEntry("merchant_id", merchant.id())
                 .containsEntry("payer_note", "Fatura no 42 — teşekkürler");
         assertThat((String) sale.get("auth_code")).matches("\\d{6}");
         assertThat((String) sale.get("host_reference")).matches("\\d{12}");
@@ -104,13 +100,13 @@ class PaymentFlowTest {
                 .isEqualTo(number.substring(0, 6) + "******" + number.substring(12));
         assertThat(result.page().document().selectFirst("#receipt-auth").text()).isEqualTo(sale.get("auth_code"));
         // the link: used up, with its one payment
-        JsonNode after = linkJson(link[0]);
+        JsonNode after = linkJson(link.id());
         assertThat(after.path("status").asString()).isEqualTo("USED");
         assertThat(after.path("paymentCount").asInt()).isEqualTo(1);
         assertThat(after.path("collectedAmount").asString()).isEqualTo("1250.50");
-        assertThat(bankAuthorizations(link[0])).isEqualTo(1);
+        assertThat(bankAuthorizations(link.id())).isEqualTo(1);
         // and a second payer finds it paid
-        assertThat(new Payer(port).open(link[1]).document().selectFirst("#link-unavailable").attr("data-reason"))
+        assertThat(new Payer(port).open(link.token()).document().selectFirst("#link-unavailable").attr("data-reason"))
                 .isEqualTo("USED");
     }
 
@@ -121,8 +117,8 @@ class PaymentFlowTest {
             "4000000000000069, 54, kartınızın süresi dolmuş",
             "4000000000000119, 96, geçici bir sorun"})
     void decliningTestCardsAreRecordedAndTheLinkStaysPayable(String number, String code, String words) {
-        String[] link = link("{\"amount\": \"99.90\"}");
-        Result result = new Payer(port).pay(link[1], Card.of(number));
+        Api.CreatedLink link = link("{\"amount\": \"99.90\"}");
+        Result result = new Payer(port).pay(link.token(), Card.of(number));
 
         assertThat(result.status()).isEqualTo("DECLINED");
         assertThat(result.reason()).isEqualTo("DECLINED_BY_BANK");
@@ -132,46 +128,46 @@ class PaymentFlowTest {
         assertThat(sale).containsEntry("status", "DECLINED").containsEntry("response_code", code)
                 .containsEntry("md_status", "1");
         assertThat(sale.get("auth_code")).isNull();
-        JsonNode after = linkJson(link[0]);
+        JsonNode after = linkJson(link.id());
         assertThat(after.path("status").asString()).isEqualTo("ACTIVE");
         assertThat(after.path("paymentCount").asInt()).isZero();
-        assertThat(count("SELECT count(*) FROM links WHERE id = ? AND claimed_by IS NULL", link[0])).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM links WHERE id = ? AND claimed_by IS NULL", link.id())).isEqualTo(1);
 
         // the payer tries again with a good card and pays
-        assertThat(new Payer(port).pay(link[1], Card.of("4155650100416111")).approved()).isTrue();
+        assertThat(new Payer(port).pay(link.token(), Card.of("4155650100416111")).approved()).isTrue();
     }
 
     @Test
     void aFailedChallengeChargesNothing() {
-        String[] link = link("{\"amount\": \"10.00\"}");
-        Result threeDsFails = new Payer(port).pay(link[1], Card.of("4000000000003063"), Payer.OTP, null);
+        Api.CreatedLink link = link("{\"amount\": \"10.00\"}");
+        Result threeDsFails = new Payer(port).pay(link.token(), Card.of("4000000000003063"), Payer.OTP, null);
         assertThat(threeDsFails.status()).isEqualTo("DECLINED");
         assertThat(threeDsFails.reason()).isEqualTo("THREE_DS_FAILED");
         assertThat(transaction(threeDsFails.transactionId())).containsEntry("md_status", "0").containsEntry("status", "DECLINED");
 
-        Result wrongCode = new Payer(port).pay(link[1], Card.of("4155650100416111"), "654321", null);
+        Result wrongCode = new Payer(port).pay(link.token(), Card.of("4155650100416111"), "654321", null);
         assertThat(wrongCode.status()).isEqualTo("DECLINED");
         assertThat(wrongCode.reason()).isEqualTo("THREE_DS_FAILED");
-        assertThat(bankAuthorizations(link[0])).as("only mdStatus 1 is authorized").isZero();
-        assertThat(linkJson(link[0]).path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(bankAuthorizations(link.id())).as("only mdStatus 1 is authorized").isZero();
+        assertThat(linkJson(link.id()).path("status").asString()).isEqualTo("ACTIVE");
     }
 
     @Test
     void aCardNotEnrolledInThreeDSecureIsRefusedWithoutAChallenge() {
-        String[] link = link("{\"amount\": \"10.00\"}");
+        Api.CreatedLink link = link("{\"amount\": \"10.00\"}");
         Payer payer = new Payer(port);
-        Page afterSubmit = payer.submit(payer.open(link[1]), Card.of("4000000000000101"), null);
+        Page afterSubmit = payer.submit(payer.open(link.token()), Card.of("4000000000000101"), null);
         assertThat(afterSubmit.location()).contains("/result/").doesNotContain("/acs/");
         Result result = Payer.result(payer.followAll(afterSubmit));
         assertThat(result.status()).isEqualTo("DECLINED");
         assertThat(result.reason()).isEqualTo("NOT_ENROLLED");
         assertThat(transaction(result.transactionId())).containsEntry("md_status", "2");
-        assertThat(bankAuthorizations(link[0])).isZero();
+        assertThat(bankAuthorizations(link.id())).isZero();
     }
 
     @Test
     void cardFieldsAreCheckedBeforeAnythingIsSent() {
-        String[] link = link("{\"amount\": \"10.00\"}");
+        Api.CreatedLink link = link("{\"amount\": \"10.00\"}");
         Payer payer = new Payer(port);
         Map<Card, String> wrong = Map.of(
                 Card.of("4155650100416112"), "cardNumber-error",
@@ -181,24 +177,24 @@ class PaymentFlowTest {
                 new Card("4155650100416111", "12/30", "12", "Ayşe Yılmaz"), "cvv-error",
                 new Card("4155650100416111", "12/30", "123", ""), "cardHolder-error");
         wrong.forEach((card, errorId) -> {
-            Page page = payer.submit(payer.open(link[1]), card, null);
+            Page page = payer.submit(payer.open(link.token()), card, null);
             assertThat(page.status()).as(card.toString()).isEqualTo(422);
             assertThat(page.document().selectFirst("#" + errorId)).as("%s on %s", errorId, card).isNotNull();
             // the number and CVV are not written back into the page
             assertThat(page.body()).doesNotContain(card.number().replace(" ", "")).doesNotContain("value=\"" + card.cvv() + "\"");
         });
-        Page amex = payer.submit(payer.open(link[1]), Card.of("378282246310005"), null);
+        Page amex = payer.submit(payer.open(link.token()), Card.of("378282246310005"), null);
         assertThat(amex.document().selectFirst("#cardNumber-error").text()).contains("Visa, Mastercard veya Troy");
-        assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id = ?", link[0])).isZero();
+        assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id = ?", link.id())).isZero();
     }
 
     @ParameterizedTest(name = "{0} may pay in installments: {1}")
     @CsvSource({"4155650100416111, true", "5504720000000003, true", "5400610000000001, true",
             "9792020000000001, false", "4111111111111111, false", "5555555555554444, false"})
     void installmentsOnlyWithTheNamedBanksCreditCards(String number, boolean allowed) {
-        String[] link = link("{\"amount\": \"3000.00\", \"installments\": 3}");
+        Api.CreatedLink link = link("{\"amount\": \"3000.00\", \"installments\": 3}");
         Payer payer = new Payer(port);
-        Page afterSubmit = payer.submit(payer.open(link[1]), Card.of(number), null);
+        Page afterSubmit = payer.submit(payer.open(link.token()), Card.of(number), null);
         if (allowed) {
             Result result = Payer.result(payer.followAll(payer.answerChallenge(payer.followAll(afterSubmit), Payer.OTP)));
             assertThat(result.approved()).isTrue();
@@ -208,24 +204,24 @@ class PaymentFlowTest {
             assertThat(afterSubmit.status()).isEqualTo(422);
             assertThat(afterSubmit.document().selectFirst("#cardNumber-error").text())
                     .contains("QNB Finansbank, Enpara.com ve HSBC Advantage");
-            assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id = ?", link[0])).isZero();
+            assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id = ?", link.id())).isZero();
         }
     }
 
     @Test
     void aTamperedAcsAnswerIsRefusedAndTheGenuineOneStillWorks() {
-        String[] link = link("{\"amount\": \"10.00\"}");
+        Api.CreatedLink link = link("{\"amount\": \"10.00\"}");
         Payer payer = new Payer(port);
-        Page acs = payer.followAll(payer.submit(payer.open(link[1]), Card.of("4000000000003063"), null));
+        Page acs = payer.followAll(payer.submit(payer.open(link.token()), Card.of("4000000000003063"), null));
         Payer.AutoPost genuine = Payer.autoPost(payer.answerChallenge(acs, Payer.OTP));
         assertThat(genuine.fields()).containsEntry("mdStatus", "0");
-        assertThat(genuine.action()).as("an absolute address under /pay/").startsWith(api.baseUrl() + "/pay/" + link[1] + "/3ds/");
+        assertThat(genuine.action()).as("an absolute address under /pay/").startsWith(api.baseUrl() + "/pay/" + link.token() + "/3ds/");
 
         Page tampered = payer.post(genuine.with("mdStatus", "1"));
         assertThat(tampered.status()).isEqualTo(400);
         assertThat(Payer.result(tampered).reason()).isEqualTo("INVALID_3DS_ANSWER");
-        assertThat(count("SELECT count(*) FROM transactions WHERE link_id = ?", link[0])).isZero();
-        assertThat(bankAuthorizations(link[0])).isZero();
+        assertThat(count("SELECT count(*) FROM transactions WHERE link_id = ?", link.id())).isZero();
+        assertThat(bankAuthorizations(link.id())).isZero();
 
         Result result = Payer.result(payer.followAll(payer.post(genuine)));
         assertThat(result.reason()).isEqualTo("THREE_DS_FAILED");
@@ -233,9 +229,9 @@ class PaymentFlowTest {
 
     @Test
     void aReplayedOrRefreshedAnswerNeverAuthorizesTwice() {
-        String[] link = link("{\"amount\": \"10.00\", \"usage\": \"MULTI\"}");
+        Api.CreatedLink link = link("{\"amount\": \"10.00\", \"usage\": \"MULTI\"}");
         Payer payer = new Payer(port);
-        Page acs = payer.followAll(payer.submit(payer.open(link[1]), Card.of("4155650100416111"), null));
+        Page acs = payer.followAll(payer.submit(payer.open(link.token()), Card.of("4155650100416111"), null));
         Payer.AutoPost back = Payer.autoPost(payer.answerChallenge(acs, Payer.OTP));
         Result first = Payer.result(payer.followAll(payer.post(back)));
         assertThat(first.approved()).isTrue();
@@ -245,91 +241,91 @@ class PaymentFlowTest {
         Payer otherBrowser = new Payer(port);
         Result fromElsewhere = Payer.result(otherBrowser.followAll(otherBrowser.post(back)));
         assertThat(fromElsewhere.transactionId()).as("no session or CSRF cookie needed").isEqualTo(first.transactionId());
-        assertThat(bankAuthorizations(link[0])).isEqualTo(1);
-        assertThat(linkJson(link[0]).path("paymentCount").asInt()).isEqualTo(1);
+        assertThat(bankAuthorizations(link.id())).isEqualTo(1);
+        assertThat(linkJson(link.id()).path("paymentCount").asInt()).isEqualTo(1);
     }
 
     @Test
     void aDoubleSubmitOfTheCardFormIsOneAttempt() {
-        String[] link = link("{\"amount\": \"10.00\", \"usage\": \"MULTI\"}");
+        Api.CreatedLink link = link("{\"amount\": \"10.00\", \"usage\": \"MULTI\"}");
         Payer payer = new Payer(port);
-        Page form = payer.open(link[1]);
+        Page form = payer.open(link.token());
         Page first = payer.submit(form, Card.of("4155650100416111"), null);
         Page second = payer.submit(form, Card.of("4155650100416111"), null);
         assertThat(second.location()).isEqualTo(first.location());
-        assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id = ?", link[0])).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id = ?", link.id())).isEqualTo(1);
         Result result = Payer.result(payer.followAll(payer.answerChallenge(payer.followAll(first), Payer.OTP)));
         assertThat(result.approved()).isTrue();
-        assertThat(linkJson(link[0]).path("paymentCount").asInt()).isEqualTo(1);
+        assertThat(linkJson(link.id()).path("paymentCount").asInt()).isEqualTo(1);
     }
 
     @Test
     void anAttemptIsReachableOnlyThroughItsOwnLink() {
-        String[] mine = link("{\"amount\": \"10.00\"}");
-        String[] other = link("{\"amount\": \"10.00\"}");
+        Api.CreatedLink mine = link("{\"amount\": \"10.00\"}");
+        Api.CreatedLink other = link("{\"amount\": \"10.00\"}");
         Payer payer = new Payer(port);
-        Page acs = payer.followAll(payer.submit(payer.open(mine[1]), Card.of("4155650100416111"), null));
+        Page acs = payer.followAll(payer.submit(payer.open(mine.token()), Card.of("4155650100416111"), null));
         Payer.AutoPost back = Payer.autoPost(payer.answerChallenge(acs, Payer.OTP));
 
-        Page foreign = payer.post(new Payer.AutoPost(back.action().replace(mine[1], other[1]), back.fields()));
+        Page foreign = payer.post(new Payer.AutoPost(back.action().replace(mine.token(), other.token()), back.fields()));
         assertThat(foreign.status()).isEqualTo(404);
-        assertThat(bankAuthorizations(mine[0]) + bankAuthorizations(other[0])).isZero();
+        assertThat(bankAuthorizations(mine.id()) + bankAuthorizations(other.id())).isZero();
         assertThat(Payer.result(payer.followAll(payer.post(back))).approved()).isTrue();
-        assertThat(linkJson(other[0]).path("paymentCount").asInt()).isZero();
+        assertThat(linkJson(other.id()).path("paymentCount").asInt()).isZero();
     }
 
     @Test
     void aLinkThatCannotBePaidTakesNoCard() {
-        String[] deleted = link("{\"amount\": \"10.00\"}");
-        String[] expired = link("{\"amount\": \"10.00\"}");
+        Api.CreatedLink deleted = link("{\"amount\": \"10.00\"}");
+        Api.CreatedLink expired = link("{\"amount\": \"10.00\"}");
         Payer payer = new Payer(port);
-        Page deletedForm = payer.open(deleted[1]);
-        Page expiredForm = payer.open(expired[1]);
-        api.delete(merchant.key(), "/api/v1/links/" + deleted[0]);
+        Page deletedForm = payer.open(deleted.token());
+        Page expiredForm = payer.open(expired.token());
+        api.delete(merchant.key(), "/api/v1/links/" + deleted.id());
         jdbc.sql("UPDATE links SET valid_from = now() - interval '2 days', valid_until = now() - interval '1 day' WHERE id = ?")
-                .param(expired[0]).update();
+                .param(expired.id()).update();
 
         Page afterDelete = payer.submit(deletedForm, Card.of("4155650100416111"), null);
         assertThat(afterDelete.document().selectFirst("#link-unavailable").attr("data-reason")).isEqualTo("DELETED");
         Page afterExpiry = payer.submit(expiredForm, Card.of("4155650100416111"), null);
         assertThat(afterExpiry.document().selectFirst("#link-unavailable").attr("data-reason")).isEqualTo("EXPIRED");
-        assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id IN (?, ?)", deleted[0], expired[0])).isZero();
+        assertThat(count("SELECT count(*) FROM payment_attempts WHERE link_id IN (?, ?)", deleted.id(), expired.id())).isZero();
     }
 
     @Test
     void aLinkDeletedDuringTheChallengeIsNotCharged() {
-        String[] link = link("{\"amount\": \"10.00\"}");
+        Api.CreatedLink link = link("{\"amount\": \"10.00\"}");
         Payer payer = new Payer(port);
-        Page acs = payer.followAll(payer.submit(payer.open(link[1]), Card.of("4155650100416111"), null));
-        api.delete(merchant.key(), "/api/v1/links/" + link[0]);
+        Page acs = payer.followAll(payer.submit(payer.open(link.token()), Card.of("4155650100416111"), null));
+        api.delete(merchant.key(), "/api/v1/links/" + link.id());
         Result result = Payer.result(payer.followAll(payer.answerChallenge(acs, Payer.OTP)));
         assertThat(result.status()).isEqualTo("DECLINED");
         assertThat(result.reason()).isEqualTo("LINK_UNAVAILABLE");
-        assertThat(bankAuthorizations(link[0])).isZero();
+        assertThat(bankAuthorizations(link.id())).isZero();
     }
 
     @Test
     void aMultiUseLinkTakesManyPaymentsAndCountsThem() {
-        String[] link = link("{\"amount\": \"250.00\", \"usage\": \"MULTI\"}");
+        Api.CreatedLink link = link("{\"amount\": \"250.00\", \"usage\": \"MULTI\"}");
         for (String number : List.of("4155650100416111", "5456160000000000", "9792030000000000")) {
-            assertThat(new Payer(port).pay(link[1], Card.of(number)).approved()).isTrue();
+            assertThat(new Payer(port).pay(link.token(), Card.of(number)).approved()).isTrue();
         }
-        JsonNode after = linkJson(link[0]);
+        JsonNode after = linkJson(link.id());
         assertThat(after.path("status").asString()).isEqualTo("ACTIVE");
         assertThat(after.path("paymentCount").asInt()).isEqualTo(3);
         assertThat(after.path("collectedAmount").asString()).isEqualTo("750.00");
         // [M3] what was paid is frozen now
-        assertThat(api.patch(merchant.key(), "/api/v1/links/" + link[0], "{\"amount\": \"1.00\"}").code())
+        assertThat(api.patch(merchant.key(), "/api/v1/links/" + link.id(), "{\"amount\": \"1.00\"}").code())
                 .isEqualTo("link_frozen_after_payment");
     }
 
     @Test
     void theMerchantSeesEveryPaymentOnTheLinkDetail() {
-        String[] link = link("{\"amount\": \"75.00\", \"usage\": \"MULTI\", \"payerNoteEnabled\": true}");
-        new Payer(port).pay(link[1], Card.of("4000000000009995"), Payer.OTP, null);
-        new Payer(port).pay(link[1], Card.of("5456160000000000"), Payer.OTP, "<b>Kapıda</b> teslim");
+        Api.CreatedLink link = link("{\"amount\": \"75.00\", \"usage\": \"MULTI\", \"payerNoteEnabled\": true}");
+        new Payer(port).pay(link.token(), Card.of("4000000000009995"), Payer.OTP, null);
+        new Payer(port).pay(link.token(), Card.of("5456160000000000"), Payer.OTP, "<b>Kapıda</b> teslim");
         PortalSession merchantUser = PortalSession.loggedIn(port, merchant);
-        Page detail = merchantUser.get("/links/" + link[0]);
+        Page detail = merchantUser.get("/links/" + link.id());
         List<String> rows = detail.document().select("#payments-table tbody tr").eachText();
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).contains("Onaylandı", "545616******0000", "<b>Kapıda</b> teslim");
@@ -339,10 +335,10 @@ class PaymentFlowTest {
 
     @Test
     void theResultSpeaksThePayersLanguage() {
-        String[] link = link("{\"amount\": \"480.00\", \"currency\": \"USD\"}");
+        Api.CreatedLink link = link("{\"amount\": \"480.00\", \"currency\": \"USD\"}");
         Payer payer = new Payer(port);
-        payer.browser().get("/pay/" + link[1] + "?lang=en");
-        Result result = payer.pay(link[1], Card.of("4000000000009995"));
+        payer.browser().get("/pay/" + link.token() + "?lang=en");
+        Result result = payer.pay(link.token(), Card.of("4000000000009995"));
         assertThat(result.page().document().selectFirst("#result-reason").text())
                 .isEqualTo("Your card's limit is not enough for this payment.");
         assertThat(result.page().document().selectFirst("#payment-result h1").text()).isEqualTo("Payment not made");
@@ -350,10 +346,10 @@ class PaymentFlowTest {
 
     @Test
     void cardNumbersAndCvvsAreNeverStoredNorLogged(CapturedOutput log) {
-        String[] link = link("{\"amount\": \"10.00\", \"usage\": \"MULTI\", \"payerNoteEnabled\": true}");
+        Api.CreatedLink link = link("{\"amount\": \"10.00\", \"usage\": \"MULTI\", \"payerNoteEnabled\": true}");
         List<String> numbers = List.of("4155650100416111", "4000000000000002", "4000000000003063", "4000000000000101");
         for (String number : numbers) {
-            new Payer(port).pay(link[1], new Card(number, "12/30", "987", "Ayşe Yılmaz"), Payer.OTP, "not");
+            new Payer(port).pay(link.token(), new Card(number, "12/30", "987", "Ayşe Yılmaz"), Payer.OTP, "not");
         }
         List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
                 .query(String.class).list();
@@ -387,9 +383,9 @@ class PaymentFlowTest {
 
     @Test
     void aReturnUrlIsOnlyEverOurOwnPath() {
-        String[] link = link("{\"amount\": \"10.00\"}");
+        Api.CreatedLink link = link("{\"amount\": \"10.00\"}");
         Payer payer = new Payer(port);
-        Page submitted = payer.submit(payer.open(link[1]), Card.of("4155650100416111"), null);
+        Page submitted = payer.submit(payer.open(link.token()), Card.of("4155650100416111"), null);
         assertThat(submitted.status()).isEqualTo(303);
         URI acs = URI.create(submitted.location());
         assertThat(acs.getPath()).startsWith("/simulator/acs/");

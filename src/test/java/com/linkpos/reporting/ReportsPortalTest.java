@@ -57,25 +57,24 @@ class ReportsPortalTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /** A link of the merchant: {id, token, orderNumber}. */
-    private String[] link(Merchant merchant, String prefix, Map<String, Object> fields) {
-        String orderNumber = TestData.unique(prefix);
+    /** A link of the merchant, with an order number of the prefix. */
+    private Api.CreatedLink link(Merchant merchant, String prefix, Map<String, Object> fields) {
         Map<String, Object> body = new HashMap<>(fields);
-        body.put("orderNumber", orderNumber);
-        Api.Response created = api.post(merchant.key(), "/api/v1/links", Api.json(body));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String url = created.json().path("url").asString();
-        return new String[] {created.json().path("id").asString(), Api.tokenOf(url), orderNumber};
+        body.put("orderNumber", TestData.unique(prefix));
+        return api.newLink(merchant, body);
     }
 
     private String pay(String token, String card, String note, boolean approved) {
         return new Payer(port).pay(token, card, note, approved);
     }
 
-    /** A paid single-use link: {saleId, linkId, orderNumber}. */
-    private String[] sale(Merchant merchant, String amount) {
-        String[] link = link(merchant, "SALE", Map.of("amount", amount));
-        return new String[] {pay(link[1], "4155650100416111", null, true), link[0], link[2]};
+    /** An approved sale and the single-use link it paid. */
+    private record PaidSale(String id, Api.CreatedLink link) {
+    }
+
+    private PaidSale sale(Merchant merchant, String amount) {
+        Api.CreatedLink link = link(merchant, "SALE", Map.of("amount", amount));
+        return new PaidSale(pay(link.token(), "4155650100416111", null, true), link);
     }
 
     private PortalSession admin(Merchant merchant) {
@@ -153,14 +152,14 @@ class ReportsPortalTest {
     void transactionSearchCriteria() {
         Merchant merchant = api.newMerchant(List.of("USD"), 12);
         Merchant other = api.newMerchant();
-        String[] a = link(merchant, "ARA-A", Map.of("amount", "1250.50", "payerNoteEnabled", true));
-        String[] b = link(merchant, "ARA-B", Map.of("amount", "18900.00", "usage", "MULTI"));
-        String[] c = link(merchant, "ARA-C", Map.of("amount", "50.00", "currency", "USD"));
-        String saleA = pay(a[1], "4155650100416111", "Kasım faturası", true);
-        String saleB = pay(b[1], "5456160000000000", null, true);
-        String declinedB = pay(b[1], "4000000000009995", null, false);
-        String saleC = pay(c[1], "4111111111111111", null, true);
-        String otherSale = sale(other, "1250.50")[0];
+        Api.CreatedLink a = link(merchant, "ARA-A", Map.of("amount", "1250.50", "payerNoteEnabled", true));
+        Api.CreatedLink b = link(merchant, "ARA-B", Map.of("amount", "18900.00", "usage", "MULTI"));
+        Api.CreatedLink c = link(merchant, "ARA-C", Map.of("amount", "50.00", "currency", "USD"));
+        String saleA = pay(a.token(), "4155650100416111", "Kasım faturası", true);
+        String saleB = pay(b.token(), "5456160000000000", null, true);
+        String declinedB = pay(b.token(), "4000000000009995", null, false);
+        String saleC = pay(c.token(), "4111111111111111", null, true);
+        String otherSale = sale(other, "1250.50").id();
         String authA = transaction(merchant, saleA).path("authCode").asString();
         PortalSession session = admin(merchant);
 
@@ -176,7 +175,7 @@ class ReportsPortalTest {
         List<String> cellsA = row(today, TX_ROWS, saleA).select("td").stream().map(Element::text).toList();
         assertThat(cellsA.get(1)).isEqualTo("Satış");
         assertThat(cellsA.get(2)).isEqualTo("Onaylandı");
-        assertThat(cellsA.get(3)).isEqualTo(a[2]);
+        assertThat(cellsA.get(3)).isEqualTo(a.orderNumber());
         assertThat(cellsA.get(4)).isEqualTo("1.250,50 TL");
         assertThat(cellsA.get(6)).isEqualTo("415565******6111");
         assertThat(cellsA.get(7)).isEqualTo(authA);
@@ -188,8 +187,8 @@ class ReportsPortalTest {
         assertThat(row(today, TX_ROWS, saleC).select("td").get(4).text()).isEqualTo("50,00 USD");
 
         Map<String, List<String>> expected = new LinkedHashMap<>();
-        expected.put("orderNumber=" + a[2], List.of(saleA));
-        expected.put("orderNumber=" + b[2], List.of(declinedB, saleB));
+        expected.put("orderNumber=" + a.orderNumber(), List.of(saleA));
+        expected.put("orderNumber=" + b.orderNumber(), List.of(declinedB, saleB));
         expected.put("status=DECLINED", List.of(declinedB));
         expected.put("status=APPROVED", List.of(saleC, saleB, saleA));
         expected.put("type=SALE", List.of(saleC, declinedB, saleB, saleA));
@@ -204,8 +203,8 @@ class ReportsPortalTest {
         expected.put("cardLast4=9995", List.of(declinedB));
         expected.put("cardLast4=0000", List.of(saleB));
         expected.put("authCode=" + authA, List.of(saleA));
-        expected.put("linkId=" + b[0], List.of(declinedB, saleB));
-        expected.put("linkId=" + b[0] + "&status=APPROVED", List.of(saleB));
+        expected.put("linkId=" + b.id(), List.of(declinedB, saleB));
+        expected.put("linkId=" + b.id() + "&status=APPROVED", List.of(saleB));
         expected.put("from=" + day + "&to=" + day, List.of(saleC, declinedB, saleB, saleA));
         expected.put("from=" + LocalDate.now(ISTANBUL).minusDays(3) + "&to=" + LocalDate.now(ISTANBUL).minusDays(1), List.of());
         expected.put("from=" + LocalDate.now(ISTANBUL).plusDays(1), List.of());
@@ -268,10 +267,10 @@ class ReportsPortalTest {
     @DisplayName("İşlem Arama keyset pages: 25 a page, «Sonraki» leads to the rest with no overlap and no gap")
     void keysetPaging() {
         Merchant merchant = api.newMerchant();
-        String[] multi = link(merchant, "PAGE", Map.of("amount", "12.34", "usage", "MULTI"));
+        Api.CreatedLink multi = link(merchant, "PAGE", Map.of("amount", "12.34", "usage", "MULTI"));
         Set<String> all = new HashSet<>();
         for (int i = 0; i < 28; i++) {
-            all.add(pay(multi[1], i % 7 == 3 ? "4000000000009995" : "4155650100416111", null, i % 7 != 3));
+            all.add(pay(multi.token(), i % 7 == 3 ? "4000000000009995" : "4155650100416111", null, i % 7 != 3));
         }
         List<String> newestFirst = apiSearch(merchant, "").stream().map(t -> t.path("id").asString()).toList();
         assertThat(newestFirst).containsExactlyInAnyOrderElementsOf(all);
@@ -309,10 +308,10 @@ class ReportsPortalTest {
     void magnifierShowsEveryDetail() {
         Merchant merchant = api.newMerchant();
         Merchant other = api.newMerchant();
-        String[] link = link(merchant, "LUPE", Map.of("amount", "1250.50", "payerNoteEnabled", true, "installments", 3));
-        String saleId = pay(link[1], "5456160000000000", "Fatura 42 — teşekkürler", true);
-        String[] declinedLink = link(merchant, "LUPE-RED", Map.of("amount", "20.00"));
-        String declinedId = pay(declinedLink[1], "4000000000009995", null, false);
+        Api.CreatedLink link = link(merchant, "LUPE", Map.of("amount", "1250.50", "payerNoteEnabled", true, "installments", 3));
+        String saleId = pay(link.token(), "5456160000000000", "Fatura 42 — teşekkürler", true);
+        Api.CreatedLink declinedLink = link(merchant, "LUPE-RED", Map.of("amount", "20.00"));
+        String declinedId = pay(declinedLink.token(), "4000000000009995", null, false);
         JsonNode t = transaction(merchant, saleId);
         PortalSession session = admin(merchant);
 
@@ -330,8 +329,8 @@ class ReportsPortalTest {
                 .containsEntry("Referans", t.path("hostReference").asString())
                 .containsEntry("3D Secure", "mdStatus 1, ECI 02")
                 .containsEntry("Ödeyen açıklaması", "Fatura 42 — teşekkürler")
-                .containsEntry("Sipariş No", link[2])
-                .containsEntry("Link", link[0])
+                .containsEntry("Sipariş No", link.orderNumber())
+                .containsEntry("Link", link.id())
                 .containsEntry("Gün sonu no", t.path("batchNumber").asInt() + " · açık")
                 .containsEntry("İade edilen", "0,00 TL")
                 .containsEntry("İptal edildi", "Hayır");
@@ -339,7 +338,7 @@ class ReportsPortalTest {
         assertThat(details.get("Banka yanıtı")).startsWith("00 ").contains(t.path("responseMessage").asString());
         assertThat(t.path("authCode").asString()).matches("\\d{6}");
         assertThat(t.path("hostReference").asString()).matches("\\d{12}");
-        assertThat(page.document().selectFirst("#transaction-details a[href='/links/" + link[0] + "']")).isNotNull();
+        assertThat(page.document().selectFirst("#transaction-details a[href='/links/" + link.id() + "']")).isNotNull();
         assertThat(page.document().selectFirst("a[href='/reversals/" + saleId + "']")).as("admin may go to İptal/İade").isNotNull();
 
         Map<String, String> declined = details(ok(session.get("/reports/transactions/" + declinedId)));
@@ -351,7 +350,7 @@ class ReportsPortalTest {
         PortalSession otherAdmin = admin(other);
         Page foreign = otherAdmin.get("/reports/transactions/" + saleId);
         assertThat(foreign.status()).isEqualTo(404);
-        assertThat(foreign.body()).doesNotContain(link[2]).doesNotContain("545616");
+        assertThat(foreign.body()).doesNotContain(link.orderNumber()).doesNotContain("545616");
         assertThat(otherAdmin.get("/reversals/" + saleId).status()).isEqualTo(404);
         assertThat(otherAdmin.get("/reversals/" + saleId + "/void").status()).isEqualTo(404);
         Page foreignVoid = otherAdmin.open("/reversals/" + saleId + "/void");
@@ -373,16 +372,16 @@ class ReportsPortalTest {
     void linkReport() {
         Merchant merchant = api.newMerchant();
         Merchant other = api.newMerchant();
-        String[] multi = link(merchant, "RAP-M", Map.of("amount", "18900.00", "usage", "MULTI"));
-        String[] single = link(merchant, "RAP-S", Map.of("amount", "1250.50"));
-        String[] unpaid = link(merchant, "RAP-U", Map.of("amount", "5.00"));
-        String[] deleted = link(merchant, "RAP-D", Map.of("amount", "7.00"));
-        assertThat(api.delete(merchant.key(), "/api/v1/links/" + deleted[0]).status()).isEqualTo(200);
-        pay(multi[1], "4155650100416111", null, true);
-        pay(multi[1], "4000000000009995", null, false);
-        String lastMulti = pay(multi[1], "5456160000000000", null, true);
-        String singleSale = pay(single[1], "4155650100416111", null, true);
-        String otherOrder = sale(other, "3.00")[2];
+        Api.CreatedLink multi = link(merchant, "RAP-M", Map.of("amount", "18900.00", "usage", "MULTI"));
+        Api.CreatedLink single = link(merchant, "RAP-S", Map.of("amount", "1250.50"));
+        Api.CreatedLink unpaid = link(merchant, "RAP-U", Map.of("amount", "5.00"));
+        Api.CreatedLink deleted = link(merchant, "RAP-D", Map.of("amount", "7.00"));
+        assertThat(api.delete(merchant.key(), "/api/v1/links/" + deleted.id()).status()).isEqualTo(200);
+        pay(multi.token(), "4155650100416111", null, true);
+        pay(multi.token(), "4000000000009995", null, false);
+        String lastMulti = pay(multi.token(), "5456160000000000", null, true);
+        String singleSale = pay(single.token(), "4155650100416111", null, true);
+        String otherOrder = sale(other, "3.00").link().orderNumber();
         PortalSession session = admin(merchant);
 
         Page report = ok(session.get("/reports/links"));
@@ -390,39 +389,39 @@ class ReportsPortalTest {
         for (Element row : report.document().select(LINK_ROWS)) {
             rows.put(row.attr("data-link-id"), row.select("td").stream().map(Element::text).toList());
         }
-        assertThat(rows.keySet()).containsExactlyInAnyOrder(multi[0], single[0], unpaid[0], deleted[0]);
+        assertThat(rows.keySet()).containsExactlyInAnyOrder(multi.id(), single.id(), unpaid.id(), deleted.id());
         assertThat(report.text()).doesNotContain(otherOrder);
 
-        List<String> m = rows.get(multi[0]);
-        assertThat(m.get(0)).isEqualTo(multi[2]);
+        List<String> m = rows.get(multi.id());
+        assertThat(m.get(0)).isEqualTo(multi.orderNumber());
         assertThat(m.get(4)).isEqualTo("Çok Kullanımlık");
         assertThat(m.get(5)).isEqualTo("Aktif");
         assertThat(m.get(6)).isEqualTo("2");
         assertThat(m.get(7)).isEqualTo("37.800,00 TL");
         Instant lastPaid = Instant.parse(transaction(merchant, lastMulti).path("createdAt").asString());
         assertThat(m.get(8)).isIn(screenTime(lastPaid), screenTime(lastPaid.minus(Duration.ofSeconds(2))));
-        JsonNode multiJson = api.get(merchant.key(), "/api/v1/links/" + multi[0]).json();
+        JsonNode multiJson = api.get(merchant.key(), "/api/v1/links/" + multi.id()).json();
         assertThat(m.get(1)).isEqualTo(screenTime(Instant.parse(multiJson.path("createdAt").asString())));
         assertThat(m.get(3)).isEqualTo(screenTime(Instant.parse(multiJson.path("validUntil").asString())));
 
-        List<String> s = rows.get(single[0]);
-        assertThat(s.get(0)).isEqualTo(single[2]);
+        List<String> s = rows.get(single.id());
+        assertThat(s.get(0)).isEqualTo(single.orderNumber());
         assertThat(s.get(5)).isEqualTo("Kullanıldı");
         assertThat(s.get(6)).isEqualTo("1");
         assertThat(s.get(7)).isEqualTo("1.250,50 TL");
         Instant singlePaid = Instant.parse(transaction(merchant, singleSale).path("createdAt").asString());
         assertThat(s.get(8)).isIn(screenTime(singlePaid), screenTime(singlePaid.minus(Duration.ofSeconds(2))));
 
-        List<String> u = rows.get(unpaid[0]);
+        List<String> u = rows.get(unpaid.id());
         assertThat(u.get(6)).isEqualTo("0");
         assertThat(u.get(7)).isEqualTo("0,00 TL");
         assertThat(u.get(8)).as("never paid: no last payment").isEmpty();
-        assertThat(rows.get(deleted[0]).get(5)).isEqualTo("Silindi");
+        assertThat(rows.get(deleted.id()).get(5)).isEqualTo("Silindi");
 
         Map<String, Set<String>> byStatus = Map.of(
-                "ACTIVE", Set.of(multi[0], unpaid[0]),
-                "USED", Set.of(single[0]),
-                "DELETED", Set.of(deleted[0]),
+                "ACTIVE", Set.of(multi.id(), unpaid.id()),
+                "USED", Set.of(single.id()),
+                "DELETED", Set.of(deleted.id()),
                 "EXPIRED", Set.of());
         byStatus.forEach((status, ids) -> {
             Page filtered = ok(session.get("/reports/links?status=" + status));
@@ -431,8 +430,8 @@ class ReportsPortalTest {
             assertThat(filtered.document().selectFirst("#r-status option[selected]").val()).isEqualTo(status);
             assertThat(filtered.document().selectFirst("#export-csv").attr("href")).contains("status=" + status);
         });
-        assertThat(ok(session.get("/reports/links?orderNumber=" + multi[2])).document().select(LINK_ROWS)
-                .eachAttr("data-link-id")).containsExactly(multi[0]);
+        assertThat(ok(session.get("/reports/links?orderNumber=" + multi.orderNumber())).document().select(LINK_ROWS)
+                .eachAttr("data-link-id")).containsExactly(multi.id());
     }
 
     // ---------------------------------------------------------------- Provizyon İptal/İade [R3]
@@ -441,10 +440,10 @@ class ReportsPortalTest {
     @DisplayName("Void: «İptal» beside today's sale, detail → confirmation (nothing yet) → POST → approved VOID, sale voided")
     void voidWithConfirmation() {
         Merchant merchant = api.newMerchant();
-        String[] sale = sale(merchant, "1250.50");
-        String saleId = sale[0];
-        String[] declinedLink = link(merchant, "RED", Map.of("amount", "30.00"));
-        String declinedId = pay(declinedLink[1], "4000000000000002", null, false);
+        PaidSale sale = sale(merchant, "1250.50");
+        String saleId = sale.id();
+        Api.CreatedLink declinedLink = link(merchant, "RED", Map.of("amount", "30.00"));
+        String declinedId = pay(declinedLink.token(), "4000000000000002", null, false);
         PortalSession session = admin(merchant);
 
         Page list = ok(session.get("/reversals"));
@@ -463,7 +462,7 @@ class ReportsPortalTest {
 
         Page confirm = ok(session.get(voidButton.attr("href")));
         assertThat(confirm.document().selectFirst("#confirm-form").attr("action")).isEqualTo("/reversals/" + saleId + "/void");
-        assertThat(confirm.text()).contains(sale[2]).contains("1.250,50 TL").contains("iptal edilecek");
+        assertThat(confirm.text()).contains(sale.link().orderNumber()).contains("1.250,50 TL").contains("iptal edilecek");
         // asking is not doing
         assertThat(transaction(merchant, saleId).path("voided").asBoolean()).isFalse();
         assertThat(apiSearch(merchant, "type=VOID")).isEmpty();
@@ -526,8 +525,8 @@ class ReportsPortalTest {
     @DisplayName("Refund after end of day: «İade», partial 100,00 with confirmation, over the rest refused with the reason")
     void partialRefundAfterEndOfDay() {
         Merchant merchant = api.newMerchant();
-        String[] sale = sale(merchant, "1250.50");
-        String saleId = sale[0];
+        PaidSale sale = sale(merchant, "1250.50");
+        String saleId = sale.id();
         PortalSession session = admin(merchant);
 
         // before end of day a refund is refused: the batch is open
@@ -564,7 +563,7 @@ class ReportsPortalTest {
         Page confirm = ok(session.get(form.attr("action") + "?amount=100,00"));
         assertThat(confirm.document().selectFirst("#confirm-form").attr("action")).isEqualTo("/reversals/" + saleId + "/refund");
         assertThat(confirm.document().selectFirst("#confirm-form input[name=amount]").val()).isEqualTo("100.00");
-        assertThat(confirm.text()).contains(sale[2]).contains("100.00 TRY").contains("iade edilecek");
+        assertThat(confirm.text()).contains(sale.link().orderNumber()).contains("100.00 TRY").contains("iade edilecek");
         assertThat(apiSearch(merchant, "type=REFUND")).isEmpty();
         assertThat(transaction(merchant, saleId).path("refundedAmount").asString()).isEqualTo("0.00");
 
@@ -615,7 +614,7 @@ class ReportsPortalTest {
     @DisplayName("Two refunds confirmed at the same moment in two tabs: together they never exceed the sale")
     void simultaneousRefundsNeverExceedTheSale() throws Exception {
         Merchant merchant = api.newMerchant();
-        String saleId = sale(merchant, "1250.50")[0];
+        String saleId = sale(merchant, "1250.50").id();
         endOfDay();
         PortalSession tab1 = admin(merchant);
         PortalSession tab2 = admin(merchant);
@@ -646,7 +645,7 @@ class ReportsPortalTest {
     @DisplayName("A MERCHANT_USER reads reports but gets 403 for Provizyon İptal/İade and its POSTs")
     void merchantUserCannotVoidOrRefund() {
         Merchant merchant = api.newMerchant();
-        String saleId = sale(merchant, "40.00")[0];
+        String saleId = sale(merchant, "40.00").id();
         PortalSession admin = admin(merchant);
         String username = TestData.unique("kasiyer");
         admin.get("/users");
@@ -677,7 +676,7 @@ class ReportsPortalTest {
     @DisplayName("The bank operator closes the batches on /bank/batches: «İptal» turns into «İade»")
     void bankClosesTheBatches() {
         Merchant merchant = api.newMerchant();
-        String saleId = sale(merchant, "75.25")[0];
+        String saleId = sale(merchant, "75.25").id();
         int batch = transaction(merchant, saleId).path("batchNumber").asInt();
         PortalSession merchantAdmin = admin(merchant);
         assertThat(row(ok(merchantAdmin.get("/reversals")), REVERSAL_ROWS, saleId).selectFirst("a.action-void")).isNotNull();
@@ -703,7 +702,7 @@ class ReportsPortalTest {
         assertThat(saleRow.selectFirst("a.action-refund")).isNotNull();
 
         // a new sale of the merchant opens the next batch, voidable again
-        String nextSale = sale(merchant, "10.00")[0];
+        String nextSale = sale(merchant, "10.00").id();
         assertThat(transaction(merchant, nextSale).path("batchNumber").asInt()).isEqualTo(batch + 1);
         assertThat(row(ok(merchantAdmin.get("/reversals")), REVERSAL_ROWS, nextSale).selectFirst("a.action-void")).isNotNull();
     }
@@ -713,26 +712,26 @@ class ReportsPortalTest {
     void turkishAmountsStaleBatchesAndForeignSales() {
         Merchant merchant = api.newMerchant();
         PortalSession session = admin(merchant);
-        String[] sale = sale(merchant, "1500.00");
+        PaidSale sale = sale(merchant, "1500.00");
         endOfDay();
-        ok(session.get("/reversals/" + sale[0]));
-        Page confirm = ok(session.get("/reversals/" + sale[0] + "/refund?amount=1.000,50"));
+        ok(session.get("/reversals/" + sale.id()));
+        Page confirm = ok(session.get("/reversals/" + sale.id() + "/refund?amount=1.000,50"));
         assertThat(confirm.document().selectFirst("#confirm-form input[name=amount]").val()).isEqualTo("1000.50");
-        session.post("/reversals/" + sale[0] + "/refund", Map.of("amount", "1000.50"));
-        assertThat(transaction(merchant, sale[0]).path("refundedAmount").asString()).isEqualTo("1000.50");
+        session.post("/reversals/" + sale.id() + "/refund", Map.of("amount", "1000.50"));
+        assertThat(transaction(merchant, sale.id()).path("refundedAmount").asString()).isEqualTo("1000.50");
 
-        String[] yesterday = sale(merchant, "20.00");
+        PaidSale yesterday = sale(merchant, "20.00");
         jdbc.sql("UPDATE batches SET business_day = business_day - 1 WHERE merchant_id = ? AND closed_at IS NULL")
                 .param(merchant.id()).update();
-        Page stale = ok(session.get("/reversals/" + yesterday[0]));
+        Page stale = ok(session.get("/reversals/" + yesterday.id()));
         assertThat(stale.document().selectFirst("#void")).as("no void after the business day").isNull();
         assertThat(stale.document().selectFirst("#refund-form")).isNotNull();
 
         Merchant other = api.newMerchant();
         PortalSession stranger = admin(other);
         stranger.get("/reversals");
-        assertThat(stranger.post("/reversals/" + sale[0] + "/refund", Map.of("amount", "1.00")).status()).isEqualTo(404);
-        assertThat(transaction(merchant, sale[0]).path("refundedAmount").asString()).isEqualTo("1000.50");
+        assertThat(stranger.post("/reversals/" + sale.id() + "/refund", Map.of("amount", "1.00")).status()).isEqualTo(404);
+        assertThat(transaction(merchant, sale.id()).path("refundedAmount").asString()).isEqualTo("1000.50");
     }
 
     private static Element batchRow(Document page, String merchantId, int batch) {

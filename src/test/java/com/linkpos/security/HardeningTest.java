@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.linkpos.support.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,9 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * every other address is a client that may lie), webhooks to public https addresses only. Requests are
  * written by hand, since the JDK's client will not forge a Host header or send from another address.
  */
+@ContextConfiguration(initializers = TestDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "linkpos.embedded-postgres.data-dir=target/test-postgres-hardening",
-        "linkpos.embedded-postgres.clean=true",
         "linkpos.bootstrap.bank-api-key=" + TestData.BANK_KEY,
         "linkpos.bootstrap.bank-admin-password=" + TestData.BANK_PASSWORD,
         "linkpos.bootstrap.demo-password=" + TestData.DEMO_PASSWORD,

@@ -117,6 +117,25 @@ public final class Api {
         return new Merchant(id, key.json().path("key").asString(), username, "a-good-password-1");
     }
 
+    /** A link as the API made it: its id, the token and URL of its payment page, its order number. */
+    public record CreatedLink(String id, String token, String url, String orderNumber) {
+    }
+
+    /** A new link of the merchant from a create request's JSON; the test fails unless it is made. */
+    public CreatedLink newLink(Merchant merchant, String json) {
+        Response created = post(merchant.key(), "/api/v1/links", json);
+        if (created.status() != 201) {
+            throw new AssertionError("link not created: " + created);
+        }
+        String url = created.json().path("url").asString();
+        return new CreatedLink(created.json().path("id").asString(), tokenOf(url), url,
+                created.json().path("orderNumber").asString());
+    }
+
+    public CreatedLink newLink(Merchant merchant, Map<String, Object> fields) {
+        return newLink(merchant, json(fields));
+    }
+
     /** The token of a payment link: the last segment of its URL. */
     public static String tokenOf(String url) {
         return url.substring(url.lastIndexOf('/') + 1);

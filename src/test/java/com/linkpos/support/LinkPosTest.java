@@ -5,16 +5,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port, on the embedded PostgreSQL, as a user meets it.
+ * The whole application on a random port, on PostgreSQL ({@link TestDatabase}), as a user meets it.
  * All such tests share one application context (and one database); each test makes its own merchants.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "linkpos.embedded-postgres.data-dir=target/test-postgres",
-        "linkpos.embedded-postgres.clean=true",
         "linkpos.bootstrap.bank-api-key=" + TestData.BANK_KEY,
         "linkpos.bootstrap.bank-admin-password=" + TestData.BANK_PASSWORD,
         "linkpos.bootstrap.demo-password=" + TestData.DEMO_PASSWORD,
@@ -29,5 +28,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         "linkpos.rate-limit.payment-per-link.requests=100000",
         "linkpos.rate-limit.api.requests=100000",
 })
+@ContextConfiguration(initializers = TestDatabase.class)
 public @interface LinkPosTest {
 }
