@@ -6,10 +6,10 @@ import com.linkpos.acquiring.CardDetails;
 import com.linkpos.link.Link;
 import com.linkpos.link.LinkStatus;
 import com.linkpos.link.LinkUsage;
-import com.linkpos.link.LinkUrls;
 import com.linkpos.link.Links;
 import com.linkpos.merchant.Merchants;
 import com.linkpos.platform.FormTargets;
+import com.linkpos.platform.PublicAddress;
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Ids;
@@ -51,7 +51,7 @@ class PaymentPageController implements WebAccess {
     static final int PAYER_NOTE_LIMIT = 250;
 
     private final Links links;
-    private final LinkUrls urls;
+    private final PublicAddress address;
     private final Merchants merchants;
     private final Checkout checkout;
     private final Attempts attempts;
@@ -59,10 +59,10 @@ class PaymentPageController implements WebAccess {
     private final MessageSource messages;
     private final Clock clock;
 
-    PaymentPageController(Links links, LinkUrls urls, Merchants merchants, Checkout checkout, Attempts attempts,
+    PaymentPageController(Links links, PublicAddress address, Merchants merchants, Checkout checkout, Attempts attempts,
                           Ledger ledger, MessageSource messages, Clock clock) {
         this.links = links;
-        this.urls = urls;
+        this.address = address;
         this.merchants = merchants;
         this.checkout = checkout;
         this.attempts = attempts;
@@ -147,7 +147,7 @@ class PaymentPageController implements WebAccess {
 
     /** Where the bank sends the payer back: absolute, under /pay/, and reachable without a session or CSRF token. */
     private String callbackUrl(Link link, String attemptId) {
-        return urls.base() + "/pay/" + link.token() + "/3ds/" + attemptId;
+        return address.base() + "/pay/" + link.token() + "/3ds/" + attemptId;
     }
 
     private static String resultPath(Link link, String attemptId) {

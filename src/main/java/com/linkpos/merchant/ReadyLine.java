@@ -1,5 +1,6 @@
 package com.linkpos.merchant;
 
+import com.linkpos.platform.PublicAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,9 +19,11 @@ class ReadyLine {
     private static final Logger log = LoggerFactory.getLogger(ReadyLine.class);
 
     private final Users users;
+    private final PublicAddress address;
 
-    ReadyLine(Users users) {
+    ReadyLine(Users users, PublicAddress address) {
         this.users = users;
+        this.address = address;
     }
 
     @EventListener
@@ -29,6 +32,7 @@ class ReadyLine {
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
             return;
         }
+        String listening = "http://localhost:" + web.getWebServer().getPort() + "/";
         List<String> who = new ArrayList<>();
         if (users.exists(Bootstrap.BANK_USER)) {
             who.add(Bootstrap.BANK_USER + " (bank operator)");
@@ -36,7 +40,8 @@ class ReadyLine {
         if (users.exists(Bootstrap.DEMO_USER)) {
             who.add(Bootstrap.DEMO_USER + " (demo merchant's admin)");
         }
-        log.info("LinkPOS is ready at http://localhost:{}/ — sign in as {}", web.getWebServer().getPort(),
+        log.info("LinkPOS is ready at {}{} — sign in as {}", listening,
+                address.configured() ? " (payers reach it at " + address.base() + ")" : "",
                 who.isEmpty() ? "a user the bank created" : String.join(" or ", who));
     }
 }

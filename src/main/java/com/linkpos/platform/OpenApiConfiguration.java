@@ -13,7 +13,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,12 +37,9 @@ class OpenApiConfiguration {
         org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
     }
 
-    /**
-     * With {@code linkpos.public-base-url} set, that is the one server; otherwise springdoc names the
-     * address the request for the description came to (fine for a local run, never a configured site).
-     */
+    /** The one server is LinkPOS's public address, never one made from the request's headers. */
     @Bean
-    OpenAPI linkPosApi(@Value("${linkpos.public-base-url:}") String publicBaseUrl, HelpController.Support support) {
+    OpenAPI linkPosApi(PublicAddress address, HelpController.Support support) {
         OpenAPI api = new OpenAPI()
                 .info(new Info().title("LinkPOS API").version("v1")
                         .description("""
@@ -82,12 +78,8 @@ class OpenApiConfiguration {
                                 + "of the open batch, refund one after the end of day."),
                         new Tag().name("Webhooks").description("Endpoints that receive signed events about payments "
                                 + "and reversals.")));
-        String base = publicBaseUrl.strip();
-        if (!base.isEmpty()) {
-            api.servers(List.of(new Server().url(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                    .description("LinkPOS")));
-        }
-        return api;
+        // read when the description is served: by then the server knows its port
+        return api.servers(List.of(new LazyServer(address).description("LinkPOS")));
     }
 
     @Bean
@@ -103,5 +95,19 @@ class OpenApiConfiguration {
     @Bean
     ResponseSchemas responseSchemas() {
         return new ResponseSchemas();
+    }
+
+    /** A server whose URL is LinkPOS's public address when asked, not when the bean was made (before the port). */
+    static final class LazyServer extends Server {
+        private final transient PublicAddress address;
+
+        LazyServer(PublicAddress address) {
+            this.address = address;
+        }
+
+        @Override
+        public String getUrl() {
+            return address.base();
+        }
     }
 }
