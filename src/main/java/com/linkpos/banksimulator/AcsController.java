@@ -34,9 +34,17 @@ class AcsController implements WebAccess {
         this.bank = bank;
     }
 
-    /** The simulated bank's pages, like any bank's, are open to the payer's browser. */
+    /**
+     * The simulated bank's pages, like any bank's, are open to the payer's browser; what is posted to it
+     * comes from other sites' pages and servers (a merchant's), so no CSRF token of LinkPOS's goes with it.
+     */
     @Override
     public List<String> openPages() {
+        return List.of("/simulator/**");
+    }
+
+    @Override
+    public List<String> crossSitePosts() {
         return List.of("/simulator/**");
     }
 

@@ -78,7 +78,7 @@ class PaymentPageController implements WebAccess {
     }
 
     @Override
-    public List<String> bankCallbacks() {
+    public List<String> crossSitePosts() {
         return List.of("/pay/*/3ds/*");
     }
 

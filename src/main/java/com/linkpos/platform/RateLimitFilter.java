@@ -21,12 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimits limits;
-    private final OpenPages openPages;
     private final Problems problems;
 
-    RateLimitFilter(RateLimits limits, OpenPages openPages, Problems problems) {
+    RateLimitFilter(RateLimits limits, Problems problems) {
         this.limits = limits;
-        this.openPages = openPages;
         this.problems = problems;
     }
 
@@ -40,8 +38,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             if (caller.isPresent() && !caller.get().isBank()) { // the bank's own systems are not limited
                 wait = limits.take("api:" + caller.get().name(), limits.settings().api());
             }
-        } else if ("POST".equals(request.getMethod()) && openPages.contains(request)) {
-            // every payer POST counts for its address; those under one payment link (API.md's /pay/{token}) for the link
+        } else if ("POST".equals(request.getMethod()) && path.startsWith("/pay/")) {
+            // the payment page's POSTs (API.md's /pay/{token}): per payer address and per link; a bank's
+            // own pages (the simulator's) are the bank's to limit
             wait = Math.max(limits.take("payer:" + request.getRemoteAddr(), limits.settings().paymentPerAddress()),
                     path.startsWith("/pay/") ? limits.take("link:" + linkToken(path), limits.settings().paymentPerLink()) : 0);
         }

@@ -90,7 +90,7 @@ class SecurityConfiguration {
         tokens.setCookieName("LINKPOS-CSRF");
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         String[] open = modules.stream().flatMap(module -> module.openPages().stream()).toArray(String[]::new);
-        RequestMatcher[] callbacks = modules.stream().flatMap(module -> module.bankCallbacks().stream())
+        RequestMatcher[] callbacks = modules.stream().flatMap(module -> module.crossSitePosts().stream())
                 .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern))
                 .toArray(RequestMatcher[]::new);
         http.securityMatcher(open)

@@ -18,10 +18,11 @@ public interface WebAccess {
     }
 
     /**
-     * Among the open pages, the POSTs that come from a bank's page, not from ours (the 3-D Secure
-     * answer): no CSRF token can come with them; the gateway's signature is what makes them trusted.
+     * Among the open pages, the POSTs another site makes (a bank's page posting its 3-D Secure answer
+     * back; a merchant's page or server posting to the simulated bank): no CSRF token of ours can come
+     * with them; the sender's signature (the gateway's hash) is what makes them trusted.
      */
-    default List<String> bankCallbacks() {
+    default List<String> crossSitePosts() {
         return List.of();
     }
 
