@@ -3,7 +3,7 @@
  * Verdict, BankAnswer), the registry that gives each merchant its acquirer (Acquirers), the BIN
  * table and the installment policy.
  */
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"platform", "shared"})
 package com.linkpos.acquiring;
 
 import org.springframework.modulith.ApplicationModule;

@@ -36,6 +36,11 @@ class SimulatorAcquirer implements Acquirer, AcquirerFactory {
     }
 
     @Override
+    public List<Setting> settings() {
+        return List.of();
+    }
+
+    @Override
     public Acquirer create(String merchantId, Map<String, String> terminal) {
         return this; // one bank, whose books tell merchants apart
     }

@@ -155,8 +155,11 @@ class Checkout {
             return;
         }
         if (verdict instanceof Verdict.NotAuthenticated failed) {
-            declined(attempt, failed.mdStatus(), null, failed.code(), "3-D Secure authentication failed",
-                    Attempt.Failure.THREE_DS_FAILED);
+            // [P3] full authentication only: mdStatus 2-4 say the card or its issuer is not enrolled
+            boolean notEnrolled = List.of("2", "3", "4").contains(failed.mdStatus());
+            declined(attempt, failed.mdStatus(), null, failed.code(),
+                    failed.message() == null || failed.message().isBlank() ? "3-D Secure authentication failed" : failed.message(),
+                    notEnrolled ? Attempt.Failure.NOT_ENROLLED : Attempt.Failure.THREE_DS_FAILED);
             return;
         }
         Verdict.Authenticated authenticated = (Verdict.Authenticated) verdict;

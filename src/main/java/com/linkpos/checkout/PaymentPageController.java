@@ -217,10 +217,12 @@ class PaymentPageController implements WebAccess {
         if (attempt.failure() == null) {
             return null;
         }
-        if (attempt.failure() == Attempt.Failure.DECLINED_BY_BANK && transaction != null) {
-            String key = "result.reason.code." + transaction.responseCode();
-            if (messages.getMessage(key, null, null, locale) != null) {
-                return key;
+        if (transaction != null && transaction.responseCode() != null) {
+            // the bank's own code in plain words: LinkPOS's words for the common ones, else the bank codes' table
+            for (String key : List.of("result.reason.code." + transaction.responseCode(), "bank.code." + transaction.responseCode())) {
+                if (attempt.failure() != Attempt.Failure.THREE_DS_FAILED && messages.getMessage(key, null, null, locale) != null) {
+                    return key;
+                }
             }
         }
         if (attempt.failure() == Attempt.Failure.ALREADY_PAID && link.usage() == LinkUsage.MULTI) {

@@ -14,9 +14,12 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,10 +42,74 @@ class AdminMerchantController {
 
     private final Merchants merchants;
     private final ApiKeys apiKeys;
+    private final MerchantTerminals terminals;
 
-    AdminMerchantController(Merchants merchants, ApiKeys apiKeys) {
+    AdminMerchantController(Merchants merchants, ApiKeys apiKeys, MerchantTerminals terminals) {
         this.merchants = merchants;
         this.apiKeys = apiKeys;
+        this.terminals = terminals;
+    }
+
+    /**
+     * [A1][A2] The gateway terminal of the merchant, as the bank sets it: a type and that gateway's
+     * settings (API.md "Acquirers"). Secrets are write-only: sent here, never answered.
+     */
+    @Schema(name = "AcquirerSettings", description = "The merchant's bank gateway. PAYFOR needs gatewayUrl, mbrId, "
+            + "merchantId, userCode, userPass and merchantPass; EST needs gatewayUrl, clientId, username, password and "
+            + "storeKey. A setting left out keeps its stored value while the type stays; a new type needs all of its own.")
+    record AcquirerRequest(
+            @Schema(allowableValues = {"PAYFOR", "EST"}, example = "PAYFOR") String type,
+            @Schema(format = "uri", example = "https://vpostest.qnbfinansbank.com") String gatewayUrl,
+            @Schema(description = "PayFor: the institution code (MbrId).", example = "5") String mbrId,
+            @Schema(description = "PayFor: the merchant number (MerchantID).", example = "085300000009704") String merchantId,
+            @Schema(description = "PayFor: the API user.", example = "QNB_API_KULLANICI_3DPAY") String userCode,
+            @Schema(description = "PayFor: the API password.", format = "password", writeOnly = true) String userPass,
+            @Schema(description = "PayFor: the 3-D key.", format = "password", writeOnly = true) String merchantPass,
+            @Schema(description = "PayFor: the 3-D form goes from LinkPOS's server (QNB's IP rule M047).")
+            Boolean threeDFromServer,
+            @Schema(description = "LinkPOS's end of day closes the terminal's batch (the simulator; a real bank "
+                    + "closes its own).") Boolean batchClose,
+            @Schema(description = "Issuer programs whose credit cards may pay in installments, comma-separated.",
+                    example = "QNB Finansbank, Enpara.com, HSBC Advantage") String installmentPrograms,
+            @Schema(description = "EST: the client id.", example = "190100000") String clientId,
+            @Schema(description = "EST: the API user.", example = "ZIRAATAPI") String username,
+            @Schema(description = "EST: the API password.", format = "password", writeOnly = true) String password,
+            @Schema(description = "EST: the store key.", format = "password", writeOnly = true) String storeKey) {
+
+        /** The settings sent (those left out are absent). */
+        Map<String, String> given() {
+            Map<String, String> given = new LinkedHashMap<>();
+            String[][] fields = {{"type", type}, {"gatewayUrl", gatewayUrl}, {"mbrId", mbrId}, {"merchantId", merchantId},
+                    {"userCode", userCode}, {"userPass", userPass}, {"merchantPass", merchantPass},
+                    {"threeDFromServer", threeDFromServer == null ? null : threeDFromServer.toString()},
+                    {"batchClose", batchClose == null ? null : batchClose.toString()},
+                    {"installmentPrograms", installmentPrograms}, {"clientId", clientId}, {"username", username},
+                    {"password", password}, {"storeKey", storeKey}};
+            for (String[] field : fields) {
+                if (field[1] != null) {
+                    given.put(field[0], field[1]);
+                }
+            }
+            return given;
+        }
+    }
+
+    /** The terminal as the bank may read it back: no secret. */
+    @Schema(name = "Acquirer")
+    record AcquirerView(@Schema(example = "PAYFOR") String type, String gatewayUrl,
+                        @Schema(nullable = true) String mbrId, @Schema(nullable = true) String merchantId,
+                        @Schema(nullable = true) String userCode, @Schema(nullable = true) Boolean threeDFromServer,
+                        @Schema(nullable = true) Boolean batchClose, @Schema(nullable = true) String installmentPrograms,
+                        @Schema(nullable = true) String clientId, @Schema(nullable = true) String username) {
+        static AcquirerView of(Map<String, String> shown) {
+            return new AcquirerView(shown.get("type"), shown.get("gatewayUrl"), shown.get("mbrId"), shown.get("merchantId"),
+                    shown.get("userCode"), flag(shown.get("threeDFromServer")), flag(shown.get("batchClose")),
+                    shown.get("installmentPrograms"), shown.get("clientId"), shown.get("username"));
+        }
+
+        private static Boolean flag(String value) {
+            return value == null ? null : Boolean.valueOf(value);
+        }
     }
 
     @Schema(name = "MerchantAdminUser", description = "The merchant's first portal user, a merchant admin.")
@@ -61,7 +128,9 @@ class AdminMerchantController {
             @Schema(minimum = "1", maximum = "12", defaultValue = "1", description = "The most installments its links may offer.")
             Integer maxInstallments,
             @Schema(defaultValue = "true", description = "E-mail the merchant on each payment.") Boolean notifyOnPayment,
-            @Schema(requiredMode = RequiredMode.REQUIRED) AdminUserRequest admin) {
+            @Schema(requiredMode = RequiredMode.REQUIRED) AdminUserRequest admin,
+            @Schema(description = "The merchant's bank gateway; left out: the built-in bank simulator.")
+            AcquirerRequest acquirer) {
     }
 
     /**
@@ -77,7 +146,9 @@ class AdminMerchantController {
                                  schema = @Schema(allowableValues = {"USD", "EUR", "GBP", "JPY", "RUB"}))
                          List<String> foreignCurrencies,
                          @Schema(nullable = true, minimum = "1", maximum = "12") Integer maxInstallments,
-                         @Schema(nullable = true) Boolean notifyOnPayment) {
+                         @Schema(nullable = true) Boolean notifyOnPayment,
+                         @Schema(nullable = true, description = "The gateway terminal to set up or change; secrets "
+                                 + "left out keep their stored values.") AcquirerRequest acquirer) {
     }
 
     @Schema(name = "Merchant")
@@ -88,12 +159,16 @@ class AdminMerchantController {
                             List<String> foreignCurrencies,
                             @Schema(minimum = "1", maximum = "12") int maxInstallments,
                             @Schema(description = "E-mail the merchant on each payment.") boolean notifyOnPayment,
+                            @Schema(nullable = true, description = "The bank gateway set up for the merchant (its "
+                                    + "secrets never shown); null: the built-in bank simulator.") AcquirerView acquirer,
                             Instant createdAt, Instant updatedAt) {
-        static MerchantResponse of(Merchant merchant) {
-            return new MerchantResponse(merchant.id(), merchant.name(), merchant.email(),
-                    merchant.foreignCurrencies().stream().sorted().map(Enum::name).toList(),
-                    merchant.maxInstallments(), merchant.notifyOnPayment(), merchant.createdAt(), merchant.updatedAt());
-        }
+    }
+
+    private MerchantResponse response(Merchant merchant) {
+        return new MerchantResponse(merchant.id(), merchant.name(), merchant.email(),
+                merchant.foreignCurrencies().stream().sorted().map(Enum::name).toList(),
+                merchant.maxInstallments(), merchant.notifyOnPayment(),
+                terminals.shown(merchant.id()).map(AcquirerView::of).orElse(null), merchant.createdAt(), merchant.updatedAt());
     }
 
     @Schema(name = "MerchantList")
@@ -106,6 +181,7 @@ class AdminMerchantController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
     @Operation(operationId = "createMerchant", summary = "Onboard a merchant",
             description = "Makes a merchant with its first merchant admin user." + BANK_KEY_ONLY)
     @ProblemCodes(status = 422, value = "validation_failed")
@@ -122,19 +198,23 @@ class AdminMerchantController {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return MerchantResponse.of(merchants.create(terms, admin.username(), admin.password()));
+        Merchant merchant = merchants.create(terms, admin.username(), admin.password());
+        if (request.acquirer() != null) {
+            terminals.configure(merchant.id(), request.acquirer().given()); // in the same transaction: all or nothing
+        }
+        return response(merchant);
     }
 
     @GetMapping
     @Operation(operationId = "listMerchants", summary = "List merchants", description = "Every merchant." + BANK_KEY_ONLY)
     MerchantList list() {
-        return new MerchantList(merchants.all().stream().map(MerchantResponse::of).toList());
+        return new MerchantList(merchants.all().stream().map(this::response).toList());
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getMerchant", summary = "Get a merchant", description = "One merchant." + BANK_KEY_ONLY)
     MerchantResponse get(@Parameter(description = MERCHANT_ID) @PathVariable String id) {
-        return MerchantResponse.of(merchants.get(id));
+        return response(merchants.get(id));
     }
 
     /**
@@ -142,6 +222,7 @@ class AdminMerchantController {
      * so merge-patch+json is read as plain JSON is.
      */
     @PatchMapping("/{id}")
+    @Transactional
     @Operation(operationId = "updateMerchant", summary = "Change a merchant",
             description = "Changes the merchant's terms; the body is a merge patch (`application/merge-patch+json` or "
                     + "`application/json`)." + BANK_KEY_ONLY,
@@ -163,7 +244,10 @@ class AdminMerchantController {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return MerchantResponse.of(merchants.update(id, terms));
+        if (request.acquirer() != null) {
+            terminals.configure(id, request.acquirer().given());
+        }
+        return response(merchants.update(id, terms));
     }
 
     @PostMapping("/{id}/api-keys")

@@ -3,12 +3,16 @@ package com.linkpos.merchant;
 import com.linkpos.platform.WebAccess;
 import com.linkpos.platform.PortalAccess;
 import com.linkpos.merchant.Merchants.MerchantTerms;
+import com.linkpos.acquiring.Acquirers;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** [B1] The bank operator's pages: onboard a merchant with its first admin, grant currencies and installments. */
@@ -25,9 +30,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BankPortalController implements WebAccess {
 
     private final Merchants merchants;
+    private final MerchantTerminals terminals;
+    private final Acquirers acquirers;
 
-    BankPortalController(Merchants merchants) {
+    BankPortalController(Merchants merchants, MerchantTerminals terminals, Acquirers acquirers) {
         this.merchants = merchants;
+        this.terminals = terminals;
+        this.acquirers = acquirers;
     }
 
     @Override
@@ -106,6 +115,36 @@ class BankPortalController implements WebAccess {
         return page(model, merchant);
     }
 
+    /**
+     * [A1][A2] The merchant's bank gateway: one form per gateway LinkPOS has; a secret left empty keeps
+     * the stored one (the page never shows a secret, not even its length).
+     */
+    @PostMapping("/{id}/terminal")
+    String configureTerminal(@PathVariable String id, @RequestParam Map<String, String> params, Model model,
+                             RedirectAttributes redirect) {
+        Merchant merchant = merchants.get(id);
+        Map<String, String> given = new LinkedHashMap<>(params);
+        given.remove("_csrf");
+        try {
+            terminals.configure(id, given);
+        } catch (ProblemException refused) {
+            model.addAttribute("form", MerchantForm.of(merchant));
+            model.addAttribute("terminalErrors", refused.errors());
+            model.addAttribute("terminalTried", given.get("type"));
+            return page(model, merchant);
+        }
+        redirect.addFlashAttribute("saved", merchant.name());
+        return "redirect:/bank/merchants/" + id;
+    }
+
+    @PostMapping("/{id}/terminal/remove")
+    String removeTerminal(@PathVariable String id, RedirectAttributes redirect) {
+        Merchant merchant = merchants.get(id);
+        terminals.remove(id);
+        redirect.addFlashAttribute("saved", merchant.name());
+        return "redirect:/bank/merchants/" + id;
+    }
+
     @PostMapping("/{id}")
     String update(@PathVariable String id, @ModelAttribute("form") MerchantForm form, BindingResult binding,
                   Model model, RedirectAttributes redirect) {
@@ -132,8 +171,12 @@ class BankPortalController implements WebAccess {
         return errors;
     }
 
-    private static String page(Model model, Merchant editing) {
+    private String page(Model model, Merchant editing) {
         model.addAttribute("editing", editing);
+        if (editing != null) {
+            model.addAttribute("terminal", terminals.shown(editing.id()).orElse(Map.of()));
+            model.addAttribute("gateways", new TreeMap<>(acquirers.gateways()));
+        }
         model.addAttribute("foreignChoices", Arrays.stream(Currency.values()).filter(Currency::isForeign).toList());
         return "merchant/merchants";
     }

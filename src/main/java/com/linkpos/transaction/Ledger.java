@@ -25,11 +25,13 @@ public class Ledger {
 
     /**
      * Every read of a transaction also tells whether its batch is closed (alias {@code t} for the
-     * transaction): closed by the end of day, or opened on a business day that has passed, which the
-     * next transaction or end of day closes for good (a read never writes).
+     * transaction): as the bank said when it told (its end of day is its own [A6]), else closed by our
+     * end of day, or opened on a business day that has passed, which the next transaction or end of
+     * day closes for good (a read never writes).
      */
     static final String SELECT = """
-            SELECT t.*, (b.closed_at IS NOT NULL OR b.business_day < (CURRENT_TIMESTAMP AT TIME ZONE 'Europe/Istanbul')::date)
+            SELECT t.*, COALESCE(t.bank_batch_closed,
+                    b.closed_at IS NOT NULL OR b.business_day < (CURRENT_TIMESTAMP AT TIME ZONE 'Europe/Istanbul')::date)
                 AS batch_closed FROM transactions t
             LEFT JOIN batches b ON b.merchant_id = t.merchant_id AND b.batch_number = t.batch_number""";
 
@@ -115,6 +117,12 @@ public class Ledger {
                     .param("sale", sale.id()).param("merchant", sale.merchantId()).update();
         }
         return find(sale.merchantId(), id).orElseThrow();
+    }
+
+    /** [A6] The bank said where the sale's batch is: a refusal of a void (closed) or a refund (open). */
+    void learnBankBatch(Transaction sale, boolean closed) {
+        jdbc.sql("UPDATE transactions SET bank_batch_closed = :closed WHERE id = :id AND merchant_id = :merchant")
+                .param("closed", closed).param("id", sale.id()).param("merchant", sale.merchantId()).update();
     }
 
     /** Reads a transaction and locks its row until the end of the transaction. */

@@ -6,6 +6,9 @@ import com.linkpos.acquiring.BankAnswer;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Money;
 import com.linkpos.shared.ProblemException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -21,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reversals {
 
+    private static final Logger log = LoggerFactory.getLogger(Reversals.class);
+
     private final Ledger ledger;
     private final Batches batches;
     private final Acquirers acquirers;
@@ -33,14 +38,26 @@ public class Reversals {
         this.events = events;
     }
 
-    /** Voids a sale of the open batch, in full. Returns the VOID transaction (approved or declined by the bank). */
-    @Transactional
+    /**
+     * Voids a sale of the open batch, in full. Returns the VOID transaction (approved or declined by the
+     * bank). A refusal the bank explains is learnt and answered: a batch the bank closed already (then a
+     * refund is offered), a void the bank did before while its answer was lost (recorded now).
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
     public Transaction voidSale(String merchantId, String saleId) {
         Transaction sale = reversible(merchantId, saleId);
         if (sale.batchClosed()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "batch_closed_use_refund", java.util.List.of());
+            throw new ProblemException(HttpStatus.CONFLICT, "batch_closed_use_refund", List.of());
         }
-        BankAnswer bank = acquirers.forMerchant(merchantId).voidSale(orderOf(sale));
+        BankAnswer bank = ask(() -> acquirers.forMerchant(merchantId).voidSale(orderOf(sale)));
+        if (bank.refusal() == BankAnswer.Refusal.BATCH_CLOSED_USE_REFUND) {
+            ledger.learnBankBatch(sale, true); // [A6] the bank's end of day came before ours
+            throw new ProblemException(HttpStatus.CONFLICT, "batch_closed_use_refund", List.of());
+        }
+        if (bank.refusal() == BankAnswer.Refusal.ALREADY_VOIDED) {
+            bank = BankAnswer.approved(bank.code(), "Voided at the bank before (its answer had not reached LinkPOS)",
+                    null, null);
+        }
         Transaction voided = ledger.recordReversal(sale, TransactionType.VOID, sale.amount(), bank);
         if (voided.approved()) {
             events.publishEvent(new SaleVoided(voided));
@@ -49,19 +66,44 @@ public class Reversals {
     }
 
     /** Refunds part or all (amount null: the rest) of a sale of a closed batch. */
-    @Transactional
+    @Transactional(noRollbackFor = ProblemException.class)
     public Transaction refund(String merchantId, String saleId, String amount) {
         Transaction sale = reversible(merchantId, saleId);
         if (!sale.batchClosed()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "batch_open_use_void", java.util.List.of());
+            throw new ProblemException(HttpStatus.CONFLICT, "batch_open_use_void", List.of());
         }
         Money refund = refundAmount(sale, amount);
-        BankAnswer bank = acquirers.forMerchant(merchantId).refund(orderOf(sale), refund);
+        BankAnswer bank = ask(() -> acquirers.forMerchant(merchantId).refund(orderOf(sale), refund));
+        if (bank.refusal() == BankAnswer.Refusal.BATCH_OPEN_USE_VOID) {
+            ledger.learnBankBatch(sale, false); // [A6] our end of day came before the bank's
+            throw new ProblemException(HttpStatus.CONFLICT, "batch_open_use_void", List.of());
+        }
+        if (bank.refusal() == BankAnswer.Refusal.EXCEEDS_SALE) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "refund_exceeds_sale", List.of(
+                    FieldProblem.of("amount", "refund_exceeds_sale", sale.refundableRest().toDecimalString(),
+                            sale.refundableRest().currency().name())));
+        }
+        if (bank.refusal() == BankAnswer.Refusal.ALREADY_VOIDED) {
+            throw new ProblemException(HttpStatus.CONFLICT, "already_voided", List.of());
+        }
         Transaction refunded = ledger.recordReversal(sale, TransactionType.REFUND, refund, bank);
         if (refunded.approved()) {
             events.publishEvent(new SaleRefunded(refunded));
         }
         return refunded;
+    }
+
+    /**
+     * The bank's answer; a bank that does not answer (a timeout, a page that is not its protocol) is the
+     * merchant's to hear in plain words, with nothing recorded: asked again, the bank tells what happened.
+     */
+    private static BankAnswer ask(java.util.function.Supplier<BankAnswer> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException unanswered) {
+            log.warn("The bank gave no answer to a void or refund: {}", unanswered.toString());
+            throw new ProblemException(HttpStatus.BAD_GATEWAY, "gateway_unavailable", List.of());
+        }
     }
 
     /**
@@ -84,7 +126,7 @@ public class Reversals {
         }
         if (refund.minor() <= 0 || refund.minor() > rest.minor()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "refund_exceeds_sale",
-                    java.util.List.of(FieldProblem.of("amount", "refund_exceeds_sale", rest.toDecimalString(),
+                    List.of(FieldProblem.of("amount", "refund_exceeds_sale", rest.toDecimalString(),
                             rest.currency().name())));
         }
         return refund;
@@ -99,10 +141,10 @@ public class Reversals {
         batches.closeStale(merchantId);
         Transaction sale = ledger.lockSale(merchantId, saleId).orElseThrow(ProblemException::notFound);
         if (sale.type() != TransactionType.SALE || !sale.approved()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "transaction_not_refundable", java.util.List.of());
+            throw new ProblemException(HttpStatus.CONFLICT, "transaction_not_refundable", List.of());
         }
         if (sale.voided()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "already_voided", java.util.List.of());
+            throw new ProblemException(HttpStatus.CONFLICT, "already_voided", List.of());
         }
         return sale;
     }

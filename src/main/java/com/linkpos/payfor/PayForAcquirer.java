@@ -1,0 +1,215 @@
+package com.linkpos.payfor;
+
+import com.linkpos.acquiring.Acquirer;
+import com.linkpos.acquiring.BankAnswer;
+import com.linkpos.acquiring.BrowserStep;
+import com.linkpos.acquiring.CardDetails;
+import com.linkpos.acquiring.Payment;
+import com.linkpos.acquiring.Verdict;
+import com.linkpos.shared.Ids;
+import com.linkpos.shared.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One merchant's PayFor terminal, 3DModel (docs/VPOS.md A4): the card goes to the bank in the 3-D form
+ * (posted by the payer's browser, or by LinkPOS's server where the bank wants it from there); the
+ * bank's answer comes back through the browser and is trusted only when 3DStatus is 1, its
+ * ResponseHash is the terminal's, and order, amount and currency are the payment's; then one
+ * 3DModelPayment on XMLGate. Void, refund, order inquiry and batch close go to XMLGate too.
+ */
+final class PayForAcquirer implements Acquirer {
+
+    static final String TYPE = "PAYFOR";
+    /** The 3-D form's fields that carry the card: that page is never cached, stored or logged. */
+    private static final Set<String> CARD_FIELDS = Set.of("Pan", "Expiry", "Cvv2", "CardHolderName");
+
+    private final PayForTerminal terminal;
+    private final PayForGateway gateway;
+
+    PayForAcquirer(PayForTerminal terminal, PayForGateway gateway) {
+        this.terminal = terminal;
+        this.gateway = gateway;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public List<String> installmentPrograms() {
+        return terminal.installmentPrograms();
+    }
+
+    @Override
+    public BrowserStep begin3ds(Payment payment, CardDetails card) {
+        String amount = purchAmount(payment.amount());
+        String installments = payment.installments() <= 1 ? "0" : Integer.toString(payment.installments());
+        String rnd = Ids.randomCode(20);
+        String callback = payment.callbackUrl();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MbrId", terminal.mbrId());
+        form.put("MerchantID", terminal.merchantId());
+        form.put("UserCode", terminal.userCode()); // never UserPass: this form is the browser's
+        form.put("OrderId", payment.orderId());
+        form.put("SecureType", "3DModel");
+        form.put("TxnType", "Auth");
+        form.put("PurchAmount", amount);
+        form.put("Currency", payment.amount().currency().numericCode());
+        form.put("InstallmentCount", installments);
+        form.put("OkUrl", callback);
+        form.put("FailUrl", callback);
+        form.put("Lang", payment.language() != null && "en".equals(payment.language().getLanguage()) ? "EN" : "TR");
+        form.put("Rnd", rnd);
+        form.put("Hash", PayForHash.request(terminal.mbrId(), payment.orderId(), amount, callback, callback, "Auth",
+                installments, rnd, terminal.merchantPass()));
+        form.put("MOTO", "0");
+        form.put("Pan", card.number());
+        form.put("Expiry", String.format("%02d%02d", card.expiry().getMonthValue(), card.expiry().getYear() % 100));
+        form.put("Cvv2", card.cvv());
+        form.put("CardHolderName", card.holder());
+        if (terminal.threeDFromServer()) {
+            return new BrowserStep.Html(gateway.form(terminal.gatewayUrl(), form));
+        }
+        return new BrowserStep.AutoPost(terminal.gatewayUrl() + "/Gateway/Default.aspx", form, CARD_FIELDS);
+    }
+
+    @Override
+    public Verdict readCallback(Payment payment, Map<String, String> posted) {
+        String status = posted.get("3DStatus");
+        if (!"1".equals(status)) {
+            // Failed 3-D answers are not hash-checked: some come with another digest (VPOS A3.2); nothing is provisioned.
+            return new Verdict.NotAuthenticated(status == null || status.isBlank() ? "0" : status,
+                    posted.getOrDefault("ProcReturnCode", ""), posted.getOrDefault("ErrMsg", ""));
+        }
+        Optional<String> expected = PayForHash.response(terminal.merchantId(), terminal.merchantPass(),
+                posted.get("OrderId"), posted.get("AuthCode"), posted.get("ProcReturnCode"), status,
+                posted.get("ResponseRnd"), terminal.userCode(), posted.get("HashType"), posted.get("ResponseHash"));
+        if (expected.isEmpty() || !PayForHash.verifies(expected.get(), posted.get("ResponseHash"))) {
+            return new Verdict.Untrusted("the ResponseHash is not the terminal's");
+        }
+        if (!payment.orderId().equals(posted.get("OrderId"))) {
+            return new Verdict.Untrusted("the answer of another order");
+        }
+        if (!sameAmount(posted.get("PurchAmount"), payment.amount())
+                || !payment.amount().currency().numericCode().equals(posted.get("Currency"))) {
+            return new Verdict.Untrusted("another amount or currency than the payment's");
+        }
+        String guid = posted.get("RequestGuid");
+        if (guid == null || guid.isBlank() || guid.equals("0")) {
+            return new Verdict.Untrusted("no RequestGuid to provision with");
+        }
+        return new Verdict.Authenticated("1", posted.getOrDefault("Eci", ""), posted.getOrDefault("PayerAuthenticationCode", ""),
+                Map.of("RequestGuid", guid));
+    }
+
+    @Override
+    public BankAnswer provision(Payment payment, Verdict.Authenticated authenticated) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("RequestGuid", authenticated.forProvision().get("RequestGuid"));
+        request.put("UserCode", terminal.userCode());
+        request.put("UserPass", terminal.userPass());
+        request.put("OrderId", payment.orderId()); // the 3-D step's own: another gives V036
+        request.put("SecureType", "3DModelPayment");
+        return answer(gateway.xml(terminal.gatewayUrl(), request), code -> null);
+    }
+
+    @Override
+    public Optional<BankAnswer> inquire(Payment payment) {
+        Map<String, String> request = account();
+        request.put("OrgOrderId", payment.orderId());
+        request.put("SecureType", "Inquiry");
+        request.put("TxnType", "OrderInquiry");
+        request.put("Lang", "TR");
+        Map<String, String> order = gateway.xml(terminal.gatewayUrl(), request);
+        if (PayForCodes.NOT_FOUND.equals(order.get("ProcReturnCode"))) {
+            return Optional.empty();
+        }
+        return Optional.of(answer(order, code -> null));
+    }
+
+    @Override
+    public BankAnswer voidSale(Order order) {
+        Map<String, String> request = account();
+        request.put("OrgOrderId", order.orderId());
+        request.put("SecureType", "NonSecure");
+        request.put("TxnType", "Void");
+        request.put("Currency", order.amount().currency().numericCode());
+        request.put("Lang", "TR");
+        return answer(gateway.xml(terminal.gatewayUrl(), request), PayForCodes::ofVoid);
+    }
+
+    @Override
+    public BankAnswer refund(Order order, Money amount) {
+        Map<String, String> request = account();
+        request.put("OrgOrderId", order.orderId());
+        request.put("SecureType", "NonSecure");
+        request.put("TxnType", "Refund");
+        request.put("PurchAmount", purchAmount(amount));
+        request.put("Currency", amount.currency().numericCode());
+        request.put("Lang", "TR");
+        return answer(gateway.xml(terminal.gatewayUrl(), request), PayForCodes::ofRefund);
+    }
+
+    /** The simulator's batch closes at LinkPOS's end of day; a real QNB terminal closes its own [A6]. */
+    @Override
+    public void endOfDay(String merchantId) {
+        if (terminal.batchClose()) {
+            Map<String, String> request = account();
+            request.put("SecureType", "NonSecure");
+            request.put("TxnType", "BatchClose");
+            request.put("Currency", "949");
+            request.put("Lang", "TR");
+            gateway.xml(terminal.gatewayUrl(), request);
+        }
+    }
+
+    private Map<String, String> account() {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("MerchantId", terminal.merchantId());
+        request.put("UserCode", terminal.userCode());
+        request.put("UserPass", terminal.userPass());
+        request.put("MbrId", terminal.mbrId());
+        return request;
+    }
+
+    /** A PayforResponse as LinkPOS keeps it: "00" approves; {@code refusals} names what a refusal means. */
+    private static BankAnswer answer(Map<String, String> response, Function<String, BankAnswer.Refusal> refusals) {
+        String code = response.getOrDefault("ProcReturnCode", "");
+        String message = response.getOrDefault("ErrMsg", "");
+        if (PayForCodes.APPROVED.equals(code)) {
+            return BankAnswer.approved(code, message.isEmpty() ? "Onaylandı" : message, response.get("AuthCode"),
+                    response.get("HostRefNum"));
+        }
+        if (code.isEmpty()) {
+            throw new PayForGateway.Unanswered("a PayforResponse without ProcReturnCode", null);
+        }
+        BankAnswer.Refusal refusal = refusals.apply(code);
+        return refusal != null ? BankAnswer.refused(refusal, code, message)
+                : BankAnswer.declined(code, message, blankToNull(response.get("HostRefNum")));
+    }
+
+    /** PayFor's amount: a "." and two decimals, whatever the currency's own digits ("1250.50", "100.00"). */
+    static String purchAmount(Money amount) {
+        return amount.toBigDecimal().setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private static boolean sameAmount(String posted, Money amount) {
+        try {
+            return posted != null && new BigDecimal(posted.strip()).compareTo(amount.toBigDecimal()) == 0;
+        } catch (NumberFormatException garbled) {
+            return false;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
