@@ -80,6 +80,20 @@ class TemplateTextTest {
         assertThat(english.keySet()).as("the bundles name the same keys").isEqualTo(turkish.keySet());
     }
 
+    /** The banks' codes in plain words: the same codes in both languages, among them every code LinkPOS acts on. */
+    @Test
+    void everyBankCodeHasItsWordsInBothLanguages() throws IOException {
+        Properties turkish = bundle("bank-codes.properties");
+        Properties english = bundle("bank-codes_en.properties");
+        assertThat(english.keySet()).isEqualTo(turkish.keySet());
+        assertThat(turkish.keySet()).contains("bank.code.00", "bank.code.05", "bank.code.51", "bank.code.54",
+                "bank.code.96", "bank.code.V013", "bank.code.V014", "bank.code.V015", "bank.code.V017", "bank.code.V018",
+                "bank.code.V033", "bank.code.V034", "bank.code.V036", "bank.code.M030", "bank.code.M047",
+                "bank.code.101310", "bank.code.CORE-2008", "bank.code.CORE-2508");
+        turkish.values().forEach(text -> assertThat(text.toString()).as("words, no placeholder").isNotBlank()
+                .doesNotContain("{"));
+    }
+
     private static boolean replaced(Element element) {
         for (Element e = element; e != null; e = e.parent()) {
             for (String attribute : REPLACING) {
