@@ -134,9 +134,7 @@ final class PayForMerchant {
         Element form = page.document().selectFirst("form[data-autosubmit]");
         assertThat(form).as("a self-posting callback form in %s", page.document().text()).isNotNull();
         Map<String, String> fields = new LinkedHashMap<>();
-        // what the browser posts: every named input, LinkPOS's own CSRF field aside
-        form.select("input[type=hidden]").stream().filter(input -> !input.attr("name").equals("_csrf"))
-                .forEach(input -> fields.put(input.attr("name"), input.val()));
+        form.select("input").forEach(input -> fields.put(input.attr("name"), input.val()));
         return new Callback(form.attr("action"), fields);
     }
 
