@@ -3,6 +3,8 @@ package com.linkpos.banksimulator;
 import com.linkpos.platform.FormTargets;
 import com.linkpos.platform.PublicAddress;
 import com.linkpos.platform.WebAccess;
+import com.linkpos.shared.Currency;
+import com.linkpos.shared.Total;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -98,7 +100,7 @@ class PayForGateway implements WebAccess {
     @GetMapping(ACS + "{requestGuid}")
     String challenge(@PathVariable String requestGuid, HttpServletRequest request, HttpServletResponse response, Model model) {
         return acs.open(requestGuid).map(state -> state instanceof PayForAcs.Waiting waiting
-                        ? acsPage(waiting.request(), waiting.terminal(), null, response, model)
+                        ? acsPage(waiting.request(), waiting.terminal(), null, request, response, model)
                         : callback((PayForAcs.Answered) state, request, response, model))
                 .orElseGet(() -> expired(response, model));
     }
@@ -107,14 +109,14 @@ class PayForGateway implements WebAccess {
     String answer(@PathVariable String requestGuid, @RequestParam(defaultValue = "") String otp, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
         return acs.answer(requestGuid, otp.strip()).map(result -> result instanceof PayForAcs.Retry retry
-                        ? acsPage(retry.request(), retry.terminal(), retry.triesLeft(), response, model)
+                        ? acsPage(retry.request(), retry.terminal(), retry.triesLeft(), request, response, model)
                         : callback((PayForAcs.Answered) result, request, response, model))
                 .orElseGet(() -> expired(response, model));
     }
 
     private String threeD(PayForMpi.Step step, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (step instanceof PayForMpi.Challenge challenge) {
-            return acsPage(challenge.request(), challenge.terminal(), null, response, model);
+            return acsPage(challenge.request(), challenge.terminal(), null, request, response, model);
         }
         if (step instanceof PayForMpi.Callback callback) {
             return callback(new PayForAcs.Answered(callback.url(), callback.fields()), request, response, model);
@@ -128,19 +130,21 @@ class PayForGateway implements WebAccess {
     }
 
     /** What the ACS page shows: absolute addresses, since LinkPOS may hand this HTML to the browser from its own URL. */
-    record AcsPage(String action, String issuer, String merchantName, com.linkpos.shared.Total amount, String maskedCard,
+    record AcsPage(String action, String issuer, String merchantName, Total amount, String maskedCard,
                    String otpHint, Integer triesLeft) {
     }
 
-    private String acsPage(ThreeDRequest challenge, PayForTerminal terminal, Integer triesLeft, HttpServletResponse response,
-                           Model model) {
+    private String acsPage(ThreeDRequest challenge, PayForTerminal terminal, Integer triesLeft, HttpServletRequest request,
+                           HttpServletResponse response, Model model) {
         page(response, model);
-        com.linkpos.shared.Currency currency = PayForAmounts.knownCurrency(challenge.order().currency()).orElseThrow();
+        Currency currency = PayForAmounts.knownCurrency(challenge.order().currency()).orElseThrow();
         MaskedCard card = challenge.card();
-        model.addAttribute("page", new AcsPage(address.base() + ACS + challenge.requestGuid(),
-                card.issuer() != null ? card.issuer() : card.brand().name(), terminal.merchantName(),
-                new com.linkpos.shared.Total(challenge.order().amount().movePointRight(currency.minorDigits()).toBigIntegerExact(),
-                        currency),
+        String action = address.base() + ACS + challenge.requestGuid();
+        // the public address may be another origin than the one this page was fetched from (a proxy, LinkPOS's own URL)
+        FormTargets.allow(request, action);
+        model.addAttribute("page", new AcsPage(action, card.issuer() != null ? card.issuer() : card.brand().name(),
+                terminal.merchantName(),
+                new Total(challenge.order().amount().movePointRight(currency.minorDigits()).toBigIntegerExact(), currency),
                 card.mask(), PayForAcs.OTP, triesLeft));
         return "banksimulator/payfor-acs";
     }

@@ -1,8 +1,10 @@
 package com.linkpos.banksimulator;
 
+import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -164,7 +166,7 @@ class PayForMpi {
             return refusal(terminal, posted, card, PayForCode.CVV_INVALID, null);
         }
         Instant now = clock.instant();
-        YearMonth thisMonth = YearMonth.from(now.atZone(com.linkpos.shared.BusinessTime.ZONE));
+        YearMonth thisMonth = YearMonth.from(now.atZone(BusinessTime.ZONE));
         YearMonth expires = YearMonth.of(2000 + Integer.parseInt(expiry.substring(2)), Integer.parseInt(expiry.substring(0, 2)));
         IssuerOutcome outcome = issuer.outcome(pan, expires, thisMonth);
         ThreeDRequest.Order order = new ThreeDRequest.Order(posted.orderId(), posted.secureType(), posted.txnType(),
@@ -218,7 +220,7 @@ class PayForMpi {
             URI uri = new URI(url);
             return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
                     && uri.getHost() != null;
-        } catch (java.net.URISyntaxException malformed) {
+        } catch (URISyntaxException malformed) {
             return false;
         }
     }

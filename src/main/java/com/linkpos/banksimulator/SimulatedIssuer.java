@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.YearMonth;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -78,6 +79,6 @@ class SimulatedIssuer {
     static String randomBase64(int bytes) {
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);
-        return java.util.Base64.getEncoder().encodeToString(random);
+        return Base64.getEncoder().encodeToString(random);
     }
 }
