@@ -10,9 +10,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -446,6 +451,48 @@ class PayForSimulatorTest {
     }
 
     @Test
+    void provisionsRacingForOneOrderChargeItOnce() throws Exception {
+        String orderId = orderId();
+        Callback callback = authenticate(orderId, "8.00", VISA);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> new PayForMerchant(port).provision(callback.get("RequestGuid"), orderId)
+                        .get("ProcReturnCode")));
+            }
+            List<String> codes = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                codes.add(answer.get());
+            }
+            assertThat(codes).filteredOn("00"::equals).hasSize(1);
+            assertThat(codes).filteredOn("101310"::equals).hasSize(7);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(texts(merchant.history(orderId), "TxnType")).containsExactly("Auth");
+    }
+
+    @Test
+    void codesRacingOnOneChallengeGetOneAnswer() throws Exception {
+        Page acs = merchant.postThreeD(PayForMerchant.threeDForm(orderId(), "8.00", VISA, "Ayşe Yılmaz"));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Callback>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> PayForMerchant.callback(new PayForMerchant(port).answer(acs, "123456"))));
+            }
+            Callback first = answers.get(0).get();
+            for (Future<Callback> answer : answers) {
+                assertThat(answer.get().fields()).isEqualTo(first.fields());
+            }
+            assertThat(first.get("3DStatus")).isEqualTo("1");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void theLargestAmountOfLinkPosIsPaidInFull() {
         String orderId = orderId();
         String largest = "92233720368547758.07";
@@ -476,13 +523,13 @@ class PayForSimulatorTest {
             // binary columns (sessions, stored responses) show as hex, where runs of zeros are no card's digits
             boolean binary = table.equals("spring_session_attributes") || table.equals("idempotency_keys");
             for (String number : numbers) {
-                String hex = java.util.HexFormat.of().formatHex(number.getBytes(StandardCharsets.US_ASCII));
+                String hex = HexFormat.of().formatHex(number.getBytes(StandardCharsets.US_ASCII));
                 if (dump.contains(number) || dump.contains(hex) || !binary && dump.contains(number.substring(6))) {
                     found.add(table + " holds " + number);
                 }
             }
             // no column holds the CVV (987) or the expiry (1230)
-            rows.stream().flatMap(row -> java.util.Arrays.stream(row.split("[,()]")))
+            rows.stream().flatMap(row -> Arrays.stream(row.split("[,()]")))
                     .filter(cell -> cell.equals("987") || cell.equals("1230")).forEach(cell -> found.add(table + " holds " + cell));
         }
         assertThat(found).isEmpty();
