@@ -93,7 +93,7 @@ class PayForGateway implements WebAccess {
         try {
             return xml(api.answer(PayForWire.request(body), request.getRemoteAddr()));
         } catch (PayForWire.Unreadable unreadable) {
-            return xml(PayForAnswer.wrong(PayForCode.WRONG_VALUE, "XML okunamadı (" + unreadable.getMessage() + ")", ""));
+            return xml(PayForAnswer.wrong(PayForCode.WRONG_VALUE, "XML okunamadı", ""));
         }
     }
 

@@ -418,6 +418,7 @@ class PayForSimulatorTest {
         Map<String, String> answer = PayForMerchant.xmlResponse(broken);
         assertThat(answer.get("root")).isEqualTo("PayforResponse");
         assertThat(answer.get("ProcReturnCode")).isEqualTo("M048");
+        assertThat(answer.get("ErrMsg")).isEqualTo("Hatalı değer: XML okunamadı");
         assertThat(new String(broken.body(), StandardCharsets.UTF_8)).doesNotContain("Exception").doesNotContain("at com.");
 
         String entity = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
