@@ -62,7 +62,9 @@ public final class Payer {
     public Page answerChallenge(Page acs, String otp) {
         Element form = acs.document().selectFirst("#acs-form");
         assertThat(form).as("ACS form on %s", acs.text()).isNotNull();
-        return browser.postWithToken(form.attr("action"), Map.of("otp", otp), form.selectFirst("input[name=_csrf]").val());
+        // a bank's page names its own absolute address (the simulated PayFor gateway's does)
+        return browser.postWithToken(browser.relative(form.attr("action")), Map.of("otp", otp),
+                form.selectFirst("input[name=_csrf]").val());
     }
 
     public Page follow(Page redirect) {
