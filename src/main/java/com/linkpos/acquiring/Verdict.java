@@ -12,7 +12,11 @@ public sealed interface Verdict {
     record Authenticated(String mdStatus, String eci, String cavv, Map<String, String> forProvision) implements Verdict {
     }
 
-    /** The bank says the payer was not authenticated: no provision; the payment is declined. */
+    /**
+     * The bank says the payer was not authenticated: no provision; the payment is declined. {@code mdStatus}
+     * in the 3-D Secure MPI's words whatever the gateway's (API.md): 0 failed, 2-4 an attempt only (the
+     * card or its issuer not enrolled), 5-8 the issuer or the MPI could not authenticate.
+     */
     record NotAuthenticated(String mdStatus, String code, String message) implements Verdict {
     }
 

@@ -31,7 +31,7 @@ class PayForRequestBody extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith(PayForGateway.PATH + "/Gateway/");
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith(PayForGatewayController.PATH + "/Gateway/");
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 record Attempt(String id, String merchantId, String linkId, String orderNumber, Status status, Failure failure,
                Money amount, int installments, String gatewayOrderId, String acquirer, String cardBin, String cardLast4,
-               String cardBrand, String cardIssuer, String cardType, String payerNote, String nextUrl,
+               String cardBrand, String cardIssuer, String cardType, String payerNote,
                String transactionId) {
 
     /**

@@ -80,12 +80,6 @@ class Attempts {
                 .param("before", Timestamp.from(before)).query(Attempts::map).optional();
     }
 
-    /** Where a second submit of the attempt's card form goes: the bank's 3-D Secure page it was sent to. */
-    void sentToBank(String id, String nextUrl) {
-        jdbc.sql("UPDATE payment_attempts SET next_url = :next, updated_at = :now WHERE id = :id AND status = 'AWAITING_3DS'")
-                .param("next", nextUrl).param("id", id).param("now", Timestamp.from(clock.instant())).update();
-    }
-
     /** Moves the attempt on, only from the state it is expected in; false if someone else moved it first. */
     boolean move(String id, Attempt.Status from, Attempt.Status to) {
         return move(id, from, to, null, null, null, null);
@@ -116,7 +110,7 @@ class Attempts {
                 new Money(rs.getLong("amount_minor"), Currency.valueOf(rs.getString("currency").trim())),
                 rs.getInt("installments"), rs.getString("gateway_order_id"), rs.getString("acquirer"),
                 rs.getString("card_bin"), rs.getString("card_last4"), rs.getString("card_brand"), rs.getString("card_issuer"),
-                rs.getString("card_type"), rs.getString("payer_note"), rs.getString("next_url"),
+                rs.getString("card_type"), rs.getString("payer_note"),
                 rs.getString("transaction_id"));
     }
 }

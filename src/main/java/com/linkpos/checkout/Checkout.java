@@ -101,9 +101,11 @@ class Checkout {
         }
         Attempts.Opened opened = attempts.open(link, acquirer.type(), nonce, card, info, payerNote);
         Attempt attempt = opened.attempt();
-        if (!opened.created()) {
-            return whereIs(attempt.id());
+        if (!opened.created() && (attempt.status() != Attempt.Status.AWAITING_3DS || !sameCard(attempt, card))) {
+            return new Finished(attempt.id());
         }
+        // A second submission of one form (a double click) carries the card again: the bank is asked again for the
+        // same order, which replaces its unanswered challenge, so whichever page the browser shows last works.
         BrowserStep step;
         try {
             step = acquirer.begin3ds(attempt.payment(merchantName, language, callbacks.of(link, attempt.id())), card);
@@ -119,24 +121,12 @@ class Checkout {
                     "2".equals(refused.mdStatus()) ? Attempt.Failure.NOT_ENROLLED : Attempt.Failure.DECLINED_BY_BANK);
             return new Finished(attempt.id());
         }
-        if (step instanceof BrowserStep.Redirect redirect) {
-            attempts.sentToBank(attempt.id(), redirect.url());
-        }
         return new ToBank(attempt.id(), step);
     }
 
-    /** A second submission of one form goes where the first one went, once it has got somewhere. */
-    private Started whereIs(String attemptId) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(5));
-        Attempt attempt = attempts.find(attemptId).orElseThrow();
-        while (attempt.status() == Attempt.Status.AWAITING_3DS && attempt.nextUrl() == null && Instant.now().isBefore(giveUp)) {
-            sleep();
-            attempt = attempts.find(attemptId).orElseThrow();
-        }
-        if (attempt.status() == Attempt.Status.AWAITING_3DS && attempt.nextUrl() != null) {
-            return new ToBank(attemptId, new BrowserStep.Redirect(attempt.nextUrl()));
-        }
-        return new Finished(attemptId);
+    private static boolean sameCard(Attempt attempt, CardDetails card) {
+        String number = card.number();
+        return number.startsWith(attempt.cardBin()) && number.endsWith(attempt.cardLast4());
     }
 
     /**

@@ -86,8 +86,10 @@ final class PayForAcquirer implements Acquirer {
         String status = posted.get("3DStatus");
         if (!"1".equals(status)) {
             // Failed 3-D answers are not hash-checked: some come with another digest (VPOS A3.2); nothing is provisioned.
-            return new Verdict.NotAuthenticated(status == null || status.isBlank() ? "0" : status,
-                    posted.getOrDefault("ProcReturnCode", ""), posted.getOrDefault("ErrMsg", ""));
+            // One that names another payment still says nothing of this one.
+            return anotherPayment(payment, posted, false).<Verdict>map(Verdict.Untrusted::new).orElseGet(() ->
+                    new Verdict.NotAuthenticated(mdStatus(status),
+                            posted.getOrDefault("ProcReturnCode", ""), posted.getOrDefault("ErrMsg", "")));
         }
         Optional<String> expected = PayForHash.response(terminal.merchantId(), terminal.merchantPass(),
                 posted.get("OrderId"), posted.get("AuthCode"), posted.get("ProcReturnCode"), status,
@@ -95,12 +97,9 @@ final class PayForAcquirer implements Acquirer {
         if (expected.isEmpty() || !PayForHash.verifies(expected.get(), posted.get("ResponseHash"))) {
             return new Verdict.Untrusted("the ResponseHash is not the terminal's");
         }
-        if (!payment.orderId().equals(posted.get("OrderId"))) {
-            return new Verdict.Untrusted("the answer of another order");
-        }
-        if (!sameAmount(posted.get("PurchAmount"), payment.amount())
-                || !payment.amount().currency().numericCode().equals(posted.get("Currency"))) {
-            return new Verdict.Untrusted("another amount or currency than the payment's");
+        Optional<String> another = anotherPayment(payment, posted, true);
+        if (another.isPresent()) {
+            return new Verdict.Untrusted(another.get());
         }
         String guid = posted.get("RequestGuid");
         if (guid == null || guid.isBlank() || guid.equals("0")) {
@@ -108,6 +107,33 @@ final class PayForAcquirer implements Acquirer {
         }
         return new Verdict.Authenticated("1", posted.getOrDefault("Eci", ""), posted.getOrDefault("PayerAuthenticationCode", ""),
                 Map.of("RequestGuid", guid));
+    }
+
+    /** PayFor's 3DStatus in the MPI's mdStatus words: -1 (failed) is 0; 2-4 (attempts only) are kept. */
+    private static String mdStatus(String threeDStatus) {
+        return threeDStatus != null && threeDStatus.matches("[2-8]") ? threeDStatus : "0";
+    }
+
+    /**
+     * Why the answer is not of this payment (another order, amount or currency), if it is not; {@code required}:
+     * whether each must be there (an authenticated answer), or only checked when there (a failed one).
+     */
+    private static Optional<String> anotherPayment(Payment payment, Map<String, String> posted, boolean required) {
+        String order = posted.get("OrderId");
+        String amount = posted.get("PurchAmount");
+        String currency = posted.get("Currency");
+        if ((required || present(order)) && !payment.orderId().equals(order)) {
+            return Optional.of("the answer of another order");
+        }
+        if ((required || present(amount)) && !sameAmount(amount, payment.amount())
+                || (required || present(currency)) && !payment.amount().currency().numericCode().equals(currency)) {
+            return Optional.of("another amount or currency than the payment's");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean present(String field) {
+        return field != null && !field.isBlank();
     }
 
     @Override

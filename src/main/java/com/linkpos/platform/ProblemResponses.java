@@ -49,7 +49,9 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
             413, "The body is larger than the API takes (64 KiB).",
             415, "The body's `Content-Type` is not one this operation reads.",
             422, "Understood, but refused by the rules; `errors` names every field at fault.",
-            429, "Too many requests with this key; retry after `Retry-After` seconds.");
+            429, "Too many requests with this key; retry after `Retry-After` seconds.",
+            502, "The bank did not answer, or answered what cannot be read; LinkPOS recorded nothing. "
+                    + "Asked again, the bank tells what it did (a void it did already is then recorded).");
 
     /** Every code some operation answers: the description of Problem.code lists them. */
     private final Set<String> allCodes = new ConcurrentSkipListSet<>();

@@ -93,10 +93,20 @@ class SecurityConfiguration {
         RequestMatcher[] callbacks = modules.stream().flatMap(module -> module.crossSitePosts().stream())
                 .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern))
                 .toArray(RequestMatcher[]::new);
-        http.securityMatcher(open)
+        if (open.length == 0) { // a module test without the payer's pages: this chain answers nothing
+            http.securityMatcher(request -> false);
+        } else {
+            http.securityMatcher(open);
+        }
+        http
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.csrfTokenRepository(tokens).ignoringRequestMatchers(callbacks))
+                .csrf(csrf -> {
+                    csrf.csrfTokenRepository(tokens);
+                    if (callbacks.length > 0) { // none in a module test without the pages that take them
+                        csrf.ignoringRequestMatchers(callbacks);
+                    }
+                })
                 .addFilterAfter(new IssueCsrfCookie(), CsrfFilter.class)
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
                 .headers(SecurityConfiguration::browserHeaders);

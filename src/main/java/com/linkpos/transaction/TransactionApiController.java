@@ -49,6 +49,7 @@ class TransactionApiController {
             description = "Cancels a sale of the open batch in full, before the end of day; answers the VOID transaction "
                     + "(approved or declined by the bank). After the end of day, refund it instead.")
     @ProblemCodes(status = 409, value = {"batch_closed_use_refund", "transaction_not_refundable", "already_voided"})
+    @ProblemCodes(status = 502, value = "gateway_unavailable")
     TransactionJson voidSale(Caller caller, @Parameter(description = SALE_ID) @PathVariable String id) {
         requireAdmin(caller);
         return TransactionJson.of(reversals.voidSale(caller.merchantId(), id));
@@ -61,6 +62,7 @@ class TransactionApiController {
                     + "(approved or declined by the bank). Before the end of day, void it instead.")
     @ProblemCodes(status = 409, value = {"batch_open_use_void", "transaction_not_refundable", "already_voided"})
     @ProblemCodes(status = 422, value = {"refund_exceeds_sale", "amount_too_large", "validation_failed"})
+    @ProblemCodes(status = 502, value = "gateway_unavailable")
     TransactionJson refund(Caller caller, @Parameter(description = SALE_ID) @PathVariable String id,
                            @RequestBody(required = false) RefundRequest request) {
         requireAdmin(caller);

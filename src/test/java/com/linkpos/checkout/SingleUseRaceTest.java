@@ -74,7 +74,7 @@ class SingleUseRaceTest {
         assertThat(results.stream().filter(r -> !r.approved()).map(r -> r.page().document().selectFirst("#result-reason").text()))
                 .allMatch(text -> text.contains("zaten yapıldı"));
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM bank_simulator_authorizations a JOIN payment_attempts p ON p.gateway_order_id = a.reference
+                        SELECT count(*) FROM simulator_transactions a JOIN payment_attempts p ON p.gateway_order_id = a.order_id AND a.txn_type = 'Auth'
                         WHERE p.link_id = ?""").param(linkId).query(Long.class).single())
                 .as("authorizations the bank saw").isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM transactions WHERE link_id = ? AND status = 'APPROVED'")

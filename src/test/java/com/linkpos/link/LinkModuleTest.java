@@ -23,7 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
  * The link module with what it depends on, and nothing that reacts to it (no messages module): what it
  * publishes is the whole of what it asks of others.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"banksimulator", "platform"})
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"payfor", "platform"})
 @ContextConfiguration(initializers = TestDatabase.class)
 class LinkModuleTest {
 

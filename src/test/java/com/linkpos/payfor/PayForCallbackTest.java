@@ -61,7 +61,10 @@ class PayForCallbackTest {
         Map<String, String> failed = callback("-1", "V034", PAYMENT.orderId(), "1250.50", "949");
         failed.put("ResponseHash", "not-even-base64");
         assertThat(ACQUIRER.readCallback(PAYMENT, failed)).isInstanceOfSatisfying(Verdict.NotAuthenticated.class,
-                notAuthenticated -> assertThat(notAuthenticated.code()).isEqualTo("V034"));
+                notAuthenticated -> {
+                    assertThat(notAuthenticated.code()).isEqualTo("V034");
+                    assertThat(notAuthenticated.mdStatus()).as("PayFor's -1 in the MPI's words").isEqualTo("0");
+                });
         Map<String, String> notEnrolled = callback("2", "", PAYMENT.orderId(), "1250.50", "949");
         assertThat(((Verdict.NotAuthenticated) ACQUIRER.readCallback(PAYMENT, notEnrolled)).mdStatus()).isEqualTo("2");
     }

@@ -124,9 +124,9 @@ class CrashTest {
                     + "WHERE p.status = 'APPROVED' GROUP BY p.id HAVING count(*) > 1").query(Long.class).list()).isEmpty();
             // every approval the bank gave is either in the ledger as a sale that counts, or voided
             assertThat(jdbc.sql("""
-                            SELECT count(*) FROM bank_simulator_authorizations a
-                            WHERE a.approved AND NOT a.voided AND NOT EXISTS (
-                                SELECT 1 FROM transactions t WHERE t.host_reference = a.host_reference AND t.type = 'SALE'
+                            SELECT count(*) FROM simulator_transactions a
+                            WHERE a.txn_type = 'Auth' AND a.approved AND a.voided_at IS NULL AND NOT EXISTS (
+                                SELECT 1 FROM transactions t WHERE t.host_reference = a.host_ref_num AND t.type = 'SALE'
                                   AND t.status = 'APPROVED' AND NOT t.voided)""").query(Long.class).single())
                     .as("no payer charged without a record").isZero();
             long paid = jdbc.sql("SELECT count(*) FROM transactions t JOIN links l ON l.id = t.link_id WHERE l.token = ? "

@@ -113,7 +113,7 @@ class TwoInstancesTest {
         assertThat(jdbc.sql("SELECT count(*) FROM transactions WHERE link_id = ? AND status = 'APPROVED'")
                 .param(link.path("id").asString()).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM bank_simulator_authorizations a JOIN payment_attempts p ON p.gateway_order_id = a.reference
+                        SELECT count(*) FROM simulator_transactions a JOIN payment_attempts p ON p.gateway_order_id = a.order_id AND a.txn_type = 'Auth'
                         WHERE p.link_id = ?""").param(link.path("id").asString()).query(Long.class).single()).isEqualTo(1);
     }
 

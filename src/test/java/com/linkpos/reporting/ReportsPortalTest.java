@@ -336,7 +336,7 @@ class ReportsPortalTest {
                 .containsEntry("İptal edildi", "Hayır");
         assertThat(details.get("Taksit")).contains("3");
         assertThat(details.get("Banka yanıtı")).startsWith("00 ").contains(t.path("responseMessage").asString());
-        assertThat(t.path("authCode").asString()).matches("\\d{6}");
+        assertThat(t.path("authCode").asString()).matches("[A-Z0-9]{6}");
         assertThat(t.path("hostReference").asString()).matches("\\d{12}");
         assertThat(page.document().selectFirst("#transaction-details a[href='/links/" + link.id() + "']")).isNotNull();
         assertThat(page.document().selectFirst("a[href='/reversals/" + saleId + "']")).as("admin may go to İptal/İade").isNotNull();

@@ -111,11 +111,14 @@ public final class Payer {
         return page;
     }
 
-    /** The whole journey: page, card, 3-D Secure, result. */
+    /**
+     * The whole journey: page, card, 3-D Secure, result. A wrong code is typed again while the bank asks
+     * for one (it gives three tries).
+     */
     public Result pay(String token, Card card, String otp, String payerNote) {
         Page afterSubmit = submit(open(token), card, payerNote);
         Page next = followAll(afterSubmit);
-        if (next.document().selectFirst("#acs-form") != null) {
+        for (int tries = 0; tries < 3 && next.document().selectFirst("#acs-form") != null; tries++) {
             next = followAll(answerChallenge(next, otp));
         }
         return result(next);

@@ -184,7 +184,7 @@ class ReversalApiTest {
         long refunded = jdbc.sql("SELECT coalesce(sum(amount_minor), 0) FROM transactions WHERE original_transaction_id = ? "
                 + "AND type = 'REFUND' AND status = 'APPROVED'").param(id).query(Long.class).single();
         assertThat(refunded).isEqualTo(90_000);
-        long atTheBank = jdbc.sql("SELECT refunded_minor FROM bank_simulator_authorizations WHERE host_reference = ?")
+        long atTheBank = jdbc.sql("SELECT (refunded_amount * 100)::bigint FROM simulator_transactions WHERE txn_type = 'Auth' AND host_ref_num = ?")
                 .param(transaction(id).path("hostReference").asString()).query(Long.class).single();
         assertThat(atTheBank).isEqualTo(90_000);
     }

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * is at {@code acs/{RequestGuid}}. LinkPOS reaches it over HTTP only, as it reaches QNB's.
  */
 @Controller
-class PayForGateway implements WebAccess {
+class PayForGatewayController implements WebAccess {
 
     static final String PATH = "/simulator/payfor";
     private static final String ACS = PATH + "/acs/";
@@ -37,7 +37,7 @@ class PayForGateway implements WebAccess {
     private final PayForApi api;
     private final PublicAddress address;
 
-    PayForGateway(PayForMpi mpi, PayForAcs acs, PayForApi api, PublicAddress address) {
+    PayForGatewayController(PayForMpi mpi, PayForAcs acs, PayForApi api, PublicAddress address) {
         this.mpi = mpi;
         this.acs = acs;
         this.api = api;
