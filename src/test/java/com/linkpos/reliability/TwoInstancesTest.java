@@ -3,6 +3,7 @@ package com.linkpos.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linkpos.LinkPosApplication;
+import com.linkpos.banksimulator.standalone.BankSimulatorApplication;
 import com.linkpos.support.Api;
 import com.linkpos.support.Eventually;
 import com.linkpos.support.Payer;
@@ -28,20 +29,34 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two instances on one PostgreSQL, as behind a load balancer: a portal session works on either, a
- * single-use link paid through both at once is paid once, and background jobs do their work once.
+ * Two instances on one PostgreSQL, as behind a load balancer, and the bank simulator as a process of its
+ * own with its own database, which both reach over HTTP as they would reach a bank: a portal session works
+ * on either, a payment's 3-D Secure can start on one and its answer come back to the other, a single-use
+ * link paid through both at once is paid once, and background jobs do their work once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesTest {
 
     EmbeddedPostgres database;
+    ConfigurableApplicationContext bank;
     ConfigurableApplicationContext first;
     ConfigurableApplicationContext second;
     JdbcClient jdbc;
+    JdbcClient bankBooks;
+
+    private ConfigurableApplicationContext startBank() throws Exception {
+        try (var connection = database.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE bank");
+        }
+        return new SpringApplicationBuilder(BankSimulatorApplication.class).profiles(BankSimulatorApplication.PROFILE)
+                .run("--server.port=0", "--spring.datasource.url=" + database.getJdbcUrl("postgres", "bank"),
+                        "--spring.datasource.username=postgres", "--logging.level.root=WARN");
+    }
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LinkPosApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"), "--spring.datasource.username=postgres",
+                "--linkpos.acquiring.default-terminal.gatewayUrl=http://localhost:" + port(bank) + "/simulator/payfor",
                 "--linkpos.bootstrap.bank-api-key=" + TestData.BANK_KEY,
                 "--linkpos.bootstrap.demo-password=" + TestData.DEMO_PASSWORD,
                 "--linkpos.notifications.poll=50ms", "--logging.level.root=WARN",
@@ -51,15 +66,18 @@ class TwoInstancesTest {
     @BeforeAll
     void startBoth() throws Exception {
         database = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+        bank = startBank();
         first = start();
         second = start();
         jdbc = first.getBean(JdbcClient.class);
+        bankBooks = bank.getBean(JdbcClient.class);
     }
 
     @AfterAll
     void stopBoth() throws Exception {
         second.close();
         first.close();
+        bank.close();
         database.close();
     }
 
@@ -112,9 +130,31 @@ class TwoInstancesTest {
         assertThat(approved).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM transactions WHERE link_id = ? AND status = 'APPROVED'")
                 .param(link.path("id").asString()).query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("""
-                        SELECT count(*) FROM simulator_transactions a JOIN payment_attempts p ON p.gateway_order_id = a.order_id AND a.txn_type = 'Auth'
-                        WHERE p.link_id = ?""").param(link.path("id").asString()).query(Long.class).single()).isEqualTo(1);
+        List<String> orders = jdbc.sql("SELECT gateway_order_id FROM payment_attempts WHERE link_id = ?")
+                .param(link.path("id").asString()).query(String.class).list();
+        assertThat(bankBooks.sql("SELECT count(*) FROM simulator_transactions WHERE txn_type = 'Auth' AND order_id IN (:orders)")
+                .param("orders", orders).query(Long.class).single()).as("provisions the bank saw").isEqualTo(1);
+    }
+
+    @Test
+    void threeDSecureStartsOnOneInstanceAndTheBanksAnswerReturnsToTheOther() {
+        Api api = new Api(port(first));
+        Api.Merchant merchant = api.newMerchant();
+        String token = Api.tokenOf(api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"42.00\"}").json().path("url").asString());
+        Payer onFirst = new Payer(port(first));
+        var acs = onFirst.followAll(onFirst.submit(onFirst.open(token), Payer.Card.of("5456160000000000"), null));
+        Payer.AutoPost answer = Payer.autoPost(onFirst.answerChallenge(acs, Payer.OTP));
+        assertThat(answer.action()).startsWith("http://localhost:" + port(first) + "/pay/" + token + "/3ds/");
+
+        // the load balancer sends the bank's answer to the other instance: nothing of the payment lived in the first's memory
+        Payer onSecond = new Payer(port(second));
+        Payer.Result result = Payer.result(onSecond.followAll(onSecond.post(
+                new Payer.AutoPost(answer.action().replace(":" + port(first) + "/", ":" + port(second) + "/"), answer.fields()))));
+        assertThat(result.approved()).as(result.page().text()).isTrue();
+        String hostReference = jdbc.sql("SELECT host_reference FROM transactions WHERE id = ?").param(result.transactionId())
+                .query(String.class).single();
+        assertThat(bankBooks.sql("SELECT count(*) FROM simulator_transactions WHERE txn_type = 'Auth' AND approved AND host_ref_num = ?")
+                .param(hostReference).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -143,5 +183,9 @@ class TwoInstancesTest {
         pool.shutdown();
         assertThat(closed).isEqualTo(jdbc.sql("SELECT count(*) FROM batches WHERE closed_by = 'schedule'").query(Integer.class).single());
         assertThat(jdbc.sql("SELECT count(*) FROM batches WHERE closed_at IS NULL").query(Integer.class).single()).isZero();
+        assertThat(bankBooks.sql("""
+                        SELECT count(*) FROM simulator_transactions t JOIN simulator_batches b
+                          ON b.gateway = t.gateway AND b.merchant_no = t.merchant_no AND b.batch_no = t.batch_no
+                        WHERE b.closed_at IS NULL""").query(Integer.class).single()).as("the bank's batch closed with ours").isZero();
     }
 }

@@ -55,7 +55,7 @@ public final class PortalSession {
     }
 
     public Page get(String path) {
-        Page page = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        Page page = send(HttpRequest.newBuilder(uri(path)).GET());
         page.document().select("input[name=_csrf]").stream().findFirst().ifPresent(input -> csrf = input.val());
         return page;
     }
@@ -97,7 +97,7 @@ public final class PortalSession {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -119,6 +119,11 @@ public final class PortalSession {
         assertThat(login.status()).as("login of %s", username).isEqualTo(302);
         assertThat(login.location()).as("login of %s", username).doesNotContain("error");
         return session;
+    }
+
+    /** A path of this LinkPOS, or the absolute address of another server (a bank's page). */
+    private URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl);
     }
 
     public String relative(String location) {
