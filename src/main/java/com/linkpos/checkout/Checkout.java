@@ -233,9 +233,11 @@ class Checkout {
     }
 
     /**
-     * The provision, and if its answer is lost on the way (a timeout, a broken connection), the bank's
-     * order inquiry for it [A4]. Empty only when neither answers: the attempt stays authorizing, its
-     * claim lapses, and {@link Recovery} settles it.
+     * The provision, and if its answer is lost on the way (a timeout, a broken connection, a page that is
+     * not the bank's protocol), the bank's order inquiry for it [A4]: never a second provision. Empty when
+     * the inquiry cannot tell either: "not found" may only mean the provision is still on its way to the
+     * bank. The attempt then stays authorizing, its claim on the link is let go, and {@link Recovery} asks
+     * again once no provision can still be under way.
      */
     private Optional<BankAnswer> provisionOnce(Acquirer acquirer, Payment payment, Attempt attempt,
                                                Verdict.Authenticated authenticated) {
@@ -247,17 +249,16 @@ class Checkout {
         }
         try {
             Optional<BankAnswer> known = acquirer.inquire(payment);
-            if (known.isEmpty()) {
-                links.releaseClaim(attempt.linkId(), attempt.id());
-                attempts.move(attempt.id(), Attempt.Status.AUTHORIZING, Attempt.Status.FAILED, Attempt.Failure.BANK_ERROR,
-                        authenticated.mdStatus(), authenticated.eci(), null);
+            if (known.isPresent()) {
+                return known;
             }
-            return known;
+            log.warn("Attempt {}: the bank does not know its provision yet; recovery will ask again", attempt.id());
         } catch (RuntimeException unreachable) {
             log.error("Attempt {}: the bank answers neither provision nor inquiry; recovery will settle it", attempt.id(),
                     unreachable);
-            return Optional.empty();
         }
+        links.releaseClaim(attempt.linkId(), attempt.id());
+        return Optional.empty();
     }
 
     private static void sleep() {

@@ -203,7 +203,9 @@ class PaymentPageController implements WebAccess {
                         .queryParam("linkpos_order", link.get().orderNumber())
                         .queryParam("linkpos_transaction", transaction == null ? "" : transaction.id())
                         .encode().build().toUriString());
+        // not while the bank's answer is awaited: a second payment could be a second charge
         model.addAttribute("canRetry", attempt.get().status() != Attempt.Status.APPROVED
+                && attempt.get().status() != Attempt.Status.AUTHORIZING
                 && link.get().status(clock.instant()) == LinkStatus.ACTIVE);
         return "checkout/result";
     }
@@ -214,6 +216,9 @@ class PaymentPageController implements WebAccess {
 
     /** The plain-words reason of a failure: the bank's code where we know it, else the kind of failure. */
     private String reasonKey(Link link, Attempt attempt, Transaction transaction, Locale locale) {
+        if (attempt.status() == Attempt.Status.AUTHORIZING) {
+            return "result.reason.AUTHORIZING";
+        }
         if (attempt.failure() == null) {
             return null;
         }

@@ -1,0 +1,161 @@
+package com.linkpos.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linkpos.support.Api;
+import com.linkpos.support.LinkPosTest;
+import com.linkpos.support.Payer;
+import com.linkpos.support.Payer.Card;
+import com.linkpos.support.PortalSession;
+import com.linkpos.support.PortalSession.Page;
+import com.linkpos.support.TestData;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A merchant's own PayFor terminal, set up by the bank, through a whole working day: the terminal's
+ * passwords and the payers' card numbers appear in no table, no log line and no response of LinkPOS
+ * (API, portal pages, exports, the payer's pages). The terminal posts its 3-D forms from LinkPOS's
+ * server (threeDFromServer), so even the card form's answer holds no card: in the browser's own post
+ * to the bank (the other way) the card goes only to the bank, in a page nobody caches (SecurityTest).
+ */
+@LinkPosTest
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = {
+        "linkpos.simulator.payfor.terminals[0].mbr-id=5",
+        "linkpos.simulator.payfor.terminals[0].merchant-id=085300000009704",
+        "linkpos.simulator.payfor.terminals[0].user-code=QNB_API_KULLANICI_3DPAY",
+        "linkpos.simulator.payfor.terminals[0].user-pass=UcBN0",
+        "linkpos.simulator.payfor.terminals[0].merchant-pass=12345678",
+        "linkpos.simulator.payfor.terminals[1].mbr-id=5",
+        "linkpos.simulator.payfor.terminals[1].merchant-id=085300000004242",
+        "linkpos.simulator.payfor.terminals[1].user-code=KUYUMCU_API",
+        "linkpos.simulator.payfor.terminals[1].user-pass=" + GatewaySecretsTest.USER_PASS,
+        "linkpos.simulator.payfor.terminals[1].merchant-pass=" + GatewaySecretsTest.MERCHANT_PASS,
+        "linkpos.simulator.payfor.terminals[1].merchant-name=Kuyumcu Çarşısı",
+})
+class GatewaySecretsTest {
+
+    static final String USER_PASS = "Kuyumcu-UserPass-5521";
+    static final String MERCHANT_PASS = "Kuyumcu-3DKey-8830";
+    private static final List<String> CARDS = List.of("4155650100416111", "5456160000000000", "4000000000000002",
+            "4000000000003063", "4000000000000101");
+    private static final String CVV = "864";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Every response LinkPOS gave in the test, as text. */
+    private final List<String> responses = new ArrayList<>();
+
+    private Page seen(Page page) {
+        responses.add(page.body());
+        return page;
+    }
+
+    private Api.Response seen(Api.Response response) {
+        responses.add(response.body());
+        return response;
+    }
+
+    @Test
+    void aTerminalsPasswordsAndThePayersCardsAreNowhereToBeFound(CapturedOutput log) {
+        Api api = new Api(port);
+        Api.Merchant merchant = api.newMerchant();
+        Map<String, Object> terminal = new LinkedHashMap<>();
+        terminal.put("type", "PAYFOR");
+        terminal.put("gatewayUrl", api.baseUrl() + "/simulator/payfor");
+        terminal.put("mbrId", "5");
+        terminal.put("merchantId", "085300000004242");
+        terminal.put("userCode", "KUYUMCU_API");
+        terminal.put("userPass", USER_PASS);
+        terminal.put("merchantPass", MERCHANT_PASS);
+        terminal.put("threeDFromServer", true);
+        terminal.put("batchClose", true);
+        assertThat(seen(api.patch(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id(),
+                Api.json(Map.of("acquirer", terminal)))).status()).isEqualTo(200);
+        seen(api.get(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id()));
+        seen(api.get(TestData.BANK_KEY, "/api/v1/admin/merchants"));
+        PortalSession bank = PortalSession.loggedIn(port, "bank", TestData.BANK_PASSWORD);
+        seen(bank.get("/bank/merchants/" + merchant.id()));
+
+        // a day of payments: approved, declined, 3-D Secure failed, not enrolled
+        Api.CreatedLink link = api.newLink(merchant, "{\"amount\": \"40.00\", \"usage\": \"MULTI\"}");
+        List<String> approved = new ArrayList<>();
+        for (String number : CARDS) {
+            Payer payer = new Payer(port);
+            Page form = seen(payer.open(link.token()));
+            Page page = seen(payer.submit(form, new Card(number, "12/30", CVV, "Zeynep Kaya"), null));
+            assertThat(page.body()).as("the bank's own page, fetched by LinkPOS's server: no card form to post")
+                    .doesNotContain("name=\"Pan\"");
+            if (page.document().selectFirst("#acs-form") != null) {
+                page = seen(payer.answerChallenge(page, Payer.OTP));
+            }
+            while (page.location() != null || Payer.autoPost(page) != null) {
+                page = seen(page.location() != null ? payer.follow(page) : payer.post(Payer.autoPost(page)));
+            }
+            Payer.Result result = Payer.result(page);
+            if (result.approved()) {
+                approved.add(result.transactionId());
+            }
+        }
+        assertThat(approved).hasSize(2);
+
+        // the merchant voids one, and refunds part of the other after the end of day
+        seen(api.post(merchant.key(), "/api/v1/transactions/" + approved.get(0) + "/void", null));
+        seen(api.post(TestData.BANK_KEY, "/api/v1/admin/batches/close", null));
+        Api.Response refund = seen(api.post(merchant.key(), "/api/v1/transactions/" + approved.get(1) + "/refunds",
+                "{\"amount\": \"15.00\"}"));
+        assertThat(refund.status()).as("%s", refund).isEqualTo(201);
+        assertThat(refund.json().path("status").asString()).isEqualTo("APPROVED");
+        seen(api.get(merchant.key(), "/api/v1/transactions"));
+        seen(api.get(merchant.key(), "/api/v1/transactions/" + approved.get(1)));
+        seen(api.get(merchant.key(), "/api/v1/transactions/export?format=csv"));
+        seen(api.get(merchant.key(), "/api/v1/audit-events"));
+        seen(api.get(TestData.BANK_KEY, "/api/v1/audit-events"));
+        PortalSession portal = PortalSession.loggedIn(port, merchant.username(), merchant.password());
+        seen(portal.get("/transactions"));
+        seen(portal.get("/transactions/" + approved.get(1)));
+
+        List<String> secrets = List.of(USER_PASS, MERCHANT_PASS);
+        for (String response : responses) {
+            assertThat(response).doesNotContain(secrets);
+            for (String number : CARDS) {
+                assertThat(response).doesNotContain(number);
+            }
+        }
+        assertThat(String.join("\n", responses)).as("the responses show the card masked").contains("415565******6111");
+        for (String table : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                .query(String.class).list()) {
+            String dump = String.join("\n", jdbc.sql("SELECT t::text FROM " + table + " t").query(String.class).list());
+            for (String hidden : concat(secrets, CARDS)) {
+                String hex = HexFormat.of().formatHex(hidden.getBytes(StandardCharsets.UTF_8));
+                assertThat(dump).as(table).doesNotContain(hidden).doesNotContain(hex);
+            }
+            assertThat(dump).as("%s keeps no CVV", table).doesNotContainPattern("[,(]" + CVV + "[,)]");
+        }
+        for (String hidden : concat(secrets, CARDS)) {
+            assertThat(log.getAll()).doesNotContain(hidden);
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+}
