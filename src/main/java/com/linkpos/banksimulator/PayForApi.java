@@ -4,6 +4,7 @@ import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -37,7 +38,11 @@ class PayForApi {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PayForApi(PayForTerminals terminals, SimulatedIssuer issuer, SimulatorBooks books, TransactionTemplate transaction, Clock clock) {
+    /** The bank's think time for each API call (linkpos.simulator.delay): a real one takes a few hundred milliseconds. */
+    private final Duration delay;
+    PayForApi(PayForTerminals terminals, SimulatedIssuer issuer, SimulatorBooks books, TransactionTemplate transaction, Clock clock,
+              SimulatorSettings settings) {
+        this.delay = settings.delay();
         this.terminals = terminals;
         this.issuer = issuer;
         this.books = books;
@@ -45,8 +50,19 @@ class PayForApi {
         this.clock = clock;
     }
 
+    private void think() {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Answers one request, whatever it holds: a refusal names what was wrong, nothing throws. */
     PayForAnswer answer(Map<String, String> request, String address) {
+        think();
         if (request.isEmpty()) {
             return PayForAnswer.of(PayForCode.REQUEST_EMPTY, "");
         }

@@ -6,13 +6,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code linkpos.simulator.*}: how the built-in bank answers. {@code testCardsFile}: the outcome of each
- * test card (API.md "Bank simulator test cards"); {@code payfor}: the simulated PayFor gateway at
+ * test card (API.md "Bank simulator test cards"); {@code delay}: its think time for each API call (none by
+ * default; the crash test gives it one so that payments are in flight when it strikes); {@code payfor}: the simulated PayFor gateway at
  * /simulator/payfor (its terminals, how long a 3-D challenge waits for its code).
  */
 @ConfigurationProperties("linkpos.simulator")
-record SimulatorSettings(String testCardsFile, PayFor payfor) {
+record SimulatorSettings(String testCardsFile, Duration delay, PayFor payfor) {
 
     SimulatorSettings {
+        delay = delay == null ? Duration.ZERO : delay;
         testCardsFile = testCardsFile == null ? "classpath:acquiring/simulator-test-cards.csv" : testCardsFile;
         payfor = payfor == null ? new PayFor(null, null) : payfor;
     }
