@@ -126,6 +126,13 @@ class LinkPosBenchmark {
             "--linkpos.rate-limit.payment-per-address.requests=100000000",
             "--linkpos.rate-limit.payment-per-link.requests=100000000",
             "--linkpos.rate-limit.api.requests=100000000");
+    /** The bank simulator as a process of its own (README "The bank simulator on its own"), started from the same jar. */
+    static final String SIMULATOR_MAIN = "com.linkpos.banksimulator.standalone.BankSimulatorApplication";
+    /** Its database on the benchmark's server (the application's is {@link #APP_DATABASE}). */
+    static final String SIMULATOR_DATABASE = "bench_bank";
+    static final String APP_DATABASE = "postgres";
+    /** The simulator's think time for each API call (provision): none, as before. */
+    static final List<String> SIMULATOR_ARGS = List.of("--linkpos.simulator.delay=0ms");
 
     final String bankKey = "bench_bank_key_" + Long.toHexString(new Random().nextLong());
     final String bankPassword = "bench-bank-" + Long.toHexString(new Random().nextLong());
@@ -135,6 +142,11 @@ class LinkPosBenchmark {
     String base;
     Process app;
     double appStartSeconds;
+    /** The bank simulator's process, its port and the PayFor gateway address LinkPOS is pointed at. */
+    Process sim;
+    int simPort;
+    String gatewayUrl;
+    double simStartSeconds;
     /** What each measured period cost (CPU, commits, statements). */
     Usage usage;
 
@@ -157,7 +169,7 @@ class LinkPosBenchmark {
 
     /** Everything the table shows. */
     record Figures(Pgbench.Baseline baseline, String pgVersion, String pgSettings, double seedSeconds,
-                   ClosedLoop.Result links, ClosedLoop.Result payments, Memory idle, Memory loaded,
+                   ClosedLoop.Result links, ClosedLoop.Result payments, Memory idle, Memory loaded, long simRss,
                    Latencies search, Export csv, Export xlsx, GcLog gc, List<Startup.Run> startups) {
     }
 
@@ -201,12 +213,15 @@ class LinkPosBenchmark {
             Runtime.getRuntime().addShutdownHook(stopper);
             try {
                 Pgbench.Baseline baseline = baseline(postgres);
+                startSimulator(postgres);
                 startApp(url);
                 usage = usage.withApp(app.pid());
                 figures = run(postgres, baseline);
             } catch (Throwable failure) {
-                log("FAILED: %s; the application's log: %s", failure, out.resolve("app.log").toAbsolutePath());
+                log("FAILED: %s; the application's log: %s, the simulator's: %s", failure,
+                        out.resolve("app.log").toAbsolutePath(), out.resolve("sim.log").toAbsolutePath());
                 printTail(out.resolve("app.log"), 40);
+                printTail(out.resolve("sim.log"), 20);
                 throw failure;
             } finally {
                 stopApp();
@@ -214,7 +229,8 @@ class LinkPosBenchmark {
             }
         }
         if (jfr) {
-            log("flight recording: %s (bench/README.md says how to read it)", out.resolve("app.jfr"));
+            log("flight recordings: %s, %s (bench/README.md says how to read them)", out.resolve("app.jfr"),
+                    out.resolve("sim.jfr"));
         }
 
         // f. start-up with the embedded PostgreSQL, on a quiet machine: the benchmark's server is stopped
@@ -226,8 +242,8 @@ class LinkPosBenchmark {
                     startups.get(0).problem() == null ? "" : " — PROBLEM: " + startups.get(0).problem());
         }
         figures = new Figures(figures.baseline(), figures.pgVersion(), figures.pgSettings(), figures.seedSeconds(),
-                figures.links(), figures.payments(), figures.idle(), figures.loaded(), figures.search(), figures.csv(),
-                figures.xlsx(), figures.gc(), startups);
+                figures.links(), figures.payments(), figures.idle(), figures.loaded(), figures.simRss(), figures.search(),
+                figures.csv(), figures.xlsx(), figures.gc(), startups);
 
         // g. the table
         String table = table(started, loadAtStart, figures);
@@ -285,10 +301,11 @@ class LinkPosBenchmark {
         for (int i = 0; i < payLinks; i++) {
             tokens.add(multiUseLink(shop, i));
         }
-        HostedPayment payment = new HostedPayment(loadClient(), base, tokens);
-        log("payments: warming up for %d s with %d payers…", warmupSeconds, payers);
+        HostedPayment payment = new HostedPayment(loadClient(), base, gatewayUrl, tokens);
+        log("payments: warming up for %d s with %d payers (through the simulator's process at %s)…", warmupSeconds, payers,
+                gatewayUrl);
         ClosedLoop.Result warm = ClosedLoop.run("pay-warmup", payers, Duration.ZERO, Duration.ofSeconds(warmupSeconds),
-                HostedPayment.STEPS, app::isAlive, null, payment);
+                HostedPayment.STEPS, this::bothAlive, null, payment);
         assertThat(warm.completed()).as("payments in the warm-up (%s)", warm.describeErrors()).isPositive();
         log("idle for %d s, then reading the memory…", idleSeconds);
         Thread.sleep(idleSeconds * 1000L);
@@ -296,23 +313,29 @@ class LinkPosBenchmark {
         log("idle: heap used %s (committed %s of %s), RSS %s", mb(idle.heapUsed()), mb(idle.heapCommitted()),
                 mb(idle.heapMax()), mb(idle.rss()));
         int gcLinesBefore = GcLog.lines(out.resolve("app-gc.log"));
-        MemorySampler sampler = new MemorySampler(metrics, app.pid());
+        MemorySampler sampler = new MemorySampler(metrics, app.pid(), sim.pid());
         Thread sampling = new Thread(sampler, "bench-memory-sampler");
         sampling.setDaemon(true);
         sampling.start();
         log("payments: %d payers, %d link(s), %d s…", payers, tokens.size(), seconds);
         jfr("start", "payments");
+        jfr(sim, "sim", "start", "payments");
         ClosedLoop.Result payments = ClosedLoop.run("pay", payers, Duration.ofSeconds(1), Duration.ofSeconds(seconds),
-                HostedPayment.STEPS, app::isAlive, usage, payment);
+                HostedPayment.STEPS, this::bothAlive, usage.withSimulator(sim.pid(), APP_DATABASE, SIMULATOR_DATABASE), payment);
         sampler.stop.set(true);
         sampling.join();
         jfr("stop", "payments");
+        jfr(sim, "sim", "stop", "payments");
         Memory loaded = new Memory(sampler.heapUsed.get(), sampler.heapCommitted.get(), idle.heapMax(), sampler.rss.get(),
                 GcLog.maxAfter(out.resolve("app-gc.log"), gcLinesBefore), sampler.samples.get());
-        log("payments: %.1f/s (%,d in %d s%s); whole payment p50 %s, p99 %s; loaded: heap used up to %s, RSS up to %s",
+        log("payments: %.1f/s (%,d in %d s%s); whole payment p50 %s, p99 %s; loaded: heap used up to %s, RSS up to %s "
+                        + "(the simulator's RSS up to %s)",
                 payments.perSecond(), payments.completed(), seconds,
                 payments.errors() == 0 ? "" : ", " + payments.describeErrors(), ms(payments.whole().p50()),
-                ms(payments.whole().p99()), mb(loaded.heapUsed()), mb(loaded.rss()));
+                ms(payments.whole().p99()), mb(loaded.heapUsed()), mb(loaded.rss()), mb(sampler.simRss.get()));
+        if (payments.usage() != null) {
+            log("payments cost: %s", payments.usage().perOperation(payments.completed(), "payment"));
+        }
 
         if (sqlStats) {
             StringBuilder text = new StringBuilder("-- pg_stat_statements of each measured period, by calls\n");
@@ -361,8 +384,8 @@ class LinkPosBenchmark {
         try (Connection db = postgres.getPostgresDatabase().getConnection()) {
             plans(db, searchMerchants.get(0), big, yesterday, LocalDate.ofInstant(start, ISTANBUL), today);
         }
-        return new Figures(baseline, pgVersion, pgSettings, seedSeconds, links, payments, idle, loaded, search, csv, xlsx,
-                gc, List.of());
+        return new Figures(baseline, pgVersion, pgSettings, seedSeconds, links, payments, idle, loaded, sampler.simRss.get(),
+                search, csv, xlsx, gc, List.of());
     }
 
     static String section(String name, Usage.Delta cost, long operations, String unit) {
@@ -375,22 +398,27 @@ class LinkPosBenchmark {
      * stops): one recording per load phase, started and stopped around it, written to app-{phase}.jfr.
      */
     void jfr(String action, String phase) {
+        jfr(app, "app", action, phase);
+    }
+
+    /** As {@link #jfr(String, String)} for one process: {@code prefix}-{phase}.jfr. */
+    void jfr(Process process, String prefix, String action, String phase) {
         if (!jfr) {
             return;
         }
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Path file = out.resolve("app-" + phase + ".jfr");
-        List<String> command = new ArrayList<>(List.of(jcmd.toString(), Long.toString(app.pid()), "JFR." + action,
+        Path file = out.resolve(prefix + "-" + phase + ".jfr");
+        List<String> command = new ArrayList<>(List.of(jcmd.toString(), Long.toString(process.pid()), "JFR." + action,
                 "name=" + phase));
         command.add(action.equals("start") ? "settings=profile" : "filename=" + file);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0
+            Process jcmdRun = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String said = new String(jcmdRun.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!jcmdRun.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || jcmdRun.exitValue() != 0
                     || said.contains("Exception") || action.equals("stop") && !Files.exists(file)) {
-                log("JFR.%s %s did not work: %s", action, phase, said.strip());
+                log("JFR.%s %s of %s did not work: %s", action, phase, prefix, said.strip());
             } else if (action.equals("stop")) {
-                log("flight recording of the %s phase: %s", phase, file);
+                log("flight recording of the %s phase (%s): %s", phase, prefix, file);
             }
         } catch (IOException | InterruptedException failed) {
             log("no flight recording of %s (%s): %s", phase, jcmd, failed);
@@ -470,42 +498,102 @@ class LinkPosBenchmark {
                 "--linkpos.bootstrap.bank-admin-password=" + bankPassword,
                 "--linkpos.bootstrap.demo-data=false",
                 "--management.endpoints.web.exposure.include=health,metrics",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                gatewayArg()));
         command.addAll(LOAD_ARGS);
         if (!extraAppArgs.isBlank()) {
             command.addAll(Arrays.asList(extraAppArgs.trim().split("\\s+")));
         }
-        log("starting the application: java -Xmx%s%s -jar %s --server.port=%d … %s%s", heap,
-                jfr ? " -XX:StartFlightRecording=…" : "", jar.getFileName(), port, String.join(" ", LOAD_ARGS),
+        log("starting the application: java -Xmx%s%s -jar %s --server.port=%d … %s %s%s", heap,
+                jfr ? " -XX:StartFlightRecording=…" : "", jar.getFileName(), port, gatewayArg(), String.join(" ", LOAD_ARGS),
                 extraAppArgs.isBlank() ? "" : " " + extraAppArgs);
         Path appLog = out.resolve("app.log");
         app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(appLog.toFile()).start();
+        appStartSeconds = waitUntilUp(app, base, "the application");
+        log("application UP in %.1f s (pid %d)", appStartSeconds, app.pid());
+    }
+
+    /** Where LinkPOS's default terminal (every merchant without one of its own) finds its PayFor gateway: the simulator's process. */
+    String gatewayArg() {
+        return "--linkpos.acquiring.default-terminal.gatewayUrl=" + gatewayUrl;
+    }
+
+    /**
+     * The bank simulator as a process of its own, from the same jar (Spring Boot's PropertiesLauncher with
+     * {@code loader.main}): only the simulated gateways, on a free port, with its own database
+     * ({@value #SIMULATOR_DATABASE}) on the benchmark's server, so that its CPU and PostgreSQL's work for it are
+     * measured apart from LinkPOS's. Its log is sim.log, its GC log sim-gc.log.
+     */
+    void startSimulator(EmbeddedPostgres postgres) throws Exception {
+        try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement statement = db.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + SIMULATOR_DATABASE);
+            statement.execute("CREATE DATABASE " + SIMULATOR_DATABASE);
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            simPort = socket.getLocalPort();
+        }
+        String simBase = "http://localhost:" + simPort;
+        gatewayUrl = simBase + "/simulator/payfor";
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-Xlog:gc:file=" + out.resolve("sim-gc.log").toAbsolutePath()));
+        if (jfr) {
+            command.add("-XX:StartFlightRecording=name=bench,filename=" + out.resolve("sim.jfr") + ",settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of(
+                "-Dloader.main=" + SIMULATOR_MAIN,
+                "-cp", jar.toAbsolutePath().toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "--server.port=" + simPort,
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", SIMULATOR_DATABASE),
+                "--spring.datasource.username=postgres",
+                "--management.endpoints.web.exposure.include=health",
+                "--logging.level.root=WARN"));
+        command.addAll(SIMULATOR_ARGS);
+        log("starting the bank simulator: java -Xmx%s -Dloader.main=%s -cp %s PropertiesLauncher --server.port=%d "
+                + "(database %s) %s", heap, SIMULATOR_MAIN, jar.getFileName(), simPort, SIMULATOR_DATABASE,
+                String.join(" ", SIMULATOR_ARGS));
+        sim = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("sim.log").toFile()).start();
+        simStartSeconds = waitUntilUp(sim, simBase, "the bank simulator");
+        log("bank simulator UP in %.1f s (pid %d), gateway %s", simStartSeconds, sim.pid(), gatewayUrl);
+    }
+
+    /** Waits until {@code /actuator/health} of the process says UP; the seconds it took. */
+    double waitUntilUp(Process process, String url, String what) throws Exception {
         long t = System.nanoTime();
         long deadline = t + Duration.ofMinutes(3).toNanos();
         while (true) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the application stopped while starting, exit code " + app.exitValue());
+            if (!process.isAlive()) {
+                throw new IllegalStateException(what + " stopped while starting, exit code " + process.exitValue());
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    break;
+                    return seconds(t);
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the application did not report UP within 3 minutes");
+                throw new IllegalStateException(what + " did not report UP within 3 minutes");
             }
             Thread.sleep(250);
         }
-        appStartSeconds = seconds(t);
-        log("application UP in %.1f s (pid %d)", appStartSeconds, app.pid());
     }
 
+    boolean bothAlive() {
+        return app.isAlive() && sim.isAlive();
+    }
+
+    /** Stops the application, then the bank simulator. */
     void stopApp() {
-        Process process = app;
+        stop(app);
+        stop(sim);
+    }
+
+    static void stop(Process process) {
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -626,19 +714,22 @@ class LinkPosBenchmark {
                 metrics.heap("jvm.memory.max"), rss(app.pid()), GcLog.lastAfter(out.resolve("app-gc.log")), 1);
     }
 
-    /** The highest heap in use, heap committed and RSS of the application, every 250 ms. */
+    /** The highest heap in use, heap committed and RSS of the application, and the simulator's RSS, every 250 ms. */
     static final class MemorySampler implements Runnable {
         final PortalLogin metrics;
         final long pid;
+        final long simPid;
         final AtomicBoolean stop = new AtomicBoolean();
         final AtomicLong heapUsed = new AtomicLong();
         final AtomicLong heapCommitted = new AtomicLong();
         final AtomicLong rss = new AtomicLong();
+        final AtomicLong simRss = new AtomicLong();
         final java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
 
-        MemorySampler(PortalLogin metrics, long pid) {
+        MemorySampler(PortalLogin metrics, long pid, long simPid) {
             this.metrics = metrics;
             this.pid = pid;
+            this.simPid = simPid;
         }
 
         @Override
@@ -646,6 +737,7 @@ class LinkPosBenchmark {
             while (!stop.get()) {
                 try {
                     rss.accumulateAndGet(LinkPosBenchmark.rss(pid), Math::max);
+                    simRss.accumulateAndGet(LinkPosBenchmark.rss(simPid), Math::max);
                     heapUsed.accumulateAndGet(metrics.heap("jvm.memory.used"), Math::max);
                     heapCommitted.accumulateAndGet(metrics.heap("jvm.memory.committed"), Math::max);
                     samples.incrementAndGet();
@@ -1130,6 +1222,13 @@ class LinkPosBenchmark {
                 .append(extraAppArgs.isBlank() ? "" : " and `" + extraAppArgs + "`")
                 .append(String.format(Locale.ROOT, "; UP in %.1f s", appStartSeconds))
                 .append(jfr ? "; **JFR profiling on**: the figures include its overhead" : "").append('\n');
+        md.append("- Bank simulator: a process of its own on the same machine, `java -Xmx").append(heap)
+                .append(" -Dloader.main=").append(SIMULATOR_MAIN).append(" -cp ").append(jar.getFileName())
+                .append(" org.springframework.boot.loader.launch.PropertiesLauncher` (profile `bank-simulator`) with `")
+                .append(String.join(" ", SIMULATOR_ARGS)).append("`, its own database `").append(SIMULATOR_DATABASE)
+                .append("` on the benchmark's server")
+                .append(String.format(Locale.ROOT, "; UP in %.1f s. LinkPOS pays through it over HTTP: `%s`\n",
+                        simStartSeconds, gatewayArg().replace(Integer.toString(simPort), "{simPort}")));
         md.append("- PostgreSQL: ").append(f.pgVersion()).append(" (embedded, io.zonky.test), one server for the application ")
                 .append("and pgbench, same machine: ").append(f.pgSettings())
                 .append(durable ? " (durable commits; zonky's own defaults are fsync and synchronous_commit off)"
@@ -1144,9 +1243,12 @@ class LinkPosBenchmark {
         md.append(String.format(Locale.ROOT, "- Loads: closed loop (each client starts its next request when the last one "
                 + "ends), clients on the same machine; %d s warm-up, then %d s measured; rate = completed in the measured "
                 + "period / its length\n", warmupSeconds, seconds));
-        md.append(String.format(Locale.ROOT, "- Payments: each one a new payer (no cookies at first) on one of %d multi-use links "
-                + "(%d payers, payer i on link i mod %d), card %s, OTP 123456, all six requests checked down to "
-                + "`data-status=\"APPROVED\"`\n", payLinks, payers, payLinks, HostedPayment.CARD));
+        md.append(String.format(Locale.ROOT, "- Payments: each one a new payer (no cookies at first, a cookie jar per origin) on one "
+                + "of %d multi-use links (%d payers, payer i on link i mod %d), card %s, holder \"%s\", OTP %s; six browser "
+                + "requests, four to LinkPOS and two to the simulated PayFor gateway (Default.aspx, the ACS), and LinkPOS's own "
+                + "server-to-server provision on XMLGate.aspx inside step 5; every answer checked (status, each form's target and "
+                + "fields, the bank's 3DStatus) down to `data-status=\"APPROVED\"`\n",
+                payLinks, payers, payLinks, HostedPayment.CARD, HostedPayment.HOLDER, HostedPayment.OTP));
         md.append(String.format(Locale.ROOT, "- Data (search, exports): %,d transactions over %d merchants (search), %,d of "
                 + "one merchant (exports), spread over %d days, seeded with SQL after the loads; VACUUM ANALYZE after loading. "
                 + "Search: %d requests after %d warm-up, one at a time, a random merchant and full day, `limit=50` "
@@ -1176,7 +1278,8 @@ class LinkPosBenchmark {
                 + " (max " + ms(links.whole().max()) + ")", "", "", "");
         // b
         ClosedLoop.Result pay = f.payments();
-        row(md, "b", "Complete hosted payments (six requests, 3-D Secure, simulator delay 0), " + pay.clients() + " payers",
+        row(md, "b", "Complete hosted payments through the PayFor adapter (six browser requests and one server-to-server "
+                + "XMLGate call, 3-D Secure, the simulator a process of its own, delay 0), " + pay.clients() + " payers",
                 String.format(Locale.ROOT, "**%s payments/s** (%,d in %.0f s, all APPROVED)%s", perSecond(pay.perSecond()),
                         pay.completed(), pay.seconds(), failures(pay)),
                 (p == null ? "≥ 0.10 × P" : String.format(Locale.ROOT, "≥ 0.10 × P = %.0f/s", PAYMENTS_TARGET_OF_P * p))
@@ -1209,6 +1312,8 @@ class LinkPosBenchmark {
                 String.format(Locale.ROOT, "heap used %s (committed %s; at most %s after a GC), **RSS %s**",
                         mb(loaded.heapUsed()), mb(loaded.heapCommitted()), gcMb(loaded.liveAfterGcMb()), mb(loaded.rss())),
                 "", "", "");
+        row(md, "e", "The bank simulator's own process (not LinkPOS), loaded", "RSS " + mb(f.simRss()) + " (-Xmx" + heap + ")",
+                "", "", "");
         // f
         if (f.startups().size() == 2) {
             Startup.Run first = f.startups().get(0);
@@ -1221,15 +1326,19 @@ class LinkPosBenchmark {
             row(md, "f", "Start-up with the embedded PostgreSQL", "not measured (-Dbench.startup=false)", "≤ 10 s", "", "–");
         }
         md.append("\nPayment steps: time from sending the request to the last byte of the answer, as the client sees it; ")
-                .append("each redirect is a step of its own. ")
+                .append("each redirect and each self-posting form is a step of its own. ")
                 .append("Export rate = rows / time from sending the request to the last byte; peak heap = the largest ")
                 .append("`jvm.memory.used` (area heap) polled every 100 ms during the export (garbage included). ")
                 .append(String.format(Locale.ROOT, "The application's GC log (%d collections over the whole run) shows at "
                         + "most %d MB in use before a collection, of %d MB. ", f.gc().collections(), f.gc().maxBeforeMb(),
                         f.gc().capacityMb()))
-                .append("Cost = CPU time (/proc/<pid>/stat) of the application's process, of PostgreSQL's processes (live ")
-                .append("and ended) and of the client, and PostgreSQL's commits (pg_stat_database), over the measured period, ")
-                .append("divided by the operations completed in it: a figure that does not depend on what else the machine runs. ")
+                .append("Cost = CPU time (/proc/<pid>/stat) of the application's process, of the bank simulator's process ")
+                .append("(payments), of PostgreSQL's processes (live and ended) and of the client, and PostgreSQL's commits ")
+                .append("(pg_stat_database), over the measured period, divided by the operations completed in it: a figure that ")
+                .append("does not depend on what else the machine runs. For payments PostgreSQL's CPU, commits and statements ")
+                .append("are also split by database: the CPU of the backends connected to LinkPOS's and to the simulator's ")
+                .append("(pg_stat_activity), and the rest, the server's own processes (WAL writer, checkpointer, autovacuum, ")
+                .append("backends that ended). ")
                 .append("RSS = VmRSS of the application's process (/proc/<pid>/status). Start-up = from starting ")
                 .append("`java -Xmx").append(heap).append(" -jar …` (only `--server.port` and ")
                 .append("`--linkpos.embedded-postgres.data-dir` given) until `/actuator/health` says UP; \"Spring\" is ")
