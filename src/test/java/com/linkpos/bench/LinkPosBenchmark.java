@@ -117,6 +117,8 @@ class LinkPosBenchmark {
     final boolean jfr = Boolean.parseBoolean(System.getProperty("bench.jfr", "false"));
     final boolean enforce = Boolean.parseBoolean(System.getProperty("bench.enforce", "false"));
     final String extraAppArgs = System.getProperty("bench.appArgs", "");
+    /** Extra JVM options for the application's and the simulator's JVMs alike (experiments: -XX:…, -D…). */
+    final String extraJvmArgs = System.getProperty("bench.jvmArgs", "");
     final Path jar = Path.of(System.getProperty("bench.jar", "target/linkpos-0.1.0-SNAPSHOT.jar"));
     final Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
 
@@ -489,6 +491,7 @@ class LinkPosBenchmark {
         if (jfr) {
             command.add("-XX:StartFlightRecording=name=bench,filename=" + out.resolve("app.jfr") + ",settings=profile,dumponexit=true");
         }
+        command.addAll(jvmArgs());
         command.addAll(List.of(
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
@@ -511,6 +514,10 @@ class LinkPosBenchmark {
         app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(appLog.toFile()).start();
         appStartSeconds = waitUntilUp(app, base, "the application");
         log("application UP in %.1f s (pid %d)", appStartSeconds, app.pid());
+    }
+
+    List<String> jvmArgs() {
+        return extraJvmArgs.isBlank() ? List.of() : Arrays.asList(extraJvmArgs.trim().split("\\s+"));
     }
 
     /** Where LinkPOS's default terminal (every merchant without one of its own) finds its PayFor gateway: the simulator's process. */
@@ -541,6 +548,7 @@ class LinkPosBenchmark {
         if (jfr) {
             command.add("-XX:StartFlightRecording=name=bench,filename=" + out.resolve("sim.jfr") + ",settings=profile,dumponexit=true");
         }
+        command.addAll(jvmArgs());
         command.addAll(List.of(
                 "-Dloader.main=" + SIMULATOR_MAIN,
                 "-cp", jar.toAbsolutePath().toString(),
@@ -1221,7 +1229,9 @@ class LinkPosBenchmark {
                 .append(String.join(" ", LOAD_ARGS)).append('`')
                 .append(extraAppArgs.isBlank() ? "" : " and `" + extraAppArgs + "`")
                 .append(String.format(Locale.ROOT, "; UP in %.1f s", appStartSeconds))
-                .append(jfr ? "; **JFR profiling on**: the figures include its overhead" : "").append('\n');
+                .append(jfr ? "; **JFR profiling on**: the figures include its overhead" : "")
+                .append(extraJvmArgs.isBlank() ? "" : "; **extra JVM options** (application and simulator): `" + extraJvmArgs + "`")
+                .append('\n');
         md.append("- Bank simulator: a process of its own on the same machine, `java -Xmx").append(heap)
                 .append(" -Dloader.main=").append(SIMULATOR_MAIN).append(" -cp ").append(jar.getFileName())
                 .append(" org.springframework.boot.loader.launch.PropertiesLauncher` (profile `bank-simulator`) with `")
