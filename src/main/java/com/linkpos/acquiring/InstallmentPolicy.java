@@ -31,9 +31,18 @@ public final class InstallmentPolicy {
         if (allows(installments, card)) {
             return Optional.empty();
         }
+        Object[] named = namedPrograms();
+        return Optional.of(FieldProblem.of("cardNumber", "card_installments_not_allowed", installments, named[0], named[1],
+                named[2]));
+    }
+
+    /**
+     * The programs as a message names them: all but the last joined by commas, the last, and how many there
+     * are, so that a message can say "A, B and C" (or "A", or that there is none) in its own language.
+     */
+    public Object[] namedPrograms() {
         String allButLast = String.join(", ", programs.subList(0, Math.max(0, programs.size() - 1)));
         String last = programs.isEmpty() ? "" : programs.get(programs.size() - 1);
-        return Optional.of(FieldProblem.of("cardNumber", "card_installments_not_allowed", installments, allButLast, last,
-                programs.size()));
+        return new Object[] {allButLast, last, programs.size()};
     }
 }

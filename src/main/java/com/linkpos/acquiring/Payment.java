@@ -2,6 +2,7 @@ package com.linkpos.acquiring;
 
 import com.linkpos.shared.Money;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,5 +19,26 @@ public record Payment(String merchantId, String orderId, Money amount, int insta
         if (!ORDER_ID.matcher(orderId).matches()) {
             throw new IllegalArgumentException("a gateway order id is 1-20 of [A-Za-z0-9]");
         }
+    }
+
+    /**
+     * Why a bank's answer naming this order, amount (a decimal as the wire writes it) and currency (ISO 4217
+     * numeric) is not of this payment, if it is not. {@code required}: each must be there and match (an
+     * answer that authenticates); otherwise each is checked only when there (an answer that refuses: some
+     * carry "*" or nothing at all).
+     */
+    public Optional<String> notAnswerOf(String order, String posted, String currency, boolean required) {
+        if ((required || present(order)) && !orderId.equals(order)) {
+            return Optional.of("the answer of another order");
+        }
+        if ((required || present(posted)) && !WireAmount.same(posted, amount)
+                || (required || present(currency)) && !amount.currency().numericCode().equals(currency)) {
+            return Optional.of("another amount or currency than the payment's");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean present(String field) {
+        return field != null && !field.isBlank() && !field.equals("*");
     }
 }

@@ -6,10 +6,10 @@ import com.linkpos.acquiring.BrowserStep;
 import com.linkpos.acquiring.CardDetails;
 import com.linkpos.acquiring.Payment;
 import com.linkpos.acquiring.Verdict;
+import com.linkpos.acquiring.WireAmount;
+import com.linkpos.shared.Hashes;
 import com.linkpos.shared.Ids;
 import com.linkpos.shared.Money;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ final class PayForAcquirer implements Acquirer {
 
     @Override
     public BrowserStep begin3ds(Payment payment, CardDetails card) {
-        String amount = purchAmount(payment.amount());
+        String amount = WireAmount.of(payment.amount());
         String installments = payment.installments() <= 1 ? "0" : Integer.toString(payment.installments());
         String rnd = Ids.randomCode(20);
         String callback = payment.callbackUrl();
@@ -87,17 +87,19 @@ final class PayForAcquirer implements Acquirer {
         if (!"1".equals(status)) {
             // Failed 3-D answers are not hash-checked: some come with another digest (VPOS A3.2); nothing is provisioned.
             // One that names another payment still says nothing of this one.
-            return anotherPayment(payment, posted, false).<Verdict>map(Verdict.Untrusted::new).orElseGet(() ->
-                    new Verdict.NotAuthenticated(mdStatus(status),
-                            posted.getOrDefault("ProcReturnCode", ""), posted.getOrDefault("ErrMsg", "")));
+            return payment.notAnswerOf(posted.get("OrderId"), posted.get("PurchAmount"), posted.get("Currency"), false)
+                    .<Verdict>map(Verdict.Untrusted::new)
+                    .orElseGet(() -> new Verdict.NotAuthenticated(mdStatus(status), posted.getOrDefault("ProcReturnCode", ""),
+                            posted.getOrDefault("ErrMsg", "")));
         }
         Optional<String> expected = PayForHash.response(terminal.merchantId(), terminal.merchantPass(),
                 posted.get("OrderId"), posted.get("AuthCode"), posted.get("ProcReturnCode"), status,
                 posted.get("ResponseRnd"), terminal.userCode(), posted.get("HashType"), posted.get("ResponseHash"));
-        if (expected.isEmpty() || !PayForHash.verifies(expected.get(), posted.get("ResponseHash"))) {
+        if (expected.isEmpty() || !Hashes.matches(expected.get(), posted.get("ResponseHash"))) {
             return new Verdict.Untrusted("the ResponseHash is not the terminal's");
         }
-        Optional<String> another = anotherPayment(payment, posted, true);
+        Optional<String> another = payment.notAnswerOf(posted.get("OrderId"), posted.get("PurchAmount"),
+                posted.get("Currency"), true);
         if (another.isPresent()) {
             return new Verdict.Untrusted(another.get());
         }
@@ -112,28 +114,6 @@ final class PayForAcquirer implements Acquirer {
     /** PayFor's 3DStatus in the MPI's mdStatus words: -1 (failed) is 0; 2-4 (attempts only) are kept. */
     private static String mdStatus(String threeDStatus) {
         return threeDStatus != null && threeDStatus.matches("[2-8]") ? threeDStatus : "0";
-    }
-
-    /**
-     * Why the answer is not of this payment (another order, amount or currency), if it is not; {@code required}:
-     * whether each must be there (an authenticated answer), or only checked when there (a failed one).
-     */
-    private static Optional<String> anotherPayment(Payment payment, Map<String, String> posted, boolean required) {
-        String order = posted.get("OrderId");
-        String amount = posted.get("PurchAmount");
-        String currency = posted.get("Currency");
-        if ((required || present(order)) && !payment.orderId().equals(order)) {
-            return Optional.of("the answer of another order");
-        }
-        if ((required || present(amount)) && !sameAmount(amount, payment.amount())
-                || (required || present(currency)) && !payment.amount().currency().numericCode().equals(currency)) {
-            return Optional.of("another amount or currency than the payment's");
-        }
-        return Optional.empty();
-    }
-
-    private static boolean present(String field) {
-        return field != null && !field.isBlank();
     }
 
     @Override
@@ -178,7 +158,7 @@ final class PayForAcquirer implements Acquirer {
         request.put("OrgOrderId", order.orderId());
         request.put("SecureType", "NonSecure");
         request.put("TxnType", "Refund");
-        request.put("PurchAmount", purchAmount(amount));
+        request.put("PurchAmount", WireAmount.of(amount));
         request.put("Currency", amount.currency().numericCode());
         request.put("Lang", "TR");
         return answer(gateway.xml(terminal.gatewayUrl(), request), PayForCodes::ofRefund);
@@ -215,24 +195,11 @@ final class PayForAcquirer implements Acquirer {
                     response.get("HostRefNum"));
         }
         if (code.isEmpty()) {
-            throw new PayForGateway.Unanswered("a PayforResponse without ProcReturnCode", null);
+            throw new com.linkpos.acquiring.BankUnanswered("a PayforResponse without ProcReturnCode", null);
         }
         BankAnswer.Refusal refusal = refusals.apply(code);
         return refusal != null ? BankAnswer.refused(refusal, code, message)
                 : BankAnswer.declined(code, message, blankToNull(response.get("HostRefNum")));
-    }
-
-    /** PayFor's amount: a "." and two decimals, whatever the currency's own digits ("1250.50", "100.00"). */
-    static String purchAmount(Money amount) {
-        return amount.toBigDecimal().setScale(2, RoundingMode.UNNECESSARY).toPlainString();
-    }
-
-    private static boolean sameAmount(String posted, Money amount) {
-        try {
-            return posted != null && new BigDecimal(posted.strip()).compareTo(amount.toBigDecimal()) == 0;
-        } catch (NumberFormatException garbled) {
-            return false;
-        }
     }
 
     private static String blankToNull(String value) {

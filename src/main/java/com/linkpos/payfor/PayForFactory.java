@@ -38,6 +38,18 @@ class PayForFactory implements AcquirerFactory {
         return SETTINGS;
     }
 
+    /** QNB's hosts (docs/VPOS.md A1; the newer vpos.qnb.com.tr ones are a custom address), and the simulator. */
+    private static final List<Preset> PRESETS = List.of(
+            new Preset("QNB", "QNB Finansbank", Map.of("gatewayUrl", "https://vpos.qnbfinansbank.com"), false),
+            new Preset("QNB_TEST", "QNB Finansbank test (vpostest)", Map.of("gatewayUrl", "https://vpostest.qnbfinansbank.com"),
+                    false),
+            new Preset("SIMULATOR", "LinkPOS bank simulator", Map.of("batchClose", "true"), true));
+
+    @Override
+    public List<Preset> presets() {
+        return PRESETS;
+    }
+
     @Override
     public Acquirer create(String merchantId, Map<String, String> settings) {
         return new PayForAcquirer(PayForTerminal.of(settings), gateway);

@@ -1,9 +1,6 @@
 package com.linkpos.payfor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import com.linkpos.shared.Hashes;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,7 +18,7 @@ final class PayForHash {
     /** A3.1: the 3-D form's {@code Hash}. */
     static String request(String mbrId, String orderId, String purchAmount, String okUrl, String failUrl, String txnType,
                           String installmentCount, String rnd, String merchantPass) {
-        return base64("SHA-1", mbrId + orderId + purchAmount + okUrl + failUrl + txnType + installmentCount + rnd
+        return Hashes.base64("SHA-1", mbrId + orderId + purchAmount + okUrl + failUrl + txnType + installmentCount + rnd
                 + merchantPass);
     }
 
@@ -29,14 +26,8 @@ final class PayForHash {
     static Optional<String> response(String merchantId, String merchantPass, String orderId, String authCode,
                                      String procReturnCode, String threeDStatus, String responseRnd, String userCode,
                                      String hashType, String presented) {
-        return digestOf(hashType, presented).map(digest -> base64(digest, merchantId + merchantPass + blank(orderId)
+        return digestOf(hashType, presented).map(digest -> Hashes.base64(digest, merchantId + merchantPass + blank(orderId)
                 + blank(authCode) + blank(procReturnCode) + blank(threeDStatus) + blank(responseRnd) + userCode));
-    }
-
-    /** Whether the callback's hash is the one the terminal's secret makes (compared in constant time). */
-    static boolean verifies(String expected, String presented) {
-        return presented != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                presented.strip().getBytes(StandardCharsets.US_ASCII));
     }
 
     private static Optional<String> digestOf(String hashType, String presented) {
@@ -59,14 +50,5 @@ final class PayForHash {
 
     private static String blank(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String base64(String digest, String text) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance(digest)
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

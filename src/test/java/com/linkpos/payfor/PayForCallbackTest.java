@@ -100,7 +100,7 @@ class PayForCallbackTest {
                 PAYMENT.callbackUrl(), PAYMENT.callbackUrl(), "Auth", "0", step.fields().get("Rnd"), "12345678"));
         assertThat(step.cardFields()).containsExactlyInAnyOrder("Pan", "Expiry", "Cvv2", "CardHolderName");
         assertThat(step.toString()).doesNotContain("4155650100416111");
-        assertThat(PayForAcquirer.purchAmount(new Money(100, Currency.JPY))).isEqualTo("100.00");
+        assertThat(com.linkpos.acquiring.WireAmount.of(new Money(100, Currency.JPY))).isEqualTo("100.00");
     }
 
     @Test
@@ -108,7 +108,7 @@ class PayForCallbackTest {
         for (String body : List.of("<html><body>Service Unavailable</body></html>", "<PayforResponse><ProcReturnCode>00",
                 "", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><PayforResponse>&e;</PayforResponse>")) {
             assertThatThrownBy(() -> PayForGateway.parse(body.getBytes(StandardCharsets.UTF_8)))
-                    .as(body).isInstanceOf(PayForGateway.Unanswered.class);
+                    .as(body).isInstanceOf(com.linkpos.acquiring.BankUnanswered.class);
         }
         assertThat(PayForGateway.parse(("<?xml version=\"1.0\" encoding=\"ISO-8859-9\"?><PayforResponse><ErrMsg>Onaylandı</ErrMsg>"
                 + "<MD>\r\n   </MD></PayforResponse>").getBytes(java.nio.charset.Charset.forName("ISO-8859-9"))))
