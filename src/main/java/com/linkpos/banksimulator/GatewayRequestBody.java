@@ -12,17 +12,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps the raw bytes of what is posted to the simulated gateway, before anything reads the body as
- * parameters: the servlet container would decode a form in one fixed charset, while PayFor takes
- * UTF-8 and ISO-8859-9 alike ({@link PayForWire#form}), and XMLGate's body is XML, not a form.
+ * Keeps the raw bytes of what is posted to a simulated gateway, before anything reads the body as
+ * parameters: the servlet container would decode a form in one fixed charset, while the banks take
+ * UTF-8 and ISO-8859-9 alike ({@link PayForWire#form}), and an XML API's body is XML, not a form.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class PayForRequestBody extends OncePerRequestFilter {
+class GatewayRequestBody extends OncePerRequestFilter {
 
     /** The largest body read: a 3-D form or an API request is a few hundred bytes. */
     static final int LIMIT = 64 * 1024;
-    private static final String BYTES = PayForRequestBody.class.getName() + ".bytes";
+    private static final String BYTES = GatewayRequestBody.class.getName() + ".bytes";
 
     /** The body as posted, or null when it was larger than {@link #LIMIT}. */
     static byte[] of(HttpServletRequest request) {
@@ -31,7 +31,9 @@ class PayForRequestBody extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith(PayForGatewayController.PATH + "/Gateway/");
+        String path = request.getRequestURI();
+        return !"POST".equals(request.getMethod())
+                || !path.startsWith(PayForGatewayController.PATH + "/Gateway/") && !path.startsWith(EstGatewayController.PATH + "/fim/");
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -39,10 +38,11 @@ class PayForApi {
     private final Clock clock;
 
     /** The bank's think time for each API call (linkpos.simulator.delay): a real one takes a few hundred milliseconds. */
-    private final Duration delay;
+    private final SimulatorSettings settings;
+
     PayForApi(PayForTerminals terminals, SimulatedIssuer issuer, SimulatorBooks books, TransactionTemplate transaction, Clock clock,
               SimulatorSettings settings) {
-        this.delay = settings.delay();
+        this.settings = settings;
         this.terminals = terminals;
         this.issuer = issuer;
         this.books = books;
@@ -50,19 +50,9 @@ class PayForApi {
         this.clock = clock;
     }
 
-    private void think() {
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     /** Answers one request, whatever it holds: a refusal names what was wrong, nothing throws. */
     PayForAnswer answer(Map<String, String> request, String address) {
-        think();
+        settings.think();
         if (request.isEmpty()) {
             return PayForAnswer.of(PayForCode.REQUEST_EMPTY, "");
         }

@@ -1,10 +1,6 @@
 package com.linkpos.banksimulator;
 
-import com.linkpos.platform.FormTargets;
-import com.linkpos.platform.PublicAddress;
 import com.linkpos.platform.WebAccess;
-import com.linkpos.shared.Currency;
-import com.linkpos.shared.Total;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,15 +29,15 @@ class PayForGatewayController implements WebAccess {
     private static final String ACS = PATH + "/acs/";
 
     private final PayForMpi mpi;
-    private final PayForAcs acs;
+    private final SimulatedAcs acs;
     private final PayForApi api;
-    private final PublicAddress address;
+    private final SimulatorPages pages;
 
-    PayForGatewayController(PayForMpi mpi, PayForAcs acs, PayForApi api, PublicAddress address) {
+    PayForGatewayController(PayForMpi mpi, SimulatedAcs acs, PayForApi api, SimulatorPages pages) {
         this.mpi = mpi;
         this.acs = acs;
         this.api = api;
-        this.address = address;
+        this.pages = pages;
     }
 
     /**
@@ -62,7 +58,7 @@ class PayForGatewayController implements WebAccess {
     /** The 3-D form (3DModel, 3DPay) from the payer's browser or the merchant's server; or an API call as a form. */
     @PostMapping(PATH + "/Gateway/Default.aspx")
     String form(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
-        byte[] body = PayForRequestBody.of(request);
+        byte[] body = GatewayRequestBody.of(request);
         if (body == null) {
             return write(response, HttpStatus.CONTENT_TOO_LARGE, text(PayForAnswer.wrong(PayForCode.WRONG_VALUE, "body too large", "")));
         }
@@ -74,7 +70,7 @@ class PayForGatewayController implements WebAccess {
         }
         String secureType = form.getOrDefault("SecureType", "").strip();
         if (secureType.equals("3DModel") || secureType.equals("3DPay")) {
-            return threeD(mpi.begin(form, request.getRemoteAddr()), request, response, model);
+            return pages.step(mpi.begin(form, request.getRemoteAddr()), ACS, request, response, model);
         }
         PayForAnswer answer = api.answer(form, request.getRemoteAddr());
         // a report has rows, which no flat Key=Value text can hold: it comes as the same XML as XMLGate's
@@ -83,7 +79,7 @@ class PayForGatewayController implements WebAccess {
 
     @PostMapping(PATH + "/Gateway/XMLGate.aspx")
     ResponseEntity<byte[]> xmlGate(HttpServletRequest request) {
-        byte[] body = PayForRequestBody.of(request);
+        byte[] body = GatewayRequestBody.of(request);
         if (body == null) {
             return xml(PayForAnswer.wrong(PayForCode.WRONG_VALUE, "body too large", ""));
         }
@@ -99,76 +95,13 @@ class PayForGatewayController implements WebAccess {
 
     @GetMapping(ACS + "{requestGuid}")
     String challenge(@PathVariable String requestGuid, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return acs.open(requestGuid).map(state -> state instanceof PayForAcs.Waiting waiting
-                        ? acsPage(waiting.request(), waiting.terminal(), null, request, response, model)
-                        : callback((PayForAcs.Answered) state, request, response, model))
-                .orElseGet(() -> expired(response, model));
+        return pages.state(acs.open(mpi, requestGuid), ACS, request, response, model);
     }
 
     @PostMapping(ACS + "{requestGuid}")
     String answer(@PathVariable String requestGuid, @RequestParam(defaultValue = "") String otp, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
-        return acs.answer(requestGuid, otp.strip()).map(result -> result instanceof PayForAcs.Retry retry
-                        ? acsPage(retry.request(), retry.terminal(), retry.triesLeft(), request, response, model)
-                        : callback((PayForAcs.Answered) result, request, response, model))
-                .orElseGet(() -> expired(response, model));
-    }
-
-    private String threeD(PayForMpi.Step step, HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (step instanceof PayForMpi.Challenge challenge) {
-            return acsPage(challenge.request(), challenge.terminal(), null, request, response, model);
-        }
-        if (step instanceof PayForMpi.Callback callback) {
-            return callback(new PayForAcs.Answered(callback.url(), callback.fields()), request, response, model);
-        }
-        PayForCode code = ((PayForMpi.Refused) step).code();
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        page(response, model);
-        model.addAttribute("code", code.code);
-        model.addAttribute("message", code.message);
-        return "banksimulator/payfor-refused";
-    }
-
-    /** What the ACS page shows: absolute addresses, since LinkPOS may hand this HTML to the browser from its own URL. */
-    record AcsPage(String action, String issuer, String merchantName, Total amount, String maskedCard,
-                   String otpHint, Integer triesLeft) {
-    }
-
-    private String acsPage(ThreeDRequest challenge, PayForTerminal terminal, Integer triesLeft, HttpServletRequest request,
-                           HttpServletResponse response, Model model) {
-        page(response, model);
-        Currency currency = PayForAmounts.knownCurrency(challenge.order().currency()).orElseThrow();
-        MaskedCard card = challenge.card();
-        String action = address.base() + ACS + challenge.requestGuid();
-        // the public address may be another origin than the one this page was fetched from (a proxy, LinkPOS's own URL)
-        FormTargets.allow(request, action);
-        model.addAttribute("page", new AcsPage(action, card.issuer() != null ? card.issuer() : card.brand().name(),
-                terminal.merchantName(),
-                new Total(challenge.order().amount().movePointRight(currency.minorDigits()).toBigIntegerExact(), currency),
-                card.mask(), PayForAcs.OTP, triesLeft));
-        return "banksimulator/payfor-acs";
-    }
-
-    /** The answer goes to the merchant as the payer's browser's POST, in UTF-8 so that Turkish names arrive whole. */
-    private String callback(PayForAcs.Answered answered, HttpServletRequest request, HttpServletResponse response, Model model) {
-        page(response, model);
-        FormTargets.allow(request, answered.url());
-        model.addAttribute("action", answered.url());
-        model.addAttribute("fields", answered.fields());
-        return "banksimulator/payfor-callback";
-    }
-
-    private String expired(HttpServletResponse response, Model model) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        page(response, model);
-        return "banksimulator/payfor-expired";
-    }
-
-    private void page(HttpServletResponse response, Model model) {
-        response.setContentType("text/html;charset=UTF-8");
-        // the bank's answers are for one payer at one moment: never kept by a cache on the way
-        response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("base", address.base());
+        return pages.result(acs.answer(mpi, requestGuid, otp.strip()), ACS, request, response, model);
     }
 
     private static ResponseEntity<byte[]> xml(PayForAnswer answer) {
@@ -181,11 +114,7 @@ class PayForGatewayController implements WebAccess {
                 .body(PayForWire.keyValue(answer).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes an API answer where the same handler may also render a page; no view follows. */
     private static String write(HttpServletResponse response, HttpStatus status, ResponseEntity<byte[]> answer) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(answer.getHeaders().getFirst("Content-Type"));
-        response.getOutputStream().write(answer.getBody());
-        return null;
+        return SimulatorPages.write(response, status, answer.getHeaders().getFirst("Content-Type"), answer.getBody());
     }
 }

@@ -3,8 +3,6 @@ package com.linkpos.banksimulator;
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -18,32 +16,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The simulated bank's 3-D server (its MPI): takes the merchant's 3DModel or 3DPay form posted to
  * Default.aspx (docs/VPOS.md A4 (2)), checks the terminal, the hash and the fields, asks the issuer
  * what it will do with the card, and answers with the ACS's challenge, or at once with a callback to
- * FailUrl (an error, a used order id, a card not enrolled). The card is read here and forgotten: only
- * the issuer's outcome and the masked card are kept.
+ * FailUrl (an error, a used order id, a card not enrolled); and, once the payer answered the issuer's
+ * challenge, the signed callback. The card is read here and forgotten: only the issuer's outcome and
+ * the masked card are kept.
  */
 @Component
-class PayForMpi {
+class PayForMpi implements ThreeDServer {
 
     static final String GATEWAY = "PAYFOR";
     /** Order ids: letters, digits, '-' and '_', at most 50 (the official scripts' maxlength). */
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_-]{1,50}");
     private static final Pattern INSTALLMENTS = Pattern.compile("0|[2-9]|1[0-2]");
-
-    /** Where the bank's answer goes next. */
-    sealed interface Step permits Challenge, Callback, Refused {
-    }
-
-    /** The ACS page, for the payer to type the code. */
-    record Challenge(ThreeDRequest request, PayForTerminal terminal) implements Step {
-    }
-
-    /** A form the payer's browser posts at once to the merchant. */
-    record Callback(String url, Map<String, String> fields) implements Step {
-    }
-
-    /** A refusal with nowhere to send it (an unknown terminal, no usable FailUrl): a page of the bank's own. */
-    record Refused(PayForCode code) implements Step {
-    }
 
     private final PayForTerminals terminals;
     private final SimulatedIssuer issuer;
@@ -60,37 +43,37 @@ class PayForMpi {
         this.clock = clock;
     }
 
-    Step begin(Map<String, String> form, String address) {
+    ThreeDServer.Step begin(Map<String, String> form, String address) {
         String mbrId = field(form, "MbrId");
         String merchantId = field(form, "MerchantID");
         String userCode = field(form, "UserCode");
         if (mbrId.isEmpty()) {
-            return new Refused(PayForCode.MBR_ID_MISSING);
+            return refused(PayForCode.MBR_ID_MISSING);
         }
         if (merchantId.isEmpty()) {
-            return new Refused(PayForCode.MERCHANT_ID_MISSING);
+            return refused(PayForCode.MERCHANT_ID_MISSING);
         }
         if (userCode.isEmpty()) {
-            return new Refused(PayForCode.USER_CODE_MISSING);
+            return refused(PayForCode.USER_CODE_MISSING);
         }
         Optional<PayForTerminal> found = terminals.of(mbrId, merchantId);
         if (found.isEmpty()) {
-            return new Refused(PayForCode.MERCHANT_NOT_FOUND);
+            return refused(PayForCode.MERCHANT_NOT_FOUND);
         }
         PayForTerminal terminal = found.get();
         if (!terminal.userCode().equals(userCode)) {
-            return new Refused(PayForCode.USER_NOT_AUTHENTICATED);
+            return refused(PayForCode.USER_NOT_AUTHENTICATED);
         }
         String okUrl = field(form, "OkUrl");
         String failUrl = field(form, "FailUrl");
-        if (!webAddress(failUrl)) {
-            return new Refused(PayForCode.FAIL_URL_INVALID);
+        if (!ThreeDServer.webAddress(failUrl)) {
+            return refused(PayForCode.FAIL_URL_INVALID);
         }
-        if (!webAddress(okUrl)) {
-            return new Refused(PayForCode.OK_URL_INVALID);
+        if (!ThreeDServer.webAddress(okUrl)) {
+            return refused(PayForCode.OK_URL_INVALID);
         }
         if (okUrl.length() > 200 || failUrl.length() > 200) {
-            return new Refused(PayForCode.URL_TOO_LONG);
+            return refused(PayForCode.URL_TOO_LONG);
         }
         // From here on the bank answers the merchant through FailUrl, signed with the terminal's key.
         ThreeDRequest.Order posted = new ThreeDRequest.Order(field(form, "OrderId"), field(form, "SecureType"),
@@ -148,7 +131,7 @@ class PayForMpi {
             return refusal(terminal, posted, null, PayForCode.PAN_LENGTH, null);
         }
         MaskedCard card = issuer.mask(pan);
-        if (!luhn(pan)) {
+        if (!SimulatedIssuer.luhn(pan)) {
             return refusal(terminal, posted, card, PayForCode.CARD_NUMBER_INVALID, null);
         }
         if (!card.brand().isAccepted()) {
@@ -176,12 +159,12 @@ class PayForMpi {
     }
 
     /** Opens the challenge, unless the order id was used already or the card takes no challenge. */
-    private Step enrol(PayForTerminal terminal, ThreeDRequest.Order order, MaskedCard card, IssuerOutcome outcome, Instant now) {
+    private ThreeDServer.Step enrol(PayForTerminal terminal, ThreeDRequest.Order order, MaskedCard card, IssuerOutcome outcome, Instant now) {
         books.lockOrder(GATEWAY, terminal.merchantId(), order.orderId());
         if (books.orderUsed(GATEWAY, terminal.merchantId(), order.orderId())) {
             // answered like the real bank's 2024 answer to a used order id: SHA-256, and no HashType
             ThreeDRequest.Answer answer = PayForCallback.refusal(PayForCode.DUPLICATE_ORDER, null, now);
-            return new Callback(order.failUrl(), PayForCallback.fields(terminal, "0", order, card, answer,
+            return new SimulatedAcs.Answered(order.failUrl(), PayForCallback.fields(terminal, "0", order, card, answer,
                     PayForCallback.Sale.NONE, PayForHash.Digest.SHA256));
         }
         books.supersedeChallenges(GATEWAY, terminal.merchantId(), order.orderId());
@@ -192,51 +175,73 @@ class PayForMpi {
                     "Kart 3D Secure programına kayıtlı değil", card.attemptEci(), SimulatedIssuer.randomBase64(20),
                     SimulatedIssuer.randomBase64(20), SimulatedIssuer.randomBase64(64), PayForCallback.responseRnd(),
                     books.openBatch(GATEWAY, terminal.merchantId(), now), now);
-            ThreeDRequest request = new ThreeDRequest(requestGuid, GATEWAY, terminal.merchantId(), order, card, outcome,
+            ThreeDRequest request = new ThreeDRequest(requestGuid, GATEWAY, terminal.merchantId(), order, Map.of(), card, outcome,
                     ThreeDRequest.Status.HALF, 0, answer, now);
             books.insert(request);
-            return new Callback(PayForCallback.target(order, answer), PayForCallback.fields(terminal, requestGuid, order,
+            return new SimulatedAcs.Answered(PayForCallback.target(order, answer), PayForCallback.fields(terminal, requestGuid, order,
                     card, answer, PayForCallback.Sale.NONE, PayForHash.Digest.SHA1));
         }
-        ThreeDRequest request = new ThreeDRequest(requestGuid, GATEWAY, terminal.merchantId(), order, card, outcome,
+        ThreeDRequest request = new ThreeDRequest(requestGuid, GATEWAY, terminal.merchantId(), order, Map.of(), card, outcome,
                 ThreeDRequest.Status.CHALLENGE, 0, null, now);
         books.insert(request);
-        return new Challenge(request, terminal);
+        return new ThreeDServer.Challenge(request, terminal.merchantName());
     }
 
-    private Step refusal(PayForTerminal terminal, ThreeDRequest.Order posted, MaskedCard card, PayForCode code, String detail) {
+    private static ThreeDServer.Step refused(PayForCode code) {
+        return new ThreeDServer.Refused(code.code, code.message);
+    }
+
+    @Override
+    public String gateway() {
+        return GATEWAY;
+    }
+
+    @Override
+    public Optional<String> merchantName(String merchantNo) {
+        return terminals.byMerchantId(merchantNo).map(PayForTerminal::merchantName);
+    }
+
+    /** 3DModel: V033, nothing charged yet; 3DPay: the bank charges the card at once and the callback carries the sale's answer. */
+    @Override
+    public Authentication authenticated(ThreeDRequest request, int batchNo, Instant now) {
+        boolean pays = "3DPay".equals(request.order().secureType());
+        SimulatedIssuer.Authorization sale = pays ? issuer.authorize(request.outcome()) : null;
+        ThreeDRequest.Answer answer = new ThreeDRequest.Answer("1",
+                pays ? sale.code() : PayForCode.THREE_D_AUTHENTICATED.code,
+                pays ? sale.message() : PayForCode.THREE_D_AUTHENTICATED.message, request.card().fullEci(),
+                SimulatedIssuer.randomBase64(20), SimulatedIssuer.randomBase64(20), SimulatedIssuer.randomBase64(64),
+                PayForCallback.responseRnd(), batchNo, now);
+        return new Authentication(answer, pays ? request.sale(sale, batchNo, now) : null);
+    }
+
+    /** 3DStatus -1, V034. */
+    @Override
+    public ThreeDRequest.Answer failed(ThreeDRequest request, String why, Instant now) {
+        return new ThreeDRequest.Answer("-1", PayForCode.THREE_D_FAILED.code,
+                why == null ? PayForCode.THREE_D_FAILED.message : PayForCode.THREE_D_FAILED.message + " (" + why + ")",
+                "", "", "", "", PayForCallback.responseRnd(), 0, now);
+    }
+
+    @Override
+    public SimulatedAcs.Answered callback(ThreeDRequest request) {
+        PayForTerminal terminal = terminals.byMerchantId(request.merchantNo()).orElseThrow();
+        PayForCallback.Sale sale = "3DPay".equals(request.order().secureType())
+                ? books.saleOfRequest(GATEWAY, request.requestGuid())
+                        .map(booked -> new PayForCallback.Sale(booked.authCode(), booked.hostRefNum()))
+                        .orElse(PayForCallback.Sale.NONE)
+                : PayForCallback.Sale.NONE;
+        return new SimulatedAcs.Answered(PayForCallback.target(request.order(), request.answer()), PayForCallback.fields(terminal,
+                request.requestGuid(), request.order(), request.card(), request.answer(), sale, PayForHash.Digest.SHA1));
+    }
+
+    private ThreeDServer.Step refusal(PayForTerminal terminal, ThreeDRequest.Order posted, MaskedCard card, PayForCode code, String detail) {
         ThreeDRequest.Answer answer = PayForCallback.refusal(code, detail, clock.instant());
-        return new Callback(posted.failUrl(), PayForCallback.fields(terminal, "0", posted, card, answer,
+        return new SimulatedAcs.Answered(posted.failUrl(), PayForCallback.fields(terminal, "0", posted, card, answer,
                 PayForCallback.Sale.NONE, PayForHash.Digest.SHA1));
     }
 
     private static String field(Map<String, String> form, String name) {
         String value = form.get(name);
         return value == null ? "" : value.strip();
-    }
-
-    private static boolean webAddress(String url) {
-        try {
-            URI uri = new URI(url);
-            return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (URISyntaxException malformed) {
-            return false;
-        }
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
     }
 }

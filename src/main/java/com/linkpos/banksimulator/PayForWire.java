@@ -1,7 +1,6 @@
 package com.linkpos.banksimulator;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,15 +12,8 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * PayFor's encodings (docs/VPOS.md A1 "Transport and encodings"): form posts in UTF-8 or in the
@@ -84,37 +76,12 @@ final class PayForWire {
      * must not make the gateway read files or other servers.
      */
     static Map<String, String> request(byte[] body) throws Unreadable {
-        Document document;
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            factory.setNamespaceAware(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null); // no parser noise on the console; the exception is the answer
-            document = builder.parse(new InputSource(new ByteArrayInputStream(body)));
-        } catch (ParserConfigurationException impossible) {
-            throw new IllegalStateException(impossible);
-        } catch (SAXException | IOException malformed) {
-            throw new Unreadable("malformed XML");
-        }
-        Element root = document.getDocumentElement();
+        Element root = SecureXml.root(new InputSource(new ByteArrayInputStream(body)))
+                .orElseThrow(() -> new Unreadable("malformed XML"));
         if (!"PayforRequest".equals(root.getNodeName())) {
             throw new Unreadable("the root element is not PayforRequest");
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child.getNodeType() == Node.ELEMENT_NODE) {
-                fields.putIfAbsent(child.getNodeName(), child.getTextContent().strip());
-            }
-        }
-        return fields;
+        return SecureXml.children(root);
     }
 
     /** {@code <PayforResponse>}, or the {@code <TxnHistoryReport>} of a history. */
@@ -170,23 +137,8 @@ final class PayForWire {
         xml.append("</ArrayOfString>");
     }
 
-    /** Escapes markup, and leaves out what XML 1.0 cannot carry at all (control characters). */
     private static void escape(StringBuilder xml, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> xml.append("&amp;");
-                case '<' -> xml.append("&lt;");
-                case '>' -> xml.append("&gt;");
-                case '"' -> xml.append("&quot;");
-                case '\'' -> xml.append("&apos;");
-                default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        xml.append(c);
-                    }
-                }
-            }
-        }
+        SecureXml.escape(xml, value);
     }
 
     private static Charset declaredCharset(String contentType) {

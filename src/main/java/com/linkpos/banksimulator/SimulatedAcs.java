@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The simulated issuer's 3-D Secure page behind the PayFor gateway (its ACS): the code 123456
+ * The simulated issuer's 3-D Secure page (its ACS), behind every simulated gateway: the code 123456
  * authenticates, a wrong code may be tried again, the third wrong one fails, and a card the issuer
  * fails (THREE_DS_FAIL) fails whatever the code. The answer is written once in the books; asking
  * again shows the same answer. Everything it needs is in the database, so any instance serves it.
  */
 @Component
-class PayForAcs {
+class SimulatedAcs {
 
     static final String OTP = "123456";
     static final int TRIES = 3;
@@ -29,61 +29,56 @@ class PayForAcs {
     }
 
     /** A wrong code; the payer may try again. */
-    record Retry(ThreeDRequest request, PayForTerminal terminal, int triesLeft) implements Result {
+    record Retry(ThreeDRequest request, String merchantName, int triesLeft) implements Result {
     }
 
     /** The challenge is answered (now or before): the callback goes to the merchant. */
-    record Answered(String url, Map<String, String> fields) implements Result, State {
+    record Answered(String url, Map<String, String> fields) implements Result, State, ThreeDServer.Step {
     }
 
     /** A challenge still waiting for the payer's code. */
-    record Waiting(ThreeDRequest request, PayForTerminal terminal) implements State {
+    record Waiting(ThreeDRequest request, String merchantName) implements State {
     }
 
     private final SimulatorBooks books;
-    private final PayForTerminals terminals;
-    private final SimulatedIssuer issuer;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration ttl;
 
-    PayForAcs(SimulatorBooks books, PayForTerminals terminals, SimulatedIssuer issuer, TransactionTemplate transaction,
-              Clock clock, SimulatorSettings settings) {
+    SimulatedAcs(SimulatorBooks books, TransactionTemplate transaction, Clock clock, SimulatorSettings settings) {
         this.books = books;
-        this.terminals = terminals;
-        this.issuer = issuer;
         this.transaction = transaction;
         this.clock = clock;
-        this.ttl = settings.payfor().challengeTtl();
+        this.ttl = settings.challengeTtl();
     }
 
     /**
-     * The challenge behind a RequestGuid: waiting for the code, or already answered (a challenge left
+     * The challenge behind a request id: waiting for the code, or already answered (a challenge left
      * unanswered past its time is answered now, as timed out). Empty when the bank knows no such
      * challenge (or a newer post of the same order replaced it).
      */
-    Optional<State> open(String requestGuid) {
-        Optional<ThreeDRequest> found = books.find(PayForMpi.GATEWAY, requestGuid);
+    Optional<State> open(ThreeDServer server, String requestGuid) {
+        Optional<ThreeDRequest> found = books.find(server.gateway(), requestGuid);
         if (found.isEmpty() || found.get().status() == ThreeDRequest.Status.SUPERSEDED) {
             return Optional.empty();
         }
         ThreeDRequest request = found.get();
-        Optional<PayForTerminal> terminal = terminals.byMerchantId(request.merchantNo());
-        if (terminal.isEmpty()) {
+        Optional<String> merchantName = server.merchantName(request.merchantNo());
+        if (merchantName.isEmpty()) {
             return Optional.empty();
         }
         if (request.status() == ThreeDRequest.Status.CHALLENGE) {
             if (clock.instant().isAfter(request.createdAt().plus(ttl))) {
-                return Optional.of(fail(request, terminal.get(), "zaman aşımı"));
+                return Optional.of(fail(server, request, "zaman aşımı"));
             }
-            return Optional.of(new Waiting(request, terminal.get()));
+            return Optional.of(new Waiting(request, merchantName.get()));
         }
-        return Optional.of(callback(request, terminal.get()));
+        return Optional.of(server.callback(request));
     }
 
     /** The payer's code; empty when the bank knows no such challenge. */
-    Optional<Result> answer(String requestGuid, String otp) {
-        Optional<State> opened = open(requestGuid);
+    Optional<Result> answer(ThreeDServer server, String requestGuid, String otp) {
+        Optional<State> opened = open(server, requestGuid);
         if (opened.isEmpty()) {
             return Optional.empty();
         }
@@ -92,70 +87,50 @@ class PayForAcs {
         }
         Waiting waiting = (Waiting) opened.get();
         ThreeDRequest request = waiting.request();
-        PayForTerminal terminal = waiting.terminal();
         if (request.outcome().kind() == IssuerOutcome.Kind.THREE_DS_FAIL) {
-            return Optional.of(fail(request, terminal, null));
+            return Optional.of(fail(server, request, null));
         }
         if (OTP.equals(otp)) {
-            return Optional.of(authenticate(request, terminal));
+            return Optional.of(authenticate(server, request));
         }
         Optional<Integer> wrong = books.countWrongCode(requestGuid);
         if (wrong.isEmpty()) {
-            return answer(requestGuid, otp); // answered meanwhile: show that answer
+            return answer(server, requestGuid, otp); // answered meanwhile: show that answer
         }
         if (wrong.get() < TRIES) {
-            return Optional.of(new Retry(request, terminal, TRIES - wrong.get()));
+            return Optional.of(new Retry(request, waiting.merchantName(), TRIES - wrong.get()));
         }
-        return Optional.of(fail(request, terminal, null));
+        return Optional.of(fail(server, request, null));
     }
 
-    private Answered authenticate(ThreeDRequest request, PayForTerminal terminal) {
+    private Answered authenticate(ThreeDServer server, ThreeDRequest request) {
         Answered answered = transaction.execute(status -> {
             Instant now = clock.instant();
-            int batch = books.openBatch(PayForMpi.GATEWAY, request.merchantNo(), now);
-            boolean pays = "3DPay".equals(request.order().secureType());
-            // 3DPay: the bank charges the card at once and the callback carries the sale's answer
-            SimulatedIssuer.Authorization sale = pays ? issuer.authorize(request.outcome()) : null;
-            ThreeDRequest.Answer answer = new ThreeDRequest.Answer("1",
-                    pays ? sale.code() : PayForCode.THREE_D_AUTHENTICATED.code,
-                    pays ? sale.message() : PayForCode.THREE_D_AUTHENTICATED.message, request.card().fullEci(),
-                    SimulatedIssuer.randomBase64(20), SimulatedIssuer.randomBase64(20), SimulatedIssuer.randomBase64(64),
-                    PayForCallback.responseRnd(), batch, now);
-            if (!books.answer(request.requestGuid(), ThreeDRequest.Status.CHALLENGE, ThreeDRequest.Status.AUTHENTICATED, answer)) {
+            int batch = books.openBatch(server.gateway(), request.merchantNo(), now);
+            ThreeDServer.Authentication authentication = server.authenticated(request, batch, now);
+            if (!books.answer(request.requestGuid(), ThreeDRequest.Status.CHALLENGE, ThreeDRequest.Status.AUTHENTICATED,
+                    authentication.answer())) {
                 return null; // another request answered first
             }
-            if (pays) {
-                books.record(PayForMpi.GATEWAY, request.merchantNo(), request.sale(sale, batch, now));
+            if (authentication.sale() != null) {
+                books.record(server.gateway(), request.merchantNo(), authentication.sale());
             }
-            return callback(request.answered(ThreeDRequest.Status.AUTHENTICATED, answer), terminal);
+            return server.callback(request.answered(ThreeDRequest.Status.AUTHENTICATED, authentication.answer()));
         });
-        return answered != null ? answered : again(request.requestGuid());
+        return answered != null ? answered : again(server, request.requestGuid());
     }
 
-    private Answered fail(ThreeDRequest request, PayForTerminal terminal, String why) {
-        Instant now = clock.instant();
-        ThreeDRequest.Answer answer = new ThreeDRequest.Answer("-1", PayForCode.THREE_D_FAILED.code,
-                why == null ? PayForCode.THREE_D_FAILED.message : PayForCode.THREE_D_FAILED.message + " (" + why + ")",
-                "", "", "", "", PayForCallback.responseRnd(), 0, now);
+    private Answered fail(ThreeDServer server, ThreeDRequest request, String why) {
+        ThreeDRequest.Answer answer = server.failed(request, why, clock.instant());
         if (!books.answer(request.requestGuid(), ThreeDRequest.Status.CHALLENGE, ThreeDRequest.Status.FAILED, answer)) {
-            return again(request.requestGuid());
+            return again(server, request.requestGuid());
         }
-        return callback(request.answered(ThreeDRequest.Status.FAILED, answer), terminal);
+        return server.callback(request.answered(ThreeDRequest.Status.FAILED, answer));
     }
 
     /** The answer another request wrote first. */
-    private Answered again(String requestGuid) {
-        return (Answered) open(requestGuid).filter(Answered.class::isInstance).orElseThrow(
+    private Answered again(ThreeDServer server, String requestGuid) {
+        return (Answered) open(server, requestGuid).filter(Answered.class::isInstance).orElseThrow(
                 () -> new IllegalStateException("the challenge " + requestGuid + " was answered but cannot be read"));
-    }
-
-    private Answered callback(ThreeDRequest request, PayForTerminal terminal) {
-        PayForCallback.Sale sale = "3DPay".equals(request.order().secureType())
-                ? books.saleOfRequest(PayForMpi.GATEWAY, request.requestGuid())
-                        .map(booked -> new PayForCallback.Sale(booked.authCode(), booked.hostRefNum()))
-                        .orElse(PayForCallback.Sale.NONE)
-                : PayForCallback.Sale.NONE;
-        return new Answered(PayForCallback.target(request.order(), request.answer()), PayForCallback.fields(terminal,
-                request.requestGuid(), request.order(), request.card(), request.answer(), sale, PayForHash.Digest.SHA1));
     }
 }

@@ -81,4 +81,20 @@ class SimulatedIssuer {
         RANDOM.nextBytes(random);
         return Base64.getEncoder().encodeToString(random);
     }
+
+    /** Whether the digits pass the card number's check digit (Luhn). */
+    static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return sum % 10 == 0;
+    }
 }

@@ -56,10 +56,10 @@ class SimulatorBooks {
         jdbc.sql("""
                         INSERT INTO simulator_3ds_requests (request_guid, gateway, merchant_no, order_id, secure_type, txn_type,
                             purch_amount, amount, currency, installments, lang, ok_url, fail_url, rnd, card_holder_name,
-                            card_mask, card_bin, card_brand, card_issuer, outcome, status, created_at)
+                            card_mask, card_bin, card_brand, card_issuer, outcome, status, created_at, echoed)
                         VALUES (:guid, :gateway, :merchant, :order, :secureType, :txnType, :purchAmount, :amount, :currency,
                             :installments, :lang, :okUrl, :failUrl, :rnd, :holder, :mask, :bin, :brand, :issuer, :outcome,
-                            :status, :created)""")
+                            :status, :created, :echoed)""")
                 .param("guid", request.requestGuid()).param("gateway", request.gateway())
                 .param("merchant", request.merchantNo()).param("order", order.orderId())
                 .param("secureType", order.secureType()).param("txnType", order.txnType())
@@ -73,6 +73,7 @@ class SimulatorBooks {
                 // an answer that comes with the request (a card not enrolled) is written as any answer is
                 .param("status", (request.answer() == null ? request.status() : ThreeDRequest.Status.CHALLENGE).name())
                 .param("created", Timestamp.from(request.createdAt()))
+                .param("echoed", FormText.write(request.echoed()))
                 .update();
         if (request.answer() != null) {
             answer(request.requestGuid(), ThreeDRequest.Status.CHALLENGE, request.status(), request.answer());
@@ -82,6 +83,13 @@ class SimulatorBooks {
     Optional<ThreeDRequest> find(String gateway, String requestGuid) {
         return jdbc.sql("SELECT * FROM simulator_3ds_requests WHERE request_guid = :guid AND gateway = :gateway")
                 .param("guid", requestGuid).param("gateway", gateway)
+                .query(SimulatorBooks::threeDRequest).optional();
+    }
+
+    /** The 3-D request whose MPI token (EST's md) this is. */
+    Optional<ThreeDRequest> findByMd(String gateway, String md) {
+        return jdbc.sql("SELECT * FROM simulator_3ds_requests WHERE gateway = :gateway AND md = :md")
+                .param("gateway", gateway).param("md", md)
                 .query(SimulatorBooks::threeDRequest).optional();
     }
 
@@ -121,7 +129,7 @@ class SimulatorBooks {
                 rs.getString("xid"), rs.getString("md"), rs.getString("response_rnd"), rs.getInt("batch_no"),
                 answeredAt.toInstant());
         return new ThreeDRequest(rs.getString("request_guid"), rs.getString("gateway"), rs.getString("merchant_no"), order,
-                card, IssuerOutcome.parse(rs.getString("outcome")), ThreeDRequest.Status.valueOf(rs.getString("status")),
+                FormText.read(rs.getString("echoed")), card, IssuerOutcome.parse(rs.getString("outcome")), ThreeDRequest.Status.valueOf(rs.getString("status")),
                 rs.getInt("wrong_codes"), answer, rs.getTimestamp("created_at").toInstant());
     }
 

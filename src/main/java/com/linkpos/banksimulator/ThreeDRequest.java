@@ -2,14 +2,16 @@ package com.linkpos.banksimulator;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A 3-D Secure request the simulated bank accepted (PayFor: one {@code RequestGuid}): the merchant's
  * order as posted, what the bank keeps of the card, the issuer's outcome decided then, and, once the
- * payer answered the challenge, the answer the callback carries.
+ * payer answered the challenge, the answer the callback carries. {@code echoed}: what the callback
+ * repeats of the merchant's form beyond the order (EST echoes every field but the card's; PayFor none).
  */
-record ThreeDRequest(String requestGuid, String gateway, String merchantNo, Order order, MaskedCard card,
-                     IssuerOutcome outcome, Status status, int wrongCodes, Answer answer, Instant createdAt) {
+record ThreeDRequest(String requestGuid, String gateway, String merchantNo, Order order, Map<String, String> echoed,
+                     MaskedCard card, IssuerOutcome outcome, Status status, int wrongCodes, Answer answer, Instant createdAt) {
 
     enum Status {
         /** The ACS waits for the payer's code. */
@@ -46,6 +48,7 @@ record ThreeDRequest(String requestGuid, String gateway, String merchantNo, Orde
     }
 
     ThreeDRequest answered(Status newStatus, Answer newAnswer) {
-        return new ThreeDRequest(requestGuid, gateway, merchantNo, order, card, outcome, newStatus, wrongCodes, newAnswer, createdAt);
+        return new ThreeDRequest(requestGuid, gateway, merchantNo, order, echoed, card, outcome, newStatus, wrongCodes, newAnswer,
+                createdAt);
     }
 }

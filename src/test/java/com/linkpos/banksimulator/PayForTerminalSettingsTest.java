@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @LinkPosTest
 @TestPropertySource(properties = {
-        "linkpos.simulator.payfor.challenge-ttl=1s",
+        "linkpos.simulator.challenge-ttl=1s",
         "linkpos.simulator.payfor.terminals[0].mbr-id=5",
         "linkpos.simulator.payfor.terminals[0].merchant-id=085300000009704",
         "linkpos.simulator.payfor.terminals[0].user-code=QNB_API_KULLANICI_3DPAY",
