@@ -89,3 +89,20 @@ document.addEventListener('DOMContentLoaded', () => {
     const form = document.querySelector('form[data-autosubmit]');
     if (form) form.submit();
 });
+
+// The bank's merchant page: picking a bank (a gateway's preset) fills in the addresses and programs it knows;
+// what it does not name is emptied, credentials stay as typed. Without JavaScript the server fills them in.
+document.addEventListener('DOMContentLoaded', () => {
+    document.querySelectorAll('select[data-fills-settings]').forEach(select => {
+        select.addEventListener('change', () => {
+            const option = select.options[select.selectedIndex];
+            if (!option.dataset.settings) return;
+            const settings = JSON.parse(option.dataset.settings);
+            select.form.querySelectorAll('[data-preset-decides]').forEach(field => {
+                const value = settings[field.name];
+                if (field.tagName === 'SELECT') field.value = value === 'true' ? 'true' : 'false';
+                else field.value = value || '';
+            });
+        });
+    });
+});

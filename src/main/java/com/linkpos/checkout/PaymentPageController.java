@@ -1,8 +1,10 @@
 package com.linkpos.checkout;
 
 import com.linkpos.platform.WebAccess;
+import com.linkpos.acquiring.Acquirers;
 import com.linkpos.acquiring.BrowserStep;
 import com.linkpos.acquiring.CardDetails;
+import com.linkpos.acquiring.InstallmentPolicy;
 import com.linkpos.link.Link;
 import com.linkpos.link.LinkStatus;
 import com.linkpos.link.LinkUsage;
@@ -56,12 +58,14 @@ class PaymentPageController implements WebAccess {
     private final Checkout checkout;
     private final Attempts attempts;
     private final Ledger ledger;
+    private final Acquirers acquirers;
     private final MessageSource messages;
     private final Clock clock;
 
     PaymentPageController(Links links, PublicAddress address, Merchants merchants, Checkout checkout, Attempts attempts,
-                          Ledger ledger, MessageSource messages, Clock clock) {
+                          Ledger ledger, Acquirers acquirers, MessageSource messages, Clock clock) {
         this.links = links;
+        this.acquirers = acquirers;
         this.address = address;
         this.merchants = merchants;
         this.checkout = checkout;
@@ -252,6 +256,11 @@ class PaymentPageController implements WebAccess {
         Link link = found.get();
         model.addAttribute("link", link);
         model.addAttribute("merchantName", merchants.get(link.merchantId()).name());
+        if (link.installments() > 1) {
+            // [A7] the programs of the merchant's own gateway, named before the payer types a card
+            model.addAttribute("programs",
+                    new InstallmentPolicy(acquirers.forMerchant(link.merchantId()).installmentPrograms()).namedPrograms());
+        }
         LinkStatus status = link.status(clock.instant());
         if (!status.isPayable()) {
             model.addAttribute("reason", status.name());

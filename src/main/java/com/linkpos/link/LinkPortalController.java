@@ -3,6 +3,8 @@ package com.linkpos.link;
 import com.linkpos.platform.WebAccess;
 import com.linkpos.platform.PortalAccess;
 import com.linkpos.platform.Caller;
+import com.linkpos.acquiring.Acquirers;
+import com.linkpos.acquiring.InstallmentPolicy;
 import com.linkpos.merchant.Merchant;
 import com.linkpos.merchant.Merchants;
 import com.linkpos.shared.Currency;
@@ -42,7 +44,11 @@ class LinkPortalController implements WebAccess {
     private final Ledger ledger;
     private final LinkDeliveries deliveries;
 
-    LinkPortalController(Links links, LinkUrls urls, Merchants merchants, Ledger ledger, LinkDeliveries deliveries) {
+    private final Acquirers acquirers;
+
+    LinkPortalController(Links links, LinkUrls urls, Merchants merchants, Ledger ledger, LinkDeliveries deliveries,
+                         Acquirers acquirers) {
+        this.acquirers = acquirers;
         this.links = links;
         this.urls = urls;
         this.merchants = merchants;
@@ -222,6 +228,9 @@ class LinkPortalController implements WebAccess {
         model.addAttribute("frozen", current != null && current.hasPayments());
         model.addAttribute("currencies", Arrays.stream(Currency.values()).filter(merchant::accepts).toList());
         model.addAttribute("installmentChoices", IntStream.rangeClosed(1, merchant.maxInstallments()).boxed().toList());
+        // [A7] who may pay in installments is the merchant's gateway's to say
+        model.addAttribute("programs",
+                new InstallmentPolicy(acquirers.forMerchant(merchant.id()).installmentPrograms()).namedPrograms());
         model.addAttribute("maxValidityDays", links.maxValidity().toDays());
         return "link/form";
     }

@@ -38,7 +38,7 @@ class AdminMerchantController {
     /** RFC 7396's media type: PATCH takes it, and plain JSON. */
     private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final String MERCHANT_ID = "The merchant's id (`mer_…`).";
-    private static final String BANK_KEY_ONLY = " Needs the bank's API key.";
+    static final String BANK_KEY_ONLY = " Needs the bank's API key.";
 
     private final Merchants merchants;
     private final ApiKeys apiKeys;
@@ -56,9 +56,14 @@ class AdminMerchantController {
      */
     @Schema(name = "AcquirerSettings", description = "The merchant's bank gateway. PAYFOR needs gatewayUrl, mbrId, "
             + "merchantId, userCode, userPass and merchantPass; EST needs gatewayUrl, clientId, username, password and "
-            + "storeKey. A setting left out keeps its stored value while the type stays; a new type needs all of its own.")
+            + "storeKey. A setting left out keeps its stored value while the type stays; a new type needs all of its own. "
+            + "A preset (a bank of the gateway: GET /api/v1/admin/gateways) fills in the addresses and installment "
+            + "programs it knows.")
     record AcquirerRequest(
             @Schema(allowableValues = {"PAYFOR", "EST"}, example = "PAYFOR") String type,
+            @Schema(description = "A bank of the gateway whose addresses and programs fill in what is not sent "
+                    + "(PAYFOR: QNB, QNB_TEST, SIMULATOR; EST: ISBANK, HALKBANK, TEB, SEKERBANK, ZIRAAT, QNB_EST, AKBANK, "
+                    + "ASSECO_TEST, SIMULATOR).", example = "ISBANK") String preset,
             @Schema(format = "uri", example = "https://vpostest.qnbfinansbank.com") String gatewayUrl,
             @Schema(description = "PayFor: the institution code (MbrId).", example = "5") String mbrId,
             @Schema(description = "PayFor: the merchant number (MerchantID).", example = "085300000009704") String merchantId,
@@ -74,17 +79,23 @@ class AdminMerchantController {
             @Schema(description = "EST: the client id.", example = "190100000") String clientId,
             @Schema(description = "EST: the API user.", example = "ZIRAATAPI") String username,
             @Schema(description = "EST: the API password.", format = "password", writeOnly = true) String password,
-            @Schema(description = "EST: the store key.", format = "password", writeOnly = true) String storeKey) {
+            @Schema(description = "EST: the store key.", format = "password", writeOnly = true) String storeKey,
+            @Schema(description = "EST: the bank's 3-D gate when it is not {gatewayUrl}/fim/est3Dgate.", format = "uri")
+            String threeDGateUrl,
+            @Schema(description = "EST: where LinkPOS's end of day is announced (the simulator's); a real EST bank "
+                    + "closes its own day.", format = "uri") String dayEndUrl) {
 
         /** The settings sent (those left out are absent). */
         Map<String, String> given() {
             Map<String, String> given = new LinkedHashMap<>();
-            String[][] fields = {{"type", type}, {"gatewayUrl", gatewayUrl}, {"mbrId", mbrId}, {"merchantId", merchantId},
+            String[][] fields = {{"type", type}, {"preset", preset}, {"gatewayUrl", gatewayUrl}, {"mbrId", mbrId},
+                    {"merchantId", merchantId},
                     {"userCode", userCode}, {"userPass", userPass}, {"merchantPass", merchantPass},
                     {"threeDFromServer", threeDFromServer == null ? null : threeDFromServer.toString()},
                     {"batchClose", batchClose == null ? null : batchClose.toString()},
                     {"installmentPrograms", installmentPrograms}, {"clientId", clientId}, {"username", username},
-                    {"password", password}, {"storeKey", storeKey}};
+                    {"password", password}, {"storeKey", storeKey}, {"threeDGateUrl", threeDGateUrl},
+                    {"dayEndUrl", dayEndUrl}};
             for (String[] field : fields) {
                 if (field[1] != null) {
                     given.put(field[0], field[1]);
@@ -100,11 +111,13 @@ class AdminMerchantController {
                         @Schema(nullable = true) String mbrId, @Schema(nullable = true) String merchantId,
                         @Schema(nullable = true) String userCode, @Schema(nullable = true) Boolean threeDFromServer,
                         @Schema(nullable = true) Boolean batchClose, @Schema(nullable = true) String installmentPrograms,
-                        @Schema(nullable = true) String clientId, @Schema(nullable = true) String username) {
+                        @Schema(nullable = true) String clientId, @Schema(nullable = true) String username,
+                        @Schema(nullable = true) String threeDGateUrl, @Schema(nullable = true) String dayEndUrl) {
         static AcquirerView of(Map<String, String> shown) {
             return new AcquirerView(shown.get("type"), shown.get("gatewayUrl"), shown.get("mbrId"), shown.get("merchantId"),
                     shown.get("userCode"), flag(shown.get("threeDFromServer")), flag(shown.get("batchClose")),
-                    shown.get("installmentPrograms"), shown.get("clientId"), shown.get("username"));
+                    shown.get("installmentPrograms"), shown.get("clientId"), shown.get("username"),
+                    shown.get("threeDGateUrl"), shown.get("dayEndUrl"));
         }
 
         private static Boolean flag(String value) {

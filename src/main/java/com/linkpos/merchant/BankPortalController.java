@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** [B1] The bank operator's pages: onboard a merchant with its first admin, grant currencies and installments. */
 @Controller
@@ -32,11 +33,13 @@ class BankPortalController implements WebAccess {
     private final Merchants merchants;
     private final MerchantTerminals terminals;
     private final Acquirers acquirers;
+    private final JsonMapper json;
 
-    BankPortalController(Merchants merchants, MerchantTerminals terminals, Acquirers acquirers) {
+    BankPortalController(Merchants merchants, MerchantTerminals terminals, Acquirers acquirers, JsonMapper json) {
         this.merchants = merchants;
         this.terminals = terminals;
         this.acquirers = acquirers;
+        this.json = json;
     }
 
     @Override
@@ -137,6 +140,10 @@ class BankPortalController implements WebAccess {
         return "redirect:/bank/merchants/" + id;
     }
 
+    /** A bank the form offers for a gateway, and the settings it fills in (JSON, for the page's script). */
+    record PresetChoice(String id, String name, String settings) {
+    }
+
     @PostMapping("/{id}/terminal/remove")
     String removeTerminal(@PathVariable String id, RedirectAttributes redirect) {
         Merchant merchant = merchants.get(id);
@@ -176,6 +183,12 @@ class BankPortalController implements WebAccess {
         if (editing != null) {
             model.addAttribute("terminal", terminals.shown(editing.id()).orElse(Map.of()));
             model.addAttribute("gateways", new TreeMap<>(acquirers.gateways()));
+            Map<String, List<PresetChoice>> presets = new TreeMap<>();
+            acquirers.gateways().forEach((type, gateway) -> presets.put(type, gateway.presets().stream()
+                    .map(preset -> new PresetChoice(preset.id(), preset.name(),
+                            json.writeValueAsString(terminals.presetSettings(type, preset))))
+                    .toList()));
+            model.addAttribute("presets", presets);
         }
         model.addAttribute("foreignChoices", Arrays.stream(Currency.values()).filter(Currency::isForeign).toList());
         return "merchant/merchants";

@@ -1,9 +1,11 @@
 package com.linkpos.merchant;
 
 import com.linkpos.acquiring.AcquirerFactory;
+import com.linkpos.acquiring.AcquirerFactory.Preset;
 import com.linkpos.acquiring.AcquirerFactory.Setting;
 import com.linkpos.acquiring.Acquirers;
 import com.linkpos.acquiring.Terminals;
+import com.linkpos.platform.PublicAddress;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
 import com.linkpos.shared.SecretBox;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -41,13 +44,16 @@ class MerchantTerminals implements Terminals {
     private final SecretBox secrets;
     private final JsonMapper json;
     private final ObjectProvider<Acquirers> acquirers;
+    private final PublicAddress address;
     private final Clock clock;
 
-    MerchantTerminals(JdbcClient jdbc, SecretBox secrets, JsonMapper json, ObjectProvider<Acquirers> acquirers, Clock clock) {
+    MerchantTerminals(JdbcClient jdbc, SecretBox secrets, JsonMapper json, ObjectProvider<Acquirers> acquirers,
+                      PublicAddress address, Clock clock) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.json = json;
         this.acquirers = acquirers;
+        this.address = address;
         this.clock = clock;
     }
 
@@ -76,7 +82,9 @@ class MerchantTerminals implements Terminals {
     /**
      * Sets up or changes the merchant's terminal. {@code given} holds the type and the settings sent;
      * a setting left out keeps its stored value when the type stays (so a secret need not be sent again);
-     * a new type needs all of its own. Every problem is reported at once, under {@code acquirer.<name>}.
+     * a new type needs all of its own. A {@code preset} (a bank of the gateway) fills in the addresses and
+     * programs it knows, and decides the ones it does not name, where they are not sent: only the
+     * credentials are kept. Every problem is reported at once, under {@code acquirer.<name>}.
      */
     @Transactional
     void configure(String merchantId, Map<String, String> given) {
@@ -93,11 +101,22 @@ class MerchantTerminals implements Terminals {
         }
         Map<String, String> kept = current.filter(terminal -> terminal.type().equals(type)).map(Terminal::settings)
                 .orElse(Map.of());
+        String presetId = blankToNull(given.get("preset"));
+        Optional<Preset> preset = presetId == null ? Optional.empty()
+                : gateway.presets().stream().filter(known -> known.id().equalsIgnoreCase(presetId.strip())).findFirst();
+        if (presetId != null && preset.isEmpty()) {
+            throw ProblemException.invalid(List.of(FieldProblem.of("acquirer.preset", "unknown_preset", presetId,
+                    String.join(", ", gateway.presets().stream().map(Preset::id).toList()))));
+        }
+        Map<String, String> filled = preset.map(known -> presetSettings(type, known)).orElse(Map.of());
         Map<String, String> open = new LinkedHashMap<>();
         Map<String, String> secret = new LinkedHashMap<>();
         for (Setting setting : gateway.settings()) {
             String value = blankToNull(given.get(setting.name()));
-            value = value != null ? value.strip() : kept.get(setting.name());
+            boolean credential = setting.secret() || setting.kind() == Setting.Kind.TEXT
+                    && !setting.name().equals("installmentPrograms");
+            value = value != null ? value.strip() : filled.containsKey(setting.name()) ? filled.get(setting.name())
+                    : preset.isPresent() && !credential ? null : kept.get(setting.name());
             String field = "acquirer." + setting.name();
             if (value == null) {
                 if (setting.required()) {
@@ -116,7 +135,7 @@ class MerchantTerminals implements Terminals {
         }
         Map<String, String> known = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         gateway.settings().forEach(setting -> known.put(setting.name(), setting.name()));
-        given.keySet().stream().filter(name -> !name.equals("type") && !known.containsKey(name)
+        given.keySet().stream().filter(name -> !name.equals("type") && !name.equals("preset") && !known.containsKey(name)
                         && blankToNull(given.get(name)) != null)
                 .forEach(name -> errors.add(FieldProblem.of("acquirer." + name, "not_a_setting_of_gateway", type)));
         if (!errors.isEmpty()) {
@@ -130,6 +149,21 @@ class MerchantTerminals implements Terminals {
                 .param("merchant", merchantId).param("type", type).param("settings", json.writeValueAsString(open))
                 .param("secrets", secrets.seal(purpose(merchantId), json.writeValueAsString(secret)))
                 .param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    /**
+     * The settings a preset fills in; the built-in simulator's addresses are this LinkPOS's own
+     * ({@code {public address}/simulator/{type}}, and its URL settings given as paths under it).
+     */
+    Map<String, String> presetSettings(String type, Preset preset) {
+        if (!preset.simulated()) {
+            return preset.settings();
+        }
+        String simulator = address.base() + "/simulator/" + type.toLowerCase(Locale.ROOT);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("gatewayUrl", simulator);
+        preset.settings().forEach((name, value) -> settings.put(name, value.startsWith("/") ? simulator + value : value));
+        return settings;
     }
 
     /** Back to the built-in simulator (the default terminal). */

@@ -21,11 +21,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A PayFor gateway that fails on purpose, between LinkPOS and the simulated bank: it passes every
- * request on to the bank as it is, except the API calls (XMLGate.aspx) it is told to spoil, in the
- * order they come. It notes every API call (its SecureType and TxnType), so a test can tell how many
- * provisions the bank was sent. A real HTTP server on its own port: LinkPOS reaches it as it would
- * reach a bank.
+ * A bank gateway that fails on purpose, between LinkPOS and the simulated bank: it passes every request
+ * on to the bank as it is, except the API calls (PayFor's XMLGate.aspx, EST's /fim/api) it is told to
+ * spoil, in the order they come. It notes every API call (PayFor: its SecureType and TxnType; EST: its
+ * Type, or the Extra query it makes), so a test can tell how many provisions the bank was sent. A real
+ * HTTP server on its own port: LinkPOS reaches it as it would reach a bank.
  */
 public final class FaultyGateway implements AutoCloseable {
 
@@ -45,6 +45,10 @@ public final class FaultyGateway implements AutoCloseable {
 
     private static final Pattern SECURE_TYPE = Pattern.compile("<SecureType>([^<]*)</SecureType>");
     private static final Pattern TXN_TYPE = Pattern.compile("<TxnType>([^<]*)</TxnType>");
+    private static final Pattern EST_TYPE = Pattern.compile("<Type>([^<]*)</Type>");
+    private static final Pattern EST_QUERY = Pattern.compile("<Extra><([A-Z]+)>");
+    /** What a provision is called in {@link #apiCalls()}: PayFor's 3DModelPayment, EST's Auth. */
+    public static final List<String> PROVISIONS = List.of("3DModelPayment/", "Auth");
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -77,13 +81,17 @@ public final class FaultyGateway implements AutoCloseable {
         faults.addAll(List.of(coming));
     }
 
-    /** Every API call so far, as {@code SecureType/TxnType} (a provision is {@code 3DModelPayment/}). */
+    /**
+     * Every API call so far: PayFor's as {@code SecureType/TxnType} (a provision is {@code 3DModelPayment/}, an
+     * inquiry {@code Inquiry/OrderInquiry}); EST's as its {@code Type} ({@code Auth}, {@code Void}, {@code Credit})
+     * or its query ({@code ORDERSTATUS}).
+     */
     public List<String> apiCalls() {
         return List.copyOf(apiCalls);
     }
 
     public long provisions() {
-        return apiCalls.stream().filter(call -> call.startsWith("3DModelPayment")).count();
+        return apiCalls.stream().filter(PROVISIONS::contains).count();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -93,9 +101,12 @@ public final class FaultyGateway implements AutoCloseable {
                 body = in.readAllBytes();
             }
             Fault fault = null;
-            if (exchange.getRequestURI().getPath().endsWith("/XMLGate.aspx")) {
-                String xml = new String(body, StandardCharsets.UTF_8);
-                apiCalls.add(first(SECURE_TYPE, xml) + "/" + first(TXN_TYPE, xml));
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/XMLGate.aspx") || path.endsWith("/fim/api")) {
+                String xml = new String(body, StandardCharsets.ISO_8859_1); // the names sought are ASCII either way
+                apiCalls.add(path.endsWith("/fim/api")
+                        ? (xml.contains("<Extra><") ? first(EST_QUERY, xml) : first(EST_TYPE, xml))
+                        : first(SECURE_TYPE, xml) + "/" + first(TXN_TYPE, xml));
                 fault = faults.poll();
             }
             if (fault == Fault.SILENT) {
