@@ -125,6 +125,20 @@ public abstract class AcquirerContract {
         assertThat(replayed.approved()).as("a replayed answer never provisions twice").isFalse();
     }
 
+    @ParameterizedTest(name = "{0} pays, ECI {1}")
+    @CsvSource({"4155650100416111, 05", "5456160000000000, 02", "9792030000000000, 05", "9792020000000001, 05",
+            "5504720000000003, 02", "5400610000000001, 02", "4111111111111111, 05", "5555555555554444, 02",
+            // the Asseco test system's cards (VPOS.md B7)
+            "4355084355084358, 05", "4546711234567894, 05", "5401341234567891, 02"})
+    void everyTestCardThatIsApprovedPays(String number, String eci) {
+        Payment payment = payment(new Money(4_250, Currency.TRY));
+        Verdict verdict = authenticate(payment, number);
+        assertThat(verdict).as("%s", verdict).isInstanceOf(Verdict.Authenticated.class);
+        assertThat(((Verdict.Authenticated) verdict).eci()).isEqualTo(eci);
+        BankAnswer answer = acquirer(merchant).provision(payment, (Verdict.Authenticated) verdict);
+        assertThat(answer.approved()).as("%s", answer).isTrue();
+    }
+
     @ParameterizedTest(name = "{0} is declined with {1}")
     @CsvSource({"4000000000000002, 05", "4000000000009995, 51", "4000000000000069, 54", "4000000000000119, 96"})
     void theTestCardsAreDeclinedWithTheirCodes(String number, String code) {

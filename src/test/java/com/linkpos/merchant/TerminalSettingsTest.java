@@ -136,4 +136,81 @@ class TerminalSettingsTest {
         assertThat(terminals.of(merchant.id())).isEmpty();
         assertThat(page.body()).doesNotContain(MERCHANT_PASS);
     }
+
+    private static Map<String, Object> est(String preset) {
+        Map<String, Object> acquirer = new LinkedHashMap<>();
+        acquirer.put("type", "EST");
+        if (preset != null) {
+            acquirer.put("preset", preset);
+        }
+        acquirer.put("clientId", "700655000200");
+        acquirer.put("username", "ISBANKAPI");
+        acquirer.put("password", "ISBANK07-secret");
+        acquirer.put("storeKey", "TRPS0200-secret");
+        return acquirer;
+    }
+
+    @Test
+    void theBankListsItsGatewaysWithTheirSettingsAndBanksAndAPresetFillsTheAddressesIn() {
+        Api.Response gateways = api.get(TestData.BANK_KEY, "/api/v1/admin/gateways");
+        assertThat(gateways.status()).isEqualTo(200);
+        assertThat(gateways.json().path("data").valueStream().map(g -> g.path("type").asString())).containsExactly("EST", "PAYFOR");
+        var estGateway = gateways.json().path("data").get(0);
+        assertThat(estGateway.path("settings").valueStream().filter(s -> s.path("kind").asString().equals("SECRET"))
+                .map(s -> s.path("name").asString())).containsExactlyInAnyOrder("password", "storeKey");
+        assertThat(estGateway.path("presets").valueStream().map(p -> p.path("id").asString())).contains("ISBANK", "HALKBANK",
+                "TEB", "SEKERBANK", "ZIRAAT", "QNB_EST", "AKBANK", "ASSECO_TEST", "SIMULATOR");
+        assertThat(estGateway.path("presets").valueStream().filter(p -> p.path("id").asString().equals("SIMULATOR"))
+                .findFirst().orElseThrow().path("settings").path("gatewayUrl").asString()).isEqualTo(api.baseUrl() + "/simulator/est");
+        assertThat(api.get(merchant.key(), "/api/v1/admin/gateways").status()).as("the bank's only").isEqualTo(403);
+
+        Api.Response halkbank = patch(est("HALKBANK"));
+        assertThat(halkbank.status()).as(halkbank.toString()).isEqualTo(200);
+        assertThat(halkbank.json().path("acquirer").path("gatewayUrl").asString()).isEqualTo("https://sanalpos.halkbank.com.tr");
+        assertThat(halkbank.json().path("acquirer").path("threeDGateUrl").asString())
+                .isEqualTo("https://sanalpos.halkbank.com.tr/fim/est3dgate");
+        assertThat(halkbank.json().path("acquirer").path("installmentPrograms").asString()).isEqualTo("Paraf");
+        assertThat(halkbank.body()).doesNotContain("ISBANK07-secret").doesNotContain("TRPS0200-secret");
+
+        // another bank: its addresses replace the old ones, the credentials stay
+        Api.Response isbank = patch(Map.of("type", "EST", "preset", "ISBANK"));
+        assertThat(isbank.status()).as(isbank.toString()).isEqualTo(200);
+        assertThat(isbank.json().path("acquirer").path("gatewayUrl").asString()).isEqualTo("https://sanalpos.isbank.com.tr");
+        assertThat(isbank.json().path("acquirer").path("threeDGateUrl").isMissingNode()
+                || isbank.json().path("acquirer").path("threeDGateUrl").isNull()).as("Halkbank's gate is gone").isTrue();
+        assertThat(terminals.of(merchant.id()).orElseThrow().settings()).containsEntry("storeKey", "TRPS0200-secret")
+                .containsEntry("installmentPrograms", "Maximum");
+
+        // a custom address stays possible
+        Map<String, Object> custom = est(null);
+        custom.put("gatewayUrl", "https://sanalpos.example-bank.com.tr");
+        Api.Response own = patch(custom);
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().path("acquirer").path("gatewayUrl").asString()).isEqualTo("https://sanalpos.example-bank.com.tr");
+    }
+
+    @Test
+    void anUnknownBankIsRefusedAndChangesNothing() {
+        Api.Response refused = patch(est("GARANTI"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.fieldErrors()).containsExactly("acquirer.preset:unknown_preset");
+        assertThat(terminals.of(merchant.id())).isEmpty();
+    }
+
+    @Test
+    void theBanksPageOffersTheBanksOfEachGatewayInItsLanguage() {
+        PortalSession bank = PortalSession.loggedIn(port, "bank", TestData.BANK_PASSWORD);
+        Page page = bank.get("/bank/merchants/" + merchant.id());
+        assertThat(page.document().select("form.terminal-form[data-type=EST] select[name=preset] option").eachText())
+                .contains("Türkiye İş Bankası", "Halkbank", "LinkPOS banka simülatörü", "Asseco test ortamı");
+        assertThat(page.document().selectFirst("form.terminal-form[data-type=EST] option[value=HALKBANK]").attr("data-settings"))
+                .contains("https://sanalpos.halkbank.com.tr/fim/est3dgate");
+
+        Map<String, String> form = new LinkedHashMap<>();
+        est("SIMULATOR").forEach((name, value) -> form.put(name, value.toString()));
+        Page saved = bank.post("/bank/merchants/" + merchant.id() + "/terminal", form);
+        assertThat(saved.status()).as(saved.text()).isEqualTo(302);
+        assertThat(terminals.of(merchant.id()).orElseThrow().settings()).containsEntry("gatewayUrl", api.baseUrl() + "/simulator/est")
+                .containsEntry("dayEndUrl", api.baseUrl() + "/simulator/est/dayend");
+    }
 }
