@@ -35,7 +35,9 @@ public final class BankXml {
     /** The answer's root element, for answers with repeated elements (reports). */
     public static Element root(byte[] xml, Set<String> roots) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // the JDK's own parser: newInstance() would search the whole class path for another one on every call
+            // (in the packaged jar, 7 % of a payment's CPU in a flight recording: docs/PERFORMANCE.md)
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setExpandEntityReferences(false);
