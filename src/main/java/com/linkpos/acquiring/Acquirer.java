@@ -52,6 +52,13 @@ public interface Acquirer {
     BankAnswer refund(Order order, Money amount);
 
     /**
+     * How much of the sale the bank has paid back so far, by its own records (nothing for a sale it does
+     * not know); empty when its answer does not say. Asked before each refund, so that a refund whose
+     * answer was lost is learnt from the bank and never paid twice [A5].
+     */
+    Optional<Money> refundedAtTheBank(Order order);
+
+    /**
      * LinkPOS's end of day reached the bank [A6]: a real gateway closes its batches by itself and
      * ignores this; the simulator closes its own.
      */

@@ -18,6 +18,17 @@ public final class WireAmount {
         return amount.toBigDecimal().setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 
+    /** A non-negative amount a bank wrote ("15.00", "15"), in the currency; empty when it is not one. */
+    public static java.util.Optional<Money> parse(String written, com.linkpos.shared.Currency currency) {
+        try {
+            BigDecimal minor = new BigDecimal(written.strip()).movePointRight(currency.minorDigits());
+            return minor.signum() < 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Money(minor.longValueExact(), currency));
+        } catch (NumberFormatException | ArithmeticException | NullPointerException garbled) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Whether {@code posted} (a decimal, however written: "1250.5", "1250.50") is {@code amount}; garbled is not. */
     public static boolean same(String posted, Money amount) {
         try {

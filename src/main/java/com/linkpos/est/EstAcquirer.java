@@ -185,23 +185,41 @@ final class EstAcquirer implements Acquirer {
         return answer;
     }
 
+    /** ORDERHISTORY's approved credits (VPOS.md B5), in the sale's currency. */
+    @Override
+    public Optional<Money> refundedAtTheBank(Order order) {
+        return WireAmount.parse(java.math.BigDecimal.valueOf(credited(order.orderId()), 2).toPlainString(),
+                order.amount().currency());
+    }
+
     /**
-     * What is left to refund of the sale, in minor units: its amount less its approved credits, from
-     * ORDERHISTORY (whose records, like ORDERSTATUS's, give amounts in minor units).
+     * What is left to refund of the sale, in hundredths of the wire amount: its amount less its approved
+     * credits (ORDERSTATUS and ORDERHISTORY give amounts in minor units).
      */
     private long refundable(String orderId, Map<String, String> status) {
+        return minor(status.get("ORIG_TRANS_AMT")) - credited(orderId);
+    }
+
+    /** The approved credits (refunds) of ORDERHISTORY, in hundredths of the wire amount; none for an order it does not know. */
+    private long credited(String orderId) {
         Map<String, String> request = new LinkedHashMap<>();
         request.put("OrderId", orderId);
         Map<String, String> history = gateway.api(terminal, request, Map.of("ORDERHISTORY", "QUERY"));
-        long left = minor(status.get("ORIG_TRANS_AMT"));
+        if (!EstCodes.APPROVED.equals(history.get("ProcReturnCode"))) {
+            if (history.getOrDefault("ErrMsg", "").startsWith("No record found")) {
+                return 0;
+            }
+            throw new BankUnanswered("EST ORDERHISTORY refused: " + EstCodes.codeOf(history), null);
+        }
+        long credited = 0;
         int count = (int) minor(history.get("TRXCOUNT"));
         for (int i = 1; i <= count; i++) {
-            String[] record = history.getOrDefault("TRX" + i, "").split("\t", -1);
+            String[] record = history.getOrDefault("TRX" + i, "").split("\\t", -1);
             if (record.length > 9 && "C".equals(record[0]) && EstCodes.APPROVED.equals(record[9])) {
-                left -= minor(record[2]);
+                credited += minor(record[2]);
             }
         }
-        return left;
+        return credited;
     }
 
     private static long minor(String digits) {

@@ -129,16 +129,32 @@ final class PayForAcquirer implements Acquirer {
 
     @Override
     public Optional<BankAnswer> inquire(Payment payment) {
-        Map<String, String> request = account();
-        request.put("OrgOrderId", payment.orderId());
-        request.put("SecureType", "Inquiry");
-        request.put("TxnType", "OrderInquiry");
-        request.put("Lang", "TR");
-        Map<String, String> order = gateway.xml(terminal.gatewayUrl(), request);
+        Map<String, String> order = orderInquiry(payment.orderId());
         if (PayForCodes.NOT_FOUND.equals(order.get("ProcReturnCode"))) {
             return Optional.empty();
         }
         return Optional.of(answer(order, code -> null));
+    }
+
+    /** OrderInquiry's {@code RefundedAmount}, a decimal (VPOS.md A5). */
+    @Override
+    public Optional<Money> refundedAtTheBank(Order order) {
+        Map<String, String> found = orderInquiry(order.orderId());
+        if (PayForCodes.NOT_FOUND.equals(found.get("ProcReturnCode"))) {
+            return Optional.of(Money.zero(order.amount().currency()));
+        }
+        String refunded = found.get("RefundedAmount");
+        return refunded == null || refunded.isBlank() ? Optional.empty()
+                : WireAmount.parse(refunded, order.amount().currency());
+    }
+
+    private Map<String, String> orderInquiry(String orderId) {
+        Map<String, String> request = account();
+        request.put("OrgOrderId", orderId);
+        request.put("SecureType", "Inquiry");
+        request.put("TxnType", "OrderInquiry");
+        request.put("Lang", "TR");
+        return gateway.xml(terminal.gatewayUrl(), request);
     }
 
     @Override

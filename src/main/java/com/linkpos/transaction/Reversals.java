@@ -7,12 +7,14 @@ import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Money;
 import com.linkpos.shared.ProblemException;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * [R3] Void (iptal) and refund (iade) of an approved sale, through the merchant's acquirer [A5]. The
@@ -30,8 +32,11 @@ public class Reversals {
     private final Batches batches;
     private final Acquirers acquirers;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
-    Reversals(Ledger ledger, Batches batches, Acquirers acquirers, ApplicationEventPublisher events) {
+    Reversals(Ledger ledger, Batches batches, Acquirers acquirers, ApplicationEventPublisher events,
+              TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.ledger = ledger;
         this.batches = batches;
         this.acquirers = acquirers;
@@ -65,15 +70,51 @@ public class Reversals {
         return voided;
     }
 
-    /** Refunds part or all (amount null: the rest) of a sale of a closed batch. */
-    @Transactional(noRollbackFor = ProblemException.class)
+    /**
+     * Refunds part or all (amount null: the rest) of a sale of a closed batch. The bank is asked first how
+     * much it has paid back: a refund it made while its answer was lost (a timeout, a 502 to the merchant)
+     * is recorded then, and is the answer when it is the one asked again; otherwise the merchant hears of
+     * it before anything more is paid back. A partial refund is repeatable at the bank, so nothing else
+     * could tell a retry from a second refund. That question is asked before the sale is locked and
+     * outside any transaction: no database connection waits on the bank for it, and a refund recorded
+     * meanwhile only makes the ledger's total larger, never the bank's look larger than it is.
+     */
     public Transaction refund(String merchantId, String saleId, String amount) {
+        Optional<Money> atTheBank = ledger.find(merchantId, saleId)
+                .filter(sale -> sale.type() == TransactionType.SALE && sale.approved() && !sale.voided() && sale.batchClosed())
+                .flatMap(sale -> ask(() -> acquirers.forMerchant(merchantId).refundedAtTheBank(orderOf(sale))));
+        // the refusals below are answers that keep what they learnt (a batch, a lost refund): they commit
+        Object outcome = transaction.execute(status -> {
+            try {
+                return refund(merchantId, saleId, amount, atTheBank);
+            } catch (ProblemException refused) {
+                return refused;
+            }
+        });
+        if (outcome instanceof ProblemException refused) {
+            throw refused;
+        }
+        return (Transaction) outcome;
+    }
+
+    private Transaction refund(String merchantId, String saleId, String amount, Optional<Money> atTheBank) {
         Transaction sale = reversible(merchantId, saleId);
         if (!sale.batchClosed()) {
             throw new ProblemException(HttpStatus.CONFLICT, "batch_open_use_void", List.of());
         }
         Money refund = refundAmount(sale, amount);
-        BankAnswer bank = ask(() -> acquirers.forMerchant(merchantId).refund(orderOf(sale), refund));
+        if (atTheBank.isPresent() && atTheBank.get().minor() > sale.refunded().minor()) {
+            Money lost = new Money(atTheBank.get().minor() - sale.refunded().minor(), refund.currency());
+            Transaction learnt = ledger.recordReversal(sale, TransactionType.REFUND, lost, BankAnswer.approved("00",
+                    "Refunded at the bank before (its answer had not reached LinkPOS)", null, null));
+            events.publishEvent(new SaleRefunded(learnt));
+            if (lost.minor() == refund.minor()) {
+                return learnt;
+            }
+            throw new ProblemException(HttpStatus.CONFLICT, "refund_made_before", List.of());
+        }
+        Acquirer acquirer = acquirers.forMerchant(merchantId);
+        BankAnswer bank = ask(() -> acquirer.refund(orderOf(sale), refund));
         if (bank.refusal() == BankAnswer.Refusal.BATCH_OPEN_USE_VOID) {
             ledger.learnBankBatch(sale, false); // [A6] our end of day came before the bank's
             throw new ProblemException(HttpStatus.CONFLICT, "batch_open_use_void", List.of());
@@ -97,7 +138,7 @@ public class Reversals {
      * The bank's answer; a bank that does not answer (a timeout, a page that is not its protocol) is the
      * merchant's to hear in plain words, with nothing recorded: asked again, the bank tells what happened.
      */
-    private static BankAnswer ask(java.util.function.Supplier<BankAnswer> call) {
+    private static <T> T ask(java.util.function.Supplier<T> call) {
         try {
             return call.get();
         } catch (RuntimeException unanswered) {

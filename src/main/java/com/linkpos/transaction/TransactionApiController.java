@@ -60,7 +60,8 @@ class TransactionApiController {
     @Operation(operationId = "refundTransaction", summary = "Refund a sale",
             description = "Gives back part or all of a sale after its end of day; answers the REFUND transaction "
                     + "(approved or declined by the bank). Before the end of day, void it instead.")
-    @ProblemCodes(status = 409, value = {"batch_open_use_void", "transaction_not_refundable", "already_voided"})
+    @ProblemCodes(status = 409, value = {"batch_open_use_void", "transaction_not_refundable", "already_voided",
+            "refund_made_before"})
     @ProblemCodes(status = 422, value = {"refund_exceeds_sale", "amount_too_large", "validation_failed"})
     @ProblemCodes(status = 502, value = "gateway_unavailable")
     TransactionJson refund(Caller caller, @Parameter(description = SALE_ID) @PathVariable String id,

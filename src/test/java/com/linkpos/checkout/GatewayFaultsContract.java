@@ -205,4 +205,50 @@ abstract class GatewayFaultsContract {
         assertThat(api.get(merchant.key(), "/api/v1/transactions/" + sale).json().path("voided").asBoolean()).isTrue();
         assertThat(approvalsAtTheBank(link)).isZero();
     }
+
+    @Test
+    void aRefundWhoseAnswerWasLostIsLearntFromTheBankAndNeverPaidTwice() {
+        Api.CreatedLink link = link();
+        Payer payer = new Payer(port);
+        String sale = Payer.result(payer.followAll(payer.post(throughThreeDSecure(payer, link)))).transactionId();
+        assertThat(api.post(TestData.BANK_KEY, "/api/v1/admin/batches/close", null).status() / 100).isEqualTo(2);
+        String refunds = "/api/v1/transactions/" + sale + "/refunds";
+
+        // the bank pays back 10.00, but its answer is lost (the first call asks what it has paid back so far)
+        gateway.next(Fault.PASS, Fault.LATE);
+        assertThat(api.post(merchant.key(), refunds, "{\"amount\": \"10.00\"}").status()).isEqualTo(502);
+        assertThat(refundsInTheLedger(sale)).as("nothing recorded while the bank's answer is unknown").isZero();
+        // asked again, the bank's records say it was made: recorded, not paid back a second time
+        Api.Response again = api.post(merchant.key(), refunds, "{\"amount\": \"10.00\"}");
+        assertThat(again.status()).as("%s", again).isEqualTo(201);
+        assertThat(again.json().path("status").asString()).isEqualTo("APPROVED");
+        assertThat(refundsAtTheBank(link)).isEqualTo(1);
+        assertThat(refundsInTheLedger(sale)).isEqualTo(1);
+
+        // after another lost one, a refund of another amount is not sent before the merchant hears of the lost one
+        gateway.next(Fault.PASS, Fault.LATE);
+        assertThat(api.post(merchant.key(), refunds, "{\"amount\": \"5.00\"}").status()).isEqualTo(502);
+        Api.Response other = api.post(merchant.key(), refunds, "{\"amount\": \"7.00\"}");
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.code()).isEqualTo("refund_made_before");
+        assertThat(refundsAtTheBank(link)).isEqualTo(2);
+        assertThat(api.get(merchant.key(), "/api/v1/transactions/" + sale).json().path("refundedAmount").asString())
+                .isEqualTo("15.00");
+        Api.Response meant = api.post(merchant.key(), refunds, "{\"amount\": \"7.00\"}");
+        assertThat(meant.status()).as("%s", meant).isEqualTo(201);
+        assertThat(refundsAtTheBank(link)).isEqualTo(3);
+        assertThat(refundsInTheLedger(sale)).isEqualTo(3);
+    }
+
+    private long refundsInTheLedger(String sale) {
+        return jdbc.sql("SELECT count(*) FROM transactions WHERE original_transaction_id = ? AND type = 'REFUND' AND status = 'APPROVED'")
+                .param(sale).query(Long.class).single();
+    }
+
+    private long refundsAtTheBank(Api.CreatedLink link) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM simulator_transactions s JOIN payment_attempts p ON p.gateway_order_id = s.order_id
+                        WHERE s.txn_type IN ('Refund', 'Credit') AND s.approved AND p.link_id = ?""")
+                .param(link.id()).query(Long.class).single();
+    }
 }

@@ -31,6 +31,8 @@ public final class FaultyGateway implements AutoCloseable {
 
     /** What happens to an API call. */
     public enum Fault {
+        /** Nothing goes wrong: the bank does it and answers (to let a call pass before a spoiled one). */
+        PASS,
         /** Never reaches the bank; no answer before LinkPOS gives up. */
         SILENT,
         /** The bank does it; its answer arrives after LinkPOS gave up. */
