@@ -3,12 +3,16 @@ package com.linkpos.link;
 import com.linkpos.shared.Money;
 import java.time.Instant;
 
-/** A payment link [L1]-[L11]: what a payer is asked to pay, for how long, and how often. */
+/**
+ * A payment link [L1]-[L11]: what a payer is asked to pay, for how long, and how often. [M7]
+ * {@code paymentCount} and {@code collected} count its approved sales that were not voided,
+ * {@code voidedCount} and {@code voided} those that were, {@code refunded} what was paid back.
+ */
 public record Link(String id, String merchantId, String token, String orderNumber, Money amount, int installments,
                    Instant validFrom, Instant validUntil, LinkUsage usage, String description,
                    boolean payerNoteEnabled, String notifySms, String notifyEmail, int paymentCount,
-                   Money collected, Instant usedAt, Instant deletedAt, Instant createdAt, Instant updatedAt,
-                   String returnUrl) {
+                   Money collected, int voidedCount, Money voided, Money refunded, Instant usedAt, Instant deletedAt,
+                   Instant createdAt, Instant updatedAt, String returnUrl) {
 
     public LinkStatus status(Instant now) {
         if (deletedAt != null) {
@@ -31,11 +35,17 @@ public record Link(String id, String merchantId, String token, String orderNumbe
      * BIGINT, like every amount, and a multi-use link of a very large amount can fill it.
      */
     public boolean canCollect(Money amount) {
-        return collected.minor() <= Long.MAX_VALUE - amount.minor();
+        // every approved sale counts here, voided or not, as in the database's own guard (LinkTable)
+        return collected.minor() + voided.minor() <= Long.MAX_VALUE - amount.minor();
     }
 
-    /** [M3] After a successful payment, what was paid can no longer change. */
+    /** [M3] After a successful payment, what was paid can no longer change, even once that sale is voided. */
     public boolean hasPayments() {
-        return paymentCount > 0;
+        return paymentCount + voidedCount > 0;
+    }
+
+    /** [M7] What the link's sales brought in, less what was paid back. */
+    public Money net() {
+        return new Money(collected.minor() - refunded.minor(), collected.currency());
     }
 }

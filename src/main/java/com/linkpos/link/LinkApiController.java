@@ -144,6 +144,8 @@ class LinkApiController {
                         @Schema(implementation = LinkStatus.class) String status,
                         @Schema(description = "Approved sales not voided.") int paymentCount,
                         @Schema(description = "What those sales collected.", example = "1250.75") String collectedAmount,
+                        @Schema(description = "What was paid back of them (approved refunds).", example = "0.00")
+                        String refundedAmount,
                         @Schema(nullable = true, format = "uri", description = RETURN_URL) String returnUrl,
                         Instant createdAt, Instant updatedAt) {
     }
@@ -335,7 +337,8 @@ class LinkApiController {
         return new LinkResponse(link.id(), urls.of(link), link.orderNumber(), link.amount().toDecimalString(),
                 link.amount().currency().name(), link.installments(), link.validFrom(), link.validUntil(),
                 link.usage().name(), link.description(), link.payerNoteEnabled(), link.status(links.now()).name(),
-                link.paymentCount(), link.collected().toDecimalString(), link.returnUrl(), link.createdAt(), link.updatedAt());
+                link.paymentCount(), link.collected().toDecimalString(), link.refunded().toDecimalString(), link.returnUrl(),
+                link.createdAt(), link.updatedAt());
     }
 
     private static String encodeCursor(String id) {

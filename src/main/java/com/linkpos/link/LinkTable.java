@@ -186,6 +186,20 @@ class LinkTable {
         return params;
     }
 
+    /** [M7] One of the link's sales was voided: it no longer counts as paid or collected. */
+    void countVoid(String merchantId, String id, Money amount) {
+        jdbc.sql("""
+                        UPDATE links SET voided_count = voided_count + 1, voided_minor = voided_minor + :amount
+                        WHERE id = :id AND merchant_id = :merchant""")
+                .param("amount", amount.minor()).param("id", id).param("merchant", merchantId).update();
+    }
+
+    /** [M7] Part or all of one of the link's sales was paid back. */
+    void countRefund(String merchantId, String id, Money amount) {
+        jdbc.sql("UPDATE links SET refunded_minor = refunded_minor + :amount WHERE id = :id AND merchant_id = :merchant")
+                .param("amount", amount.minor()).param("id", id).param("merchant", merchantId).update();
+    }
+
     private static Link map(ResultSet rs, int row) throws SQLException {
         Currency currency = Currency.valueOf(rs.getString("currency").trim());
         return new Link(rs.getString("id"), rs.getString("merchant_id"), rs.getString("token"),
@@ -193,7 +207,10 @@ class LinkTable {
                 rs.getInt("installments"), instant(rs, "valid_from"), instant(rs, "valid_until"),
                 LinkUsage.valueOf(rs.getString("usage")), rs.getString("description"),
                 rs.getBoolean("payer_note_enabled"), rs.getString("notify_sms"), rs.getString("notify_email"),
-                rs.getInt("payment_count"), new Money(rs.getLong("collected_minor"), currency),
+                rs.getInt("payment_count") - rs.getInt("voided_count"),
+                new Money(rs.getLong("collected_minor") - rs.getLong("voided_minor"), currency),
+                rs.getInt("voided_count"), new Money(rs.getLong("voided_minor"), currency),
+                new Money(rs.getLong("refunded_minor"), currency),
                 instant(rs, "used_at"), instant(rs, "deleted_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 rs.getString("return_url"));
     }

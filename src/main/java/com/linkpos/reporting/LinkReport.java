@@ -68,8 +68,9 @@ class LinkReport {
         return new LinkRow(rs.getString("id"), rs.getString("token"), rs.getString("order_number"),
                 new Money(rs.getLong("amount_minor"), currency), rs.getInt("installments"),
                 rs.getTimestamp("valid_from").toInstant(), rs.getTimestamp("valid_until").toInstant(), rs.getString("usage"),
-                LinkStatus.valueOf(rs.getString("status")), rs.getInt("payment_count"),
-                new Money(rs.getLong("collected_minor"), currency), lastPaid == null ? null : lastPaid.toInstant(),
+                LinkStatus.valueOf(rs.getString("status")), rs.getInt("payment_count") - rs.getInt("voided_count"),
+                new Money(rs.getLong("collected_minor") - rs.getLong("voided_minor"), currency),
+                new Money(rs.getLong("refunded_minor"), currency), lastPaid == null ? null : lastPaid.toInstant(),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -23,6 +23,8 @@ final class ReportColumns {
                 Column.text("links.col.status", row -> row.status().name()),
                 Column.integer("links.col.paymentCount", LinkRow::paymentCount),
                 Column.money("links.col.collected", LinkRow::collected),
+                Column.money("links.col.refunded", LinkRow::refunded),
+                Column.money("links.col.net", LinkRow::net),
                 Column.dateTime("links.col.createdAt", LinkRow::createdAt));
     }
 
@@ -37,6 +39,8 @@ final class ReportColumns {
                 Column.text("links.col.status", row -> row.status().name()),
                 Column.integer("links.col.paymentCount", LinkRow::paymentCount),
                 Column.money("links.col.collected", LinkRow::collected),
+                Column.money("links.col.refunded", LinkRow::refunded),
+                Column.money("links.col.net", LinkRow::net),
                 Column.text("links.col.currency", row -> row.collected().currency().name()),
                 Column.dateTime("report.lastPaidAt", LinkRow::lastPaidAt));
     }

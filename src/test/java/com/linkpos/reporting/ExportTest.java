@@ -78,9 +78,9 @@ class ExportTest {
             "Yanıt kodu", "Yanıt mesajı", "mdStatus", "ECI", "Ödeyen açıklaması", "Gün sonu no", "İade edilen",
             "Asıl işlem", "Link");
     private static final List<String> LINK_HEADER_TR = List.of("Sipariş No", "Link", "Tutar", "Döviz", "Taksit",
-            "Başlangıç", "Bitiş", "Kullanım Tipi", "Durum", "Başarılı Ödeme", "Tahsil Edilen", "Oluşturulma");
+            "Başlangıç", "Bitiş", "Kullanım Tipi", "Durum", "Başarılı Ödeme", "Tahsil Edilen", "İade Edilen", "Net", "Oluşturulma");
     private static final List<String> LINK_REPORT_HEADER_TR = List.of("Sipariş No", "Oluşturulma", "Başlangıç", "Bitiş",
-            "Kullanım Tipi", "Durum", "Başarılı Ödeme", "Tahsil Edilen", "Döviz", "Son ödeme");
+            "Kullanım Tipi", "Durum", "Başarılı Ödeme", "Tahsil Edilen", "İade Edilen", "Net", "Döviz", "Son ödeme");
     private static final String PAYER_NOTE = "Teşekkürler — İyi çalışmalar; ğüşıöç ĞÜŞİÖÇ, \"tırnak\"";
 
     @LocalServerPort
@@ -553,9 +553,11 @@ class ExportTest {
             assertThat(b.getCell(2).getNumericCellValue()).isEqualTo(18900.0);
             assertThat(b.getCell(9).getNumericCellValue()).isEqualTo(2.0);
             assertThat(b.getCell(10).getNumericCellValue()).isEqualTo(37800.0);
-            assertThat(DateUtil.isCellDateFormatted(b.getCell(11))).isTrue();
+            assertThat(b.getCell(11).getNumericCellValue()).as("refunded").isEqualTo(0.0);
+            assertThat(b.getCell(12).getNumericCellValue()).as("net").isEqualTo(37800.0);
+            assertThat(DateUtil.isCellDateFormatted(b.getCell(13))).isTrue();
             assertThat(ChronoUnit.MILLIS.between(istanbul(instant(linkJson("B").path("createdAt"))),
-                    b.getCell(11).getLocalDateTimeCellValue())).isBetween(-1L, 1L);
+                    b.getCell(13).getLocalDateTimeCellValue())).isBetween(-1L, 1L);
             Row d = byOrder.get(orderNumbers.get("D"));
             assertThat(d.getCell(2).getNumericCellValue()).isEqualTo(99.99);
             assertThat(d.getCell(3).getStringCellValue()).isEqualTo("USD");

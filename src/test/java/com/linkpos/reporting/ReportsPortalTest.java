@@ -399,7 +399,9 @@ class ReportsPortalTest {
         assertThat(m.get(6)).isEqualTo("2");
         assertThat(m.get(7)).isEqualTo("37.800,00 TL");
         Instant lastPaid = Instant.parse(transaction(merchant, lastMulti).path("createdAt").asString());
-        assertThat(m.get(8)).isIn(screenTime(lastPaid), screenTime(lastPaid.minus(Duration.ofSeconds(2))));
+        assertThat(m.get(8)).as("refunded").isEqualTo("0,00 TL");
+        assertThat(m.get(9)).as("net").isEqualTo("37.800,00 TL");
+        assertThat(m.get(10)).isIn(screenTime(lastPaid), screenTime(lastPaid.minus(Duration.ofSeconds(2))));
         JsonNode multiJson = api.get(merchant.key(), "/api/v1/links/" + multi.id()).json();
         assertThat(m.get(1)).isEqualTo(screenTime(Instant.parse(multiJson.path("createdAt").asString())));
         assertThat(m.get(3)).isEqualTo(screenTime(Instant.parse(multiJson.path("validUntil").asString())));
@@ -410,12 +412,12 @@ class ReportsPortalTest {
         assertThat(s.get(6)).isEqualTo("1");
         assertThat(s.get(7)).isEqualTo("1.250,50 TL");
         Instant singlePaid = Instant.parse(transaction(merchant, singleSale).path("createdAt").asString());
-        assertThat(s.get(8)).isIn(screenTime(singlePaid), screenTime(singlePaid.minus(Duration.ofSeconds(2))));
+        assertThat(s.get(10)).isIn(screenTime(singlePaid), screenTime(singlePaid.minus(Duration.ofSeconds(2))));
 
         List<String> u = rows.get(unpaid.id());
         assertThat(u.get(6)).isEqualTo("0");
         assertThat(u.get(7)).isEqualTo("0,00 TL");
-        assertThat(u.get(8)).as("never paid: no last payment").isEmpty();
+        assertThat(u.get(10)).as("never paid: no last payment").isEmpty();
         assertThat(rows.get(deleted.id()).get(5)).isEqualTo("Silindi");
 
         Map<String, Set<String>> byStatus = Map.of(
