@@ -3,14 +3,19 @@ package com.linkpos.reporting;
 import com.linkpos.platform.WebAccess;
 import com.linkpos.platform.PortalAccess;
 import com.linkpos.platform.Caller;
+import com.linkpos.platform.Formats;
+import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.Money;
 import com.linkpos.shared.ProblemException;
 import com.linkpos.shared.TypedAmounts;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Reversals;
 import com.linkpos.transaction.Transaction;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,14 +71,34 @@ class ReversalPortalController implements WebAccess {
         return "reporting/reversal-confirm";
     }
 
+    /**
+     * The confirmation of a refund, only for an amount that can be refunded: one that is not a number, is
+     * nothing, or is more than the rest is refused here, on the sale's page with what was typed, before
+     * anyone is asked «Emin misiniz?».
+     */
     @GetMapping("/reversals/{id}/refund")
     String confirmRefund(Caller caller, @PathVariable String id, @RequestParam(required = false) String amount, Model model,
-                         Locale locale) {
+                         Locale locale, HttpServletResponse response) {
         Transaction sale = sale(caller, id);
+        Money refund;
+        try {
+            refund = Reversals.refundAmount(sale, amount == null || amount.isBlank() ? null : TypedAmounts.canonical(amount, locale));
+        } catch (ProblemException refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("t", sale);
+            model.addAttribute("related", ledger.reversalsOf(caller.merchantId(), id));
+            model.addAttribute("typedAmount", amount);
+            FieldProblem problem = refused.errors().get(0);
+            // the rest in the page's own way of writing money ("1.000,25 TL"), not the API's "1000.25 TRY"
+            model.addAttribute("amountError", problem.code().equals("refund_exceeds_sale")
+                    ? new Object[] {"reversal.refund.exceeds", new Object[] {Formats.money(sale.refundableRest(), locale)}}
+                    : new Object[] {problem.messageKey(), problem.args()});
+            return "reporting/reversal";
+        }
         model.addAttribute("t", sale);
         model.addAttribute("action", "refund");
-        model.addAttribute("amount", amount == null || amount.isBlank() ? sale.refundableRest().toDecimalString()
-                : TypedAmounts.canonical(amount, locale));
+        model.addAttribute("amount", refund.toDecimalString()); // what the confirmation posts
+        model.addAttribute("refund", refund);
         return "reporting/reversal-confirm";
     }
 
@@ -95,7 +120,7 @@ class ReversalPortalController implements WebAccess {
             Transaction reversal = action.get();
             redirect.addFlashAttribute("outcome", reversal);
         } catch (ProblemException refused) {
-            if (refused.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+            if (refused.status() == HttpStatus.NOT_FOUND) {
                 throw refused;
             }
             redirect.addFlashAttribute("refusal", refused.errors().isEmpty() ? "problem." + refused.code() + ".detail"

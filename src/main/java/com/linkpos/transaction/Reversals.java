@@ -151,7 +151,7 @@ public class Reversals {
      * [R3] How much a refund of {@code sale} pays back: {@code typed} (a decimal string), or when blank
      * the whole refundable rest; more than the rest, or nothing, is refused.
      */
-    static Money refundAmount(Transaction sale, String typed) {
+    public static Money refundAmount(Transaction sale, String typed) {
         Money rest = sale.refundableRest();
         Money refund;
         if (typed == null || typed.isBlank()) {

@@ -147,6 +147,14 @@ class MerchantJourneyTest {
         merchant.get(url("/reversals?orderNumber=" + order));
         waitFor(merchant, By.cssSelector("a.action-refund")).click();
         WebElement amount = waitFor(merchant, By.id("amount"));
+        assertThat(amount.getAttribute("value")).as("the rest, written as Turkish is").isEqualTo("1.250,50");
+        // more than the rest never reaches «Emin misiniz?»
+        amount.clear();
+        amount.sendKeys("2.000,00");
+        merchant.findElement(By.id("refund")).click();
+        assertThat(waitFor(merchant, By.id("amount-error")).getText()).contains("1.250,50 TL");
+        assertThat(merchant.findElements(By.id("confirm"))).isEmpty();
+        amount = merchant.findElement(By.id("amount"));
         amount.clear();
         amount.sendKeys("250,50");
         Browsers.screenshot(merchant, "10-refund");

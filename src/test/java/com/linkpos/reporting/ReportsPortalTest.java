@@ -553,7 +553,7 @@ class ReportsPortalTest {
         assertThat(form).isNotNull();
         assertThat(form.attr("method")).isEqualToIgnoringCase("get");
         assertThat(form.attr("action")).isEqualTo("/reversals/" + saleId + "/refund");
-        assertThat(form.selectFirst("input[name=amount]").val()).isEqualTo("1250.50");
+        assertThat(form.selectFirst("input[name=amount]").val()).as("pre-filled as Turkish is written").isEqualTo("1.250,50");
 
         // a void now is refused: use refund
         Page lateVoid = session.postWithToken("/reversals/" + saleId + "/void", Map.of(), csrfOf(detail));
@@ -565,7 +565,7 @@ class ReportsPortalTest {
         Page confirm = ok(session.get(form.attr("action") + "?amount=100,00"));
         assertThat(confirm.document().selectFirst("#confirm-form").attr("action")).isEqualTo("/reversals/" + saleId + "/refund");
         assertThat(confirm.document().selectFirst("#confirm-form input[name=amount]").val()).isEqualTo("100.00");
-        assertThat(confirm.text()).contains(sale.link().orderNumber()).contains("100.00 TRY").contains("iade edilecek");
+        assertThat(confirm.text()).contains(sale.link().orderNumber()).contains("100,00 TL").contains("iade edilecek");
         assertThat(apiSearch(merchant, "type=REFUND")).isEmpty();
         assertThat(transaction(merchant, saleId).path("refundedAmount").asString()).isEqualTo("0.00");
 
@@ -577,7 +577,7 @@ class ReportsPortalTest {
         assertThat(result.attr("data-type")).isEqualTo("REFUND");
         assertThat(result.text()).contains("100,00 TL iade edildi");
         assertThat(outcome.document().selectFirst("#tx-refunded").text()).isEqualTo("100,00 TL");
-        assertThat(outcome.document().selectFirst("#refund-form input[name=amount]").val()).isEqualTo("1150.50");
+        assertThat(outcome.document().selectFirst("#refund-form input[name=amount]").val()).isEqualTo("1.150,50");
         JsonNode refund = transaction(merchant, result.attr("data-transaction-id"));
         assertThat(refund.path("type").asString()).isEqualTo("REFUND");
         assertThat(refund.path("amount").asString()).isEqualTo("100.00");
@@ -590,12 +590,25 @@ class ReportsPortalTest {
                 .containsExactly("/reports/transactions/" + refund.path("id").asString());
         assertThat(row(ok(session.get("/reversals")), REVERSAL_ROWS, saleId).select("td").get(5).text()).isEqualTo("100,00 TL");
 
-        // more than the rest: refused with the reason, nothing changes
-        Page tooMuch = ok(session.get("/reversals/" + saleId + "/refund?amount=1200,00"));
-        Page refused = ok(session.get(session.relative(submit(session, tooMuch, "#confirm-form").location())));
+        // more than the rest, nothing, or not a number: refused before anyone is asked «Emin misiniz?», nothing changes
+        for (String typed : new String[] {"1200,00", "0", "abc", "1.150,51"}) {
+            Page refused = session.get("/reversals/" + saleId + "/refund?amount=" + java.net.URLEncoder.encode(typed,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(refused.status()).as(typed).isEqualTo(422);
+            assertThat(refused.document().selectFirst("#confirm-form")).as(typed).isNull();
+            assertThat(refused.document().selectFirst("#refund-form input[name=amount]").val()).as("as typed").isEqualTo(typed);
+            assertThat(refused.document().selectFirst("#refund-form input[name=amount]").attr("aria-invalid")).isEqualTo("true");
+            assertThat(refused.document().selectFirst("#amount-error")).as(typed).isNotNull();
+        }
+        Page tooMuch = session.get("/reversals/" + saleId + "/refund?amount=1200,00");
+        assertThat(tooMuch.document().selectFirst("#amount-error").text())
+                .isEqualTo("İade tutarı, satışın iade edilmemiş kısmını (1.150,50 TL) aşamaz.");
+        // posted anyway (a stale page, another tab): the ledger's own rule still refuses it
+        Page refused = ok(session.get(session.relative(session.postWithToken("/reversals/" + saleId + "/refund",
+                Map.of("amount", "1200.00"), csrfOf(tooMuch)).location())));
         Element refusal = refused.document().selectFirst("#reversal-refusal");
         assertThat(refusal).as("refusal on %s", refused.text()).isNotNull();
-        assertThat(refusal.text()).contains("aşamaz").contains("1150.50");
+        assertThat(refusal.text()).contains("aşamaz");
         assertThat(refused.document().selectFirst("#reversal-outcome")).isNull();
         assertThat(refused.document().selectFirst("#tx-refunded").text()).isEqualTo("100,00 TL");
         assertThat(transaction(merchant, saleId).path("refundedAmount").asString()).isEqualTo("100.00");
