@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,6 +44,17 @@ public class Merchants {
 
     public Merchant get(String id) {
         return find(id).orElseThrow(ProblemException::notFound);
+    }
+
+    /** The names of these merchants, by id, in one read (pages that list other modules' rows by merchant). */
+    public Map<String, String> names(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, name FROM merchants WHERE id IN (:ids)").param("ids", List.copyOf(new java.util.HashSet<>(ids)))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> names.put(rs.getString("id"), rs.getString("name")));
+        return names;
     }
 
     public List<Merchant> all() {

@@ -24,6 +24,12 @@ public class Formats {
         return dateTime(instant, LocaleContextHolder.getLocale());
     }
 
+    /** A business day: "01.12.2026" in Turkish, "01 Dec 2026" in English. */
+    public String date(java.time.LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofPattern(isEnglish(LocaleContextHolder.getLocale()) ? "dd MMM yyyy" : "dd.MM.yyyy",
+                Locale.ENGLISH).format(day);
+    }
+
     /** "1.250,50 TL" in Turkish, "TRY 1,250.50" in English. */
     public String money(Money money) {
         return money(money, LocaleContextHolder.getLocale());

@@ -1,5 +1,7 @@
 package com.linkpos.transaction;
 
+import com.linkpos.merchant.Merchants;
+import java.util.List;
 import com.linkpos.platform.WebAccess;
 import com.linkpos.platform.PortalAccess;
 import com.linkpos.platform.Caller;
@@ -18,9 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BatchControllers implements WebAccess {
 
     private final Batches batches;
+    private final Merchants merchants;
 
-    BatchControllers(Batches batches) {
+    BatchControllers(Batches batches, Merchants merchants) {
         this.batches = batches;
+        this.merchants = merchants;
     }
 
     @Override
@@ -30,8 +34,19 @@ class BatchControllers implements WebAccess {
 
     @GetMapping("/bank/batches")
     String page(Model model) {
-        model.addAttribute("batches", batches.recent(100));
-        return "transaction/batches";
+        return show(batches.recent(100), model, "transaction/batches");
+    }
+
+    /** «Emin misiniz?»: what the end of day will close, merchant by merchant, before it does. */
+    @GetMapping("/bank/batches/close")
+    String confirm(Model model) {
+        return show(batches.open(), model, "transaction/batches-confirm");
+    }
+
+    private String show(List<Batches.Batch> shown, Model model, String view) {
+        model.addAttribute("batches", shown);
+        model.addAttribute("merchantNames", merchants.names(shown.stream().map(Batches.Batch::merchantId).toList()));
+        return view;
     }
 
     @PostMapping("/bank/batches/close")

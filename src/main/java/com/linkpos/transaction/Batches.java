@@ -1,5 +1,10 @@
 package com.linkpos.transaction;
 
+import java.util.Map;
+import java.util.HashMap;
+import java.util.ArrayList;
+import com.linkpos.shared.Total;
+import com.linkpos.shared.Currency;
 import com.linkpos.acquiring.Acquirers;
 import com.linkpos.shared.BusinessTime;
 import java.sql.Date;
@@ -37,7 +42,17 @@ public class Batches {
     }
 
     public record Batch(String merchantId, int number, LocalDate businessDay, Instant openedAt, Instant closedAt,
-                        String closedBy) {
+                        String closedBy, List<Sums> sums) {
+    }
+
+    /**
+     * [R4] What a batch holds in one currency: its approved sales, the voids among them, its refunds, and
+     * the net (sales less voids and refunds). Sums are unbounded ({@link Total}).
+     */
+    public record Sums(Currency currency, int sales, Total sold, int voids, Total voided, int refunds, Total refunded) {
+        public Total net() {
+            return new Total(sold.minor().subtract(voided.minor()).subtract(refunded.minor()), currency);
+        }
     }
 
     /**
@@ -115,12 +130,50 @@ public class Batches {
         closeAll("schedule");
     }
 
+    /** The latest batches, open or closed, with what each holds. */
     public List<Batch> recent(int limit) {
-        return jdbc.sql("SELECT * FROM batches ORDER BY opened_at DESC LIMIT :limit").param("limit", limit)
-                .query((rs, row) -> new Batch(rs.getString("merchant_id"), rs.getInt("batch_number"),
-                        rs.getDate("business_day").toLocalDate(), rs.getTimestamp("opened_at").toInstant(),
-                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
-                        rs.getString("closed_by")))
-                .list();
+        return withSums(jdbc.sql("SELECT * FROM batches ORDER BY opened_at DESC LIMIT :limit").param("limit", limit)
+                .query(Batches::batch).list());
+    }
+
+    /** Every open batch, with what it holds: what the next end of day closes. */
+    public List<Batch> open() {
+        return withSums(jdbc.sql("SELECT * FROM batches WHERE closed_at IS NULL ORDER BY opened_at").query(Batches::batch).list());
+    }
+
+    private List<Batch> withSums(List<Batch> batches) {
+        if (batches.isEmpty()) {
+            return batches;
+        }
+        Map<String, List<Sums>> sums = new HashMap<>();
+        jdbc.sql("""
+                        SELECT merchant_id, batch_number, currency,
+                               count(*) FILTER (WHERE type = 'SALE') AS sales, sum(amount_minor) FILTER (WHERE type = 'SALE') AS sold,
+                               count(*) FILTER (WHERE type = 'VOID') AS voids, sum(amount_minor) FILTER (WHERE type = 'VOID') AS voided,
+                               count(*) FILTER (WHERE type = 'REFUND') AS refunds,
+                               sum(amount_minor) FILTER (WHERE type = 'REFUND') AS refunded
+                        FROM transactions
+                        JOIN unnest(CAST(:merchants AS text[]), CAST(:numbers AS integer[])) AS shown (merchant_id, batch_number)
+                            USING (merchant_id, batch_number)
+                        WHERE status = 'APPROVED'
+                        GROUP BY merchant_id, batch_number, currency ORDER BY currency""")
+                .param("merchants", batches.stream().map(Batch::merchantId).toArray(String[]::new))
+                .param("numbers", batches.stream().map(Batch::number).toArray(Integer[]::new))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    Currency currency = Currency.valueOf(rs.getString("currency").trim());
+                    sums.computeIfAbsent(rs.getString("merchant_id") + "/" + rs.getInt("batch_number"), key -> new ArrayList<>())
+                            .add(new Sums(currency, rs.getInt("sales"), Total.of(rs.getBigDecimal("sold"), currency),
+                                    rs.getInt("voids"), Total.of(rs.getBigDecimal("voided"), currency), rs.getInt("refunds"),
+                                    Total.of(rs.getBigDecimal("refunded"), currency)));
+                });
+        return batches.stream().map(b -> new Batch(b.merchantId(), b.number(), b.businessDay(), b.openedAt(), b.closedAt(),
+                b.closedBy(), sums.getOrDefault(b.merchantId() + "/" + b.number(), List.of()))).toList();
+    }
+
+    private static Batch batch(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Batch(rs.getString("merchant_id"), rs.getInt("batch_number"), rs.getDate("business_day").toLocalDate(),
+                rs.getTimestamp("opened_at").toInstant(),
+                rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                rs.getString("closed_by"), List.of());
     }
 }

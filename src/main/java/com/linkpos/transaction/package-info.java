@@ -1,8 +1,9 @@
 /**
  * The ledger of SALE, VOID and REFUND, void and refund through the acquirer [R3][A5], end-of-day
- * batches [R4]; publishes SaleVoided and SaleRefunded.
+ * batches [R4] (the bank's page names merchants through the merchant module); publishes SaleVoided and
+ * SaleRefunded.
  */
-@ApplicationModule(allowedDependencies = {"acquiring", "platform", "shared"})
+@ApplicationModule(allowedDependencies = {"acquiring", "merchant", "platform", "shared"})
 package com.linkpos.transaction;
 
 import org.springframework.modulith.ApplicationModule;

@@ -697,12 +697,23 @@ class ReportsPortalTest {
         assertThat(row(ok(merchantAdmin.get("/reversals")), REVERSAL_ROWS, saleId).selectFirst("a.action-void")).isNotNull();
         assertThat(merchantAdmin.get("/bank/batches").status()).as("a merchant is no bank operator").isEqualTo(403);
 
+        String refunded = sale(merchant, "20.00").id();
         PortalSession bank = PortalSession.loggedIn(port, "bank", TestData.BANK_PASSWORD);
         Page batches = ok(bank.get("/bank/batches"));
         Element openRow = batchRow(batches.document(), merchant.id(), batch);
         assertThat(openRow.select("td").get(4).text()).as("still open").isEmpty();
+        assertThat(openRow.select("td").get(0).text()).as("named, not only numbered").startsWith(merchantName(merchant));
+        assertThat(openRow.select("td").get(2).text()).as("the Istanbul business day").matches("\\d{2}\\.\\d{2}\\.\\d{4}");
+        assertThat(openRow.selectFirst("[data-col=sales]").text()).isEqualTo("2 satış · 95,25 TL");
 
-        Page closed = submit(bank, batches, "#close-batches");
+        // the end of day is asked for first, with what it will close; nothing closes until it is confirmed
+        assertThat(batches.document().selectFirst("#close-batches").attr("method")).isEqualToIgnoringCase("get");
+        Page confirm = ok(bank.get("/bank/batches/close"));
+        assertThat(confirm.document().selectFirst("h1").text()).isEqualTo("Gün sonu alınsın mı?");
+        assertThat(batchRow(confirm.document(), merchant.id(), batch).selectFirst("[data-col=net]").text()).isEqualTo("95,25 TL");
+        assertThat(transaction(merchant, saleId).path("batchClosed").asBoolean()).as("not before it is confirmed").isFalse();
+
+        Page closed = submit(bank, confirm, "#confirm-close");
         assertThat(closed.status()).isEqualTo(302);
         Page after = ok(bank.get(bank.relative(closed.location())));
         assertThat(after.document().selectFirst("#batches-closed").text()).matches("[1-9]\\d* gün sonu kapatıldı\\.");
@@ -712,6 +723,8 @@ class ReportsPortalTest {
 
         JsonNode sale = transaction(merchant, saleId);
         assertThat(sale.path("batchClosed").asBoolean()).isTrue();
+        assertThat(api.post(merchant.key(), "/api/v1/transactions/" + refunded + "/refunds", "{\"amount\": \"5.00\"}").status())
+                .isEqualTo(201);
         Element saleRow = row(ok(merchantAdmin.get("/reversals")), REVERSAL_ROWS, saleId);
         assertThat(saleRow.selectFirst("a.action-void")).isNull();
         assertThat(saleRow.selectFirst("a.action-refund")).isNotNull();
@@ -750,12 +763,12 @@ class ReportsPortalTest {
     }
 
     private static Element batchRow(Document page, String merchantId, int batch) {
-        for (Element row : page.select("#batches-table tbody tr")) {
-            List<String> cells = row.select("td").stream().map(Element::text).toList();
-            if (cells.get(0).equals(merchantId) && cells.get(1).equals(String.valueOf(batch))) {
-                return row;
-            }
-        }
-        throw new AssertionError("no batch " + batch + " of " + merchantId + " on the page");
+        Element row = page.selectFirst("tr[data-merchant-id=" + merchantId + "][data-batch=" + batch + "]");
+        assertThat(row).as("batch %s of %s on the page", batch, merchantId).isNotNull();
+        return row;
+    }
+
+    private String merchantName(Merchant merchant) {
+        return api.get(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id()).json().path("name").asString();
     }
 }
