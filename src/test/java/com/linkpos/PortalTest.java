@@ -170,6 +170,9 @@ class PortalTest {
         assertThat(detail.text()).contains(orderNumber, "1.250,50 TL", "3 taksit", "Çok Kullanımlık", "Kasım faturası",
                 from.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")),
                 until.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")));
+        // the recipients masked, as the deliveries below them are
+        assertThat(detail.document().selectFirst("#link-recipients").text()).isEqualTo("+90 532 *** ** 67 m******@example.com");
+        assertThat(detail.body()).doesNotContain("5321234567").doesNotContain("musteri@example.com");
 
         JsonNode link = apiLink(merchant, id);
         assertThat(link.path("url").asString()).isEqualTo(url);

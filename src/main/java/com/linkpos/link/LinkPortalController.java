@@ -1,5 +1,6 @@
 package com.linkpos.link;
 
+import com.linkpos.shared.Masks;
 import com.linkpos.platform.WebAccess;
 import com.linkpos.platform.PortalAccess;
 import com.linkpos.platform.Caller;
@@ -156,6 +157,9 @@ class LinkPortalController implements WebAccess {
         model.addAttribute("qrSvg", QrCodes.svg(row.url()));
         model.addAttribute("payments", ledger.ofLink(link.merchantId(), link.id()));
         model.addAttribute("deliveries", deliveries.ofLink(link.merchantId(), link.id()));
+        // the recipients as the deliveries below show them: recognisable, not harvestable
+        model.addAttribute("notifySms", link.notifySms() == null ? null : Masks.phone(link.notifySms()));
+        model.addAttribute("notifyEmail", link.notifyEmail() == null ? null : Masks.email(link.notifyEmail()));
         return "link/detail";
     }
 

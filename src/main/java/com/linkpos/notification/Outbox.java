@@ -1,5 +1,6 @@
 package com.linkpos.notification;
 
+import com.linkpos.shared.Masks;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.Ids;
 import com.linkpos.shared.Money;

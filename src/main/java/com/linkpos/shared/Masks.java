@@ -1,17 +1,17 @@
-package com.linkpos.notification;
+package com.linkpos.shared;
 
 /** Addresses as screens and the API show them: enough to recognise, not enough to harvest. */
-final class Masks {
+public final class Masks {
 
     private Masks() {
     }
 
-    static String of(String channel, String recipient) {
+    public static String of(String channel, String recipient) {
         return "SMS".equals(channel) ? phone(recipient) : email(recipient);
     }
 
     /** +905321234567 → +90 532 *** ** 67 */
-    static String phone(String e164) {
+    public static String phone(String e164) {
         if (e164 == null || e164.length() < 13) {
             return "***";
         }
@@ -19,7 +19,7 @@ final class Masks {
     }
 
     /** musteri@example.com → m*****@example.com */
-    static String email(String address) {
+    public static String email(String address) {
         int at = address == null ? -1 : address.indexOf('@');
         if (at < 1) {
             return "***";
