@@ -22,6 +22,11 @@ public record Transaction(String id, String merchantId, String linkId, String at
         }
     }
 
+    /** What the screens call its outcome: a sale that was voided no longer looks approved (VOIDED). */
+    public String shownStatus() {
+        return type == TransactionType.SALE && voided ? "VOIDED" : status.name();
+    }
+
     public boolean approved() {
         return status == TransactionStatus.APPROVED;
     }

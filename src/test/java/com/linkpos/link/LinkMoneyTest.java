@@ -55,6 +55,9 @@ class LinkMoneyTest {
         assertThat(detail.document().selectFirst("#link-collected").text()).isEqualTo("25,00 TL");
         assertThat(detail.document().selectFirst("#link-refunded").text()).isEqualTo("10,00 TL");
         assertThat(detail.document().selectFirst("#link-net").text()).isEqualTo("15,00 TL");
+        assertThat(detail.document().selectFirst("tr[data-transaction-id=" + voided + "] .status").text())
+                .as("a voided sale no longer looks approved").isEqualTo("İptal edildi");
+        assertThat(portal.get("/reports/transactions/" + voided).document().selectFirst(".status").text()).isEqualTo("İptal edildi");
 
         Element listed = portal.get("/links?orderNumber=" + link.orderNumber()).document()
                 .selectFirst("tr[data-link-id=" + link.id() + "]");
