@@ -179,11 +179,11 @@ class ReportsPortalTest {
         assertThat(cellsA.get(4)).isEqualTo("1.250,50 TL");
         assertThat(cellsA.get(6)).isEqualTo("415565******6111");
         assertThat(cellsA.get(7)).isEqualTo(authA);
-        assertThat(cellsA.get(8)).isEqualTo("00");
+        assertThat(cellsA.get(8)).as("the code with its words").startsWith("00 ");
         assertThat(row(today, TX_ROWS, saleA).selectFirst("a.magnifier").attr("href")).isEqualTo("/reports/transactions/" + saleA);
         List<String> declinedCells = row(today, TX_ROWS, declinedB).select("td").stream().map(Element::text).toList();
         assertThat(declinedCells.get(2)).isEqualTo("Reddedildi");
-        assertThat(declinedCells.get(8)).isEqualTo("51");
+        assertThat(declinedCells.get(8)).isEqualTo("51 Limit yetersiz");
         assertThat(row(today, TX_ROWS, saleC).select("td").get(4).text()).isEqualTo("50,00 USD");
 
         Map<String, List<String>> expected = new LinkedHashMap<>();
