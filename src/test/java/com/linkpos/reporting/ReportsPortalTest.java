@@ -330,7 +330,7 @@ class ReportsPortalTest {
                 .containsEntry("3D Secure", "mdStatus 1, ECI 02")
                 .containsEntry("Ödeyen açıklaması", "Fatura 42 — teşekkürler")
                 .containsEntry("Sipariş No", link.orderNumber())
-                .containsEntry("Link", link.id())
+                .containsEntry("Link", link.orderNumber())
                 .containsEntry("Gün sonu no", t.path("batchNumber").asInt() + " · açık")
                 .containsEntry("İade edilen", "0,00 TL")
                 .containsEntry("İptal edildi", "Hayır");
