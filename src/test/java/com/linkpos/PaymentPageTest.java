@@ -80,9 +80,12 @@ class PaymentPageTest {
         assertThat(details.selectFirst(".merchant").text()).isEqualTo(merchantName(merchant));
         assertThat(page.selectFirst("#pay-amount").text()).isEqualTo("1.250,50 TL");
         assertThat(details.text()).contains(orderNumber, "3 taksit");
+        assertThat(page.selectFirst("#pay-installments").text()).as("each installment's amount").isEqualTo("3 taksit (3 × 416,83 TL)");
+        assertThat(page.select("h1")).as("one heading: the merchant").hasSize(1);
+        assertThat(page.selectFirst("h1").text()).isEqualTo(merchantName(merchant));
         assertThat(page.selectFirst("#pay-description").text()).isEqualTo("Kasım ayı faturası");
         assertThat(details.text()).contains(
-                TURKISH_DATE_TIME.format(Instant.parse(link.path("validUntil").asString()).atZone(ISTANBUL)));
+                TURKISH_DATE_TIME.format(Instant.parse(link.path("validUntil").asString()).atZone(ISTANBUL)) + " (İstanbul saati)");
     }
 
     @Test

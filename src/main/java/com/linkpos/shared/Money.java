@@ -58,6 +58,17 @@ public record Money(long minor, Currency currency) implements java.io.Serializab
         return new Money(minor.longValue(), currency);
     }
 
+    /**
+     * One of {@code count} equal installments, rounded down to the minor unit: what each month shows
+     * ("3 × 416,83 TL" of 1.250,50); the bank adds the rest (here 0,01) to the first.
+     */
+    public Money installment(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("installments: " + count);
+        }
+        return new Money(minor / count, currency);
+    }
+
     public static Money zero(Currency currency) {
         return new Money(0, currency);
     }

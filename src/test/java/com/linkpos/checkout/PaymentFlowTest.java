@@ -124,6 +124,8 @@ class PaymentFlowTest {
         assertThat(result.reason()).isEqualTo("DECLINED_BY_BANK");
         assertThat(result.page().document().selectFirst("#result-reason").text()).contains(words);
         assertThat(result.page().document().selectFirst("#retry")).as("retry while the link is valid").isNotNull();
+        assertThat(result.page().document().selectFirst("#attempt-summary").text()).as("what was being paid stays in sight")
+                .contains("99,90 TL", link.orderNumber());
         Map<String, Object> sale = transaction(result.transactionId());
         assertThat(sale).containsEntry("status", "DECLINED").containsEntry("response_code", code)
                 .containsEntry("md_status", "1");

@@ -28,6 +28,13 @@ class MoneyTest {
                 .isInstanceOfSatisfying(Money.InvalidAmount.class, e -> assertThat(e.rejection()).isEqualTo(rejection));
     }
 
+    @ParameterizedTest(name = "{0} in {1} installments: {2} each")
+    @CsvSource({"125050, 3, 41683", "120000, 12, 10000", "100, 3, 33", "1, 2, 0"})
+    void anInstallmentIsTheAmountDividedRoundedDown(long minor, int count, long each) {
+        assertThat(new Money(minor, Currency.TRY).installment(count)).isEqualTo(new Money(each, Currency.TRY));
+        assertThatThrownBy(() -> new Money(minor, Currency.TRY).installment(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void yenHasNoMinorUnits() {
         assertThatThrownBy(() -> Money.parsePositive("10.5", Currency.JPY)).isInstanceOf(Money.InvalidAmount.class);
