@@ -34,6 +34,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,8 +88,16 @@ class PaymentPageController implements WebAccess {
     }
 
     @GetMapping("/pay/{token}")
-    String page(@PathVariable String token, Model model, HttpServletResponse response) {
+    Object page(@PathVariable String token, @CookieValue(name = PAID, required = false) String paidAttempt, Model model,
+                HttpServletResponse response) {
         Optional<Link> link = links.findByToken(token);
+        // The payer who paid this link comes back (Back, a bookmark): the receipt, never an invitation to pay again.
+        Optional<Attempt> paid = paidAttempt == null ? Optional.empty()
+                : attemptOf(link, paidAttempt).filter(attempt -> attempt.status() == Attempt.Status.APPROVED);
+        if (paid.isPresent() && (link.get().usage() == LinkUsage.SINGLE || !link.get().status(clock.instant()).isPayable())) {
+            return seeOther(resultPath(link.get(), paid.get().id()));
+        }
+        model.addAttribute("paidResult", paid.map(attempt -> resultPath(link.get(), attempt.id())).orElse(null));
         String unavailable = unavailable(link, model, response);
         if (unavailable != null) {
             return unavailable;
@@ -154,6 +163,15 @@ class PaymentPageController implements WebAccess {
         return address.base() + "/pay/" + link.token() + "/3ds/" + attemptId;
     }
 
+    /** The cookie that remembers, for this link's page only, which payment this browser made. */
+    static final String PAID = "linkpos_paid";
+
+    private void rememberPayment(Link link, Attempt attempt, HttpServletResponse response) {
+        response.addHeader("Set-Cookie", org.springframework.http.ResponseCookie.from(PAID, attempt.id())
+                .path("/pay/" + link.token()).httpOnly(true).secure(address.base().startsWith("https:"))
+                .sameSite("Lax").maxAge(java.time.Duration.ofDays(30)).build().toString());
+    }
+
     private static String resultPath(Link link, String attemptId) {
         return "/pay/" + link.token() + "/result/" + attemptId;
     }
@@ -208,6 +226,9 @@ class PaymentPageController implements WebAccess {
                         .queryParam("linkpos_transaction", transaction == null ? "" : transaction.id())
                         .encode().build().toUriString());
         // not while the bank's answer is awaited: a second payment could be a second charge
+        if (attempt.get().status() == Attempt.Status.APPROVED) {
+            rememberPayment(link.get(), attempt.get(), response);
+        }
         model.addAttribute("canRetry", attempt.get().status() != Attempt.Status.APPROVED
                 && attempt.get().status() != Attempt.Status.AUTHORIZING
                 && link.get().status(clock.instant()) == LinkStatus.ACTIVE);

@@ -110,6 +110,29 @@ class PaymentFlowTest {
                 .isEqualTo("USED");
     }
 
+    @Test
+    void aPayerWhoComesBackToAPaidLinkSeesTheReceiptNeverASecondPayment() {
+        Api.CreatedLink single = link("{\"amount\": \"40.00\"}");
+        Payer payer = new Payer(port);
+        Result paid = payer.pay(single.token(), Card.of("4155650100416111"));
+        assertThat(paid.approved()).isTrue();
+        // Back, or the link opened again in the same browser: its receipt
+        PortalSession.Page back = payer.browser().get("/pay/" + single.token());
+        assertThat(back.status()).isEqualTo(303);
+        assertThat(Payer.result(payer.followAll(back)).transactionId()).isEqualTo(paid.transactionId());
+        // anyone else: the link is used
+        assertThat(new Payer(port).browser().get("/pay/" + single.token()).document().selectFirst("#card-form")).isNull();
+
+        Api.CreatedLink multi = link("{\"amount\": \"15.00\", \"usage\": \"MULTI\"}");
+        Payer member = new Payer(port);
+        Result dues = member.pay(multi.token(), Card.of("4155650100416111"));
+        PortalSession.Page again = member.browser().get("/pay/" + multi.token());
+        assertThat(again.status()).as("a multi-use link may be paid again").isEqualTo(200);
+        assertThat(again.document().selectFirst("#card-form")).isNotNull();
+        assertThat(again.document().selectFirst("#paid-before a").attr("href")).endsWith("/result/"
+                + jdbc.sql("SELECT attempt_id FROM transactions WHERE id = ?").param(dues.transactionId()).query(String.class).single());
+    }
+
     @ParameterizedTest(name = "{0} is declined with {1}")
     @CsvSource({
             "4000000000000002, 05, Bankanız ödemeyi onaylamadı",
