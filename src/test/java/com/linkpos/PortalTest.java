@@ -135,6 +135,8 @@ class PortalTest {
         LocalDateTime until = from.plusDays(2).withHour(18).withMinute(0);
 
         Page newForm = session.get("/links/new");
+        assertThat(newForm.document().selectFirst("#validUntil").attr("type")).as("not the browser's own date widget").isEqualTo("text");
+        assertThat(newForm.document().selectFirst("#validUntil").attr("placeholder")).isEqualTo("gg.aa.yyyy ss:dd");
         assertThat(newForm.document().select("#link-form [name]").eachAttr("name")).contains("orderNumber", "currency",
                 "amount", "installments", "validFrom", "validUntil", "smsEnabled", "sms", "emailEnabled", "email",
                 "usage", "description", "payerNoteEnabled");
@@ -143,8 +145,9 @@ class PortalTest {
                 "currency", "TRY",
                 "amount", "1.250,50",
                 "installments", "3",
-                "validFrom", from.format(DATETIME_LOCAL),
-                "validUntil", until.format(DATETIME_LOCAL),
+                // typed the Turkish way, as the fields show it
+                "validFrom", from.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")),
+                "validUntil", until.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")),
                 "smsEnabled", "true",
                 "sms", "0532 123 45 67",
                 "emailEnabled", "true",

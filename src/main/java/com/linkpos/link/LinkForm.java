@@ -3,6 +3,7 @@ package com.linkpos.link;
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.TypedAmounts;
+import com.linkpos.shared.TypedTimes;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,6 @@ import java.util.Locale;
  */
 public class LinkForm {
 
-    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private String orderNumber;
     private String currency = "TRY";
@@ -39,8 +39,8 @@ public class LinkForm {
         form.currency = link.amount().currency().name();
         form.amount = link.amount().format(locale);
         form.installments = link.installments();
-        form.validFrom = local(link.validFrom());
-        form.validUntil = local(link.validUntil());
+        form.validFrom = TypedTimes.format(link.validFrom(), locale);
+        form.validUntil = TypedTimes.format(link.validUntil(), locale);
         form.smsEnabled = link.notifySms() != null;
         form.sms = link.notifySms();
         form.emailEnabled = link.notifyEmail() != null;
@@ -76,9 +76,6 @@ public class LinkForm {
         return instant;
     }
 
-    static String local(Instant instant) {
-        return instant == null ? null : LOCAL.format(instant.atZone(BusinessTime.ZONE));
-    }
 
     /**
      * The form as link input; what cannot even be read (a date, an amount) is added to {@code errors}.
@@ -102,15 +99,17 @@ public class LinkForm {
         if (typed == null || typed.isBlank()) {
             return null;
         }
-        if (current != null && typed.equals(local(current))) {
-            return current;
-        }
-        try {
-            return LocalDateTime.parse(typed.strip(), LOCAL).atZone(BusinessTime.ZONE).toInstant();
-        } catch (DateTimeParseException unreadable) {
+        java.util.Optional<java.time.LocalDateTime> local = TypedTimes.time(typed);
+        if (local.isEmpty()) {
             errors.add(FieldProblem.of(field, "invalid_date"));
             return null;
         }
+        Instant instant = local.get().atZone(BusinessTime.ZONE).toInstant();
+        // shown unchanged: the exact instant stays (the field has minute precision)
+        if (current != null && instant.equals(current.truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+            return current;
+        }
+        return instant;
     }
 
     public String getOrderNumber() { return orderNumber; }

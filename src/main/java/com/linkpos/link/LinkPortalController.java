@@ -1,6 +1,7 @@
 package com.linkpos.link;
 
 import com.linkpos.shared.Masks;
+import com.linkpos.shared.TypedTimes;
 import com.linkpos.platform.WebAccess;
 import com.linkpos.platform.PortalAccess;
 import com.linkpos.platform.Caller;
@@ -64,7 +65,7 @@ class LinkPortalController implements WebAccess {
 
     @GetMapping
     String list(Caller caller, @RequestParam Map<String, String> params, @RequestParam(defaultValue = "1") int page,
-                Model model) {
+                Model model, Locale locale) {
         LinkQuery query = LinkQuery.fromForm(params);
         long total = links.count(caller, query);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -75,7 +76,7 @@ class LinkPortalController implements WebAccess {
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         model.addAttribute("statuses", LinkStatus.values());
-        Map<String, String> criteria = query.formValues();
+        Map<String, String> criteria = query.formValues(locale);
         String exportQuery = withCriteria("/links/export", criteria);
         model.addAttribute("exportCsv", exportQuery + "&format=csv");
         model.addAttribute("exportCsvComma", exportQuery + "&format=csv&decimal=comma");
@@ -108,10 +109,10 @@ class LinkPortalController implements WebAccess {
 
     /** An expired link made payable again with a new end date; the URL stays the same. */
     @GetMapping("/{id}/renew")
-    String renewForm(Caller caller, @PathVariable String id, Model model) {
+    String renewForm(Caller caller, @PathVariable String id, Model model, Locale locale) {
         Link link = links.get(caller, id);
         model.addAttribute("row", row(link));
-        model.addAttribute("validUntil", LinkForm.local(links.now().plus(LinkRules.DEFAULT_VALIDITY)));
+        model.addAttribute("validUntil", TypedTimes.format(links.now().plus(LinkRules.DEFAULT_VALIDITY), locale));
         return "link/renew";
     }
 

@@ -1,5 +1,6 @@
 package com.linkpos.link;
 
+import com.linkpos.shared.TypedTimes;
 import com.linkpos.shared.BusinessTime;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,21 +33,18 @@ public record LinkQuery(LinkStatus status, String orderNumber, Instant createdFr
     }
 
     /** The filters as the form shows them again (and as links to the same list carry them). */
-    public Map<String, String> formValues() {
+    public Map<String, String> formValues(java.util.Locale locale) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("status", status == null ? "" : status.name());
         values.put("orderNumber", orderNumber == null ? "" : orderNumber);
-        values.put("from", createdFrom == null ? "" : LocalDate.ofInstant(createdFrom, BusinessTime.ZONE).toString());
-        values.put("to", createdTo == null ? "" : LocalDate.ofInstant(createdTo.minusNanos(1), BusinessTime.ZONE).toString());
+        values.put("from", createdFrom == null ? "" : TypedTimes.format(LocalDate.ofInstant(createdFrom, BusinessTime.ZONE), locale));
+        values.put("to", createdTo == null ? ""
+                : TypedTimes.format(LocalDate.ofInstant(createdTo.minusNanos(1), BusinessTime.ZONE), locale));
         return values;
     }
 
     private static LocalDate day(String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException unreadable) {
-            return null;
-        }
+        return TypedTimes.day(text).orElse(null);
     }
 
     /** The conditions after "merchant_id = :merchant", with their values put into {@code params}. */

@@ -89,7 +89,7 @@ class ReportPortalController implements WebAccess {
 
     @GetMapping("/reports/links")
     String links(Caller caller, @RequestParam Map<String, String> params, @RequestParam(defaultValue = "1") int page,
-                 Model model) {
+                 Model model, Locale locale) {
         LinkQuery filter = LinkQuery.fromForm(params);
         Instant now = clock.instant();
         long total = linkReport.count(caller.merchantId(), filter, now);
@@ -100,7 +100,7 @@ class ReportPortalController implements WebAccess {
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         model.addAttribute("statuses", LinkStatus.values());
-        Map<String, String> criteria = LinkQuery.fromForm(params).formValues();
+        Map<String, String> criteria = LinkQuery.fromForm(params).formValues(locale);
         model.addAttribute("criteria", criteria);
         model.addAttribute("pageUrl", PageUrls.of("/reports/links", criteria));
         model.addAttribute("exportCsv", PageUrls.of("/reports/links/export", PageUrls.with(criteria, "format", "csv")));

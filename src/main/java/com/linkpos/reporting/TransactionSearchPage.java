@@ -5,6 +5,7 @@ import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.TypedAmounts;
+import com.linkpos.shared.TypedTimes;
 import com.linkpos.transaction.Transaction;
 import com.linkpos.transaction.TransactionQuery;
 import com.linkpos.transaction.TransactionSearch;
@@ -47,7 +48,7 @@ class TransactionSearchPage {
         List<Transaction> rows = errors.isEmpty() ? search.page(caller.merchantId(), query, cursor, PAGE_SIZE + 1) : List.of();
         boolean more = rows.size() > PAGE_SIZE;
         List<Transaction> shown = more ? rows.subList(0, PAGE_SIZE) : rows;
-        Map<String, String> criteria = formValues(params, query);
+        Map<String, String> criteria = formValues(params, query, locale);
         model.addAttribute("rows", shown);
         model.addAttribute("errors", errors.stream().map(FieldProblem::field).toList());
         // one message per kind of error, with its arguments (e.g. the unknown currency's code)
@@ -71,10 +72,11 @@ class TransactionSearchPage {
     }
 
     /** What the search form shows: the days in Istanbul, the rest as typed. */
-    private static Map<String, String> formValues(Map<String, String> params, TransactionQuery query) {
+    private static Map<String, String> formValues(Map<String, String> params, TransactionQuery query, Locale locale) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("from", query.from() == null ? "" : LocalDate.ofInstant(query.from(), BusinessTime.ZONE).toString());
-        values.put("to", query.to() == null ? "" : LocalDate.ofInstant(query.to().minusNanos(1), BusinessTime.ZONE).toString());
+        values.put("from", query.from() == null ? "" : TypedTimes.format(LocalDate.ofInstant(query.from(), BusinessTime.ZONE), locale));
+        values.put("to", query.to() == null ? ""
+                : TypedTimes.format(LocalDate.ofInstant(query.to().minusNanos(1), BusinessTime.ZONE), locale));
         for (String name : List.of("orderNumber", "status", "type", "currency", "minAmount", "maxAmount", "cardLast4",
                 "authCode", "linkId")) {
             values.put(name, params.getOrDefault(name, "").strip());

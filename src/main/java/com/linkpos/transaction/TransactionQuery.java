@@ -3,6 +3,7 @@ package com.linkpos.transaction;
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.TypedTimes;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -134,7 +135,7 @@ public record TransactionQuery(Instant from, Instant to, String orderNumber, Str
         }
         try {
             if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
+                LocalDate day = TypedTimes.day(value).orElseThrow(() -> new DateTimeParseException("not a day", value, 0));
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay(BusinessTime.ZONE).toInstant();
             }
             return OffsetDateTime.parse(value).toInstant();

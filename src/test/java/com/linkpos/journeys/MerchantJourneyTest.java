@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -197,9 +196,10 @@ class MerchantJourneyTest {
     }
 
     /** A datetime-local field takes what a person types, in the browser's format. */
+    /** Typed as Turkish is written (gg.aa.yyyy ss:dd), key by key, as a person types it. */
     private void typeLocal(WebElement field, LocalDateTime value) {
-        ((JavascriptExecutor) merchant).executeScript("arguments[0].value = arguments[1]", field,
-                value.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+        field.clear();
+        field.sendKeys(value.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")));
     }
 
     private Path downloaded(String suffix) throws IOException {

@@ -166,8 +166,10 @@ class ReportsPortalTest {
         Page today = ok(session.get("/reports/transactions"));
         assertThat(rowIds(today, TX_ROWS)).containsExactly(saleC, declinedB, saleB, saleA);
         assertThat(rowIds(today, TX_ROWS)).doesNotContain(otherSale);
-        String day = LocalDate.now(ISTANBUL).toString();
+        // shown and typed as Turkish is written, whatever the browser's own language
+        String day = LocalDate.now(ISTANBUL).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
         assertThat(today.document().selectFirst("#s-from").val()).isEqualTo(day);
+        assertThat(today.document().selectFirst("#s-from").attr("placeholder")).isEqualTo("gg.aa.yyyy");
         assertThat(today.document().selectFirst("#s-to").val()).isEqualTo(day);
         assertThat(today.document().select(".alert.error")).isEmpty();
         assertThat(today.document().selectFirst("#next-page")).isNull();
@@ -289,8 +291,9 @@ class ReportsPortalTest {
         List<String> both = new ArrayList<>(firstIds);
         both.addAll(secondIds);
         assertThat(both).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+        String today = LocalDate.now(ISTANBUL).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
         assertThat(second.document().select("nav.paging a").eachAttr("href")).contains("/reports/transactions?from="
-                + LocalDate.now(ISTANBUL) + "&to=" + LocalDate.now(ISTANBUL));
+                + today + "&to=" + today);
 
         // the criteria stay on the next page: 24 approved of 28 → one full page and nothing more
         Page approved = ok(session.get("/reports/transactions?status=APPROVED"));
