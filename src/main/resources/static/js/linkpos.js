@@ -74,8 +74,15 @@ document.addEventListener('DOMContentLoaded', () => {
         button.addEventListener('click', async () => {
             const table = document.getElementById(button.dataset.table);
             if (!table) return;
+            // the data, not the controls: a cell's copy button gives its value (the link's URL), action and
+            // detail columns are left out
+            const value = cell => {
+                const copy = cell.querySelector('[data-copy]');
+                return copy ? copy.dataset.copy : cell.innerText.trim();
+            };
             const text = Array.from(table.rows)
-                .map(row => Array.from(row.cells).map(cell => cell.innerText.trim()).join('\t')).join('\n');
+                .map(row => Array.from(row.cells).filter(cell => !cell.matches('.row-actions, [data-no-copy]'))
+                    .map(value).join('\t')).join('\n');
             try { await navigator.clipboard.writeText(text); } catch (e) { /* a browser without clipboard access */ }
             const label = button.textContent;
             button.textContent = button.dataset.copied || label;

@@ -460,6 +460,9 @@ class PortalTest {
         Page active = session.get("/links?status=ACTIVE");
         assertThat(active.text()).contains("Toplam 24 link");
         assertThat(linkIdsOn(active)).hasSize(20).doesNotContain(deletedId);
+        // on paper: the filters and the time in place of the controls; «Kopyala» leaves the actions out
+        assertThat(active.document().selectFirst("#print-criteria").text()).startsWith("Yazdırma: ").contains("Durum: Aktif");
+        assertThat(active.document().selectFirst("#links-table th.row-actions")).isNotNull();
 
         Page prefix = session.get("/links?orderNumber=PG-1");
         assertThat(orderNumbersOn(prefix)).containsExactlyInAnyOrder(

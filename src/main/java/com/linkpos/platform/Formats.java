@@ -24,6 +24,11 @@ public class Formats {
         return dateTime(instant, LocaleContextHolder.getLocale());
     }
 
+    /** Now, as {@link #dateTime(Instant)} shows a time: when a page was printed. */
+    public String now() {
+        return dateTime(Instant.now());
+    }
+
     /** A business day: "01.12.2026" in Turkish, "01 Dec 2026" in English. */
     public String date(java.time.LocalDate day) {
         return day == null ? "" : DateTimeFormatter.ofPattern(isEnglish(LocaleContextHolder.getLocale()) ? "dd MMM yyyy" : "dd.MM.yyyy",

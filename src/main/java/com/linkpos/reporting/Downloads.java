@@ -49,7 +49,9 @@ class Downloads {
     <T> ResponseEntity<StreamingResponseBody> download(String name, Exporter.Format format, List<Column<T>> columns,
                                                        Locale locale, String sheetKey, Exporter.Rows<T> rows) {
         boolean xlsx = format == Exporter.Format.XLSX;
-        String filename = name + "-" + LocalDate.now(clock.withZone(BusinessTime.ZONE)) + (xlsx ? ".xlsx" : ".csv");
+        // each variant its own name: the semicolon-and-comma CSV is the one Excel in Turkish opens as a table
+        String filename = name + "-" + LocalDate.now(clock.withZone(BusinessTime.ZONE))
+                + (xlsx ? ".xlsx" : format == Exporter.Format.CSV_DECIMAL_COMMA ? "-excel.csv" : ".csv");
         StreamingResponseBody body = out -> readOnly.executeWithoutResult(status ->
                 exporter.write(format, out, columns, locale, sheetKey, rows));
         return ResponseEntity.ok()

@@ -608,7 +608,10 @@ class ExportTest {
         List<List<String>> used = csv(of(admin.download("/reports/links/export?format=csv&status=USED")), ',');
         assertThat(byColumn(used, "Sipariş No").keySet()).containsExactlyInAnyOrder(orderNumbers.get("A"), orderNumbers.get("C"));
         // and decimal=comma there too
-        List<List<String>> comma = csv(of(admin.download("/reports/links/export?format=csv&decimal=comma&status=ACTIVE")), ';');
+        Bytes commaFile = of(admin.download("/reports/links/export?format=csv&decimal=comma&status=ACTIVE"));
+        assertThat(commaFile.contentDisposition()).as("each variant its own file name")
+                .contains("linkpos-raporu-" + LocalDate.now(ISTANBUL) + "-excel.csv");
+        List<List<String>> comma = csv(commaFile, ';');
         assertThat(byColumn(comma, "Sipariş No").get(orderNumbers.get("B"))).containsEntry("Tahsil Edilen", "37800,00");
     }
 
