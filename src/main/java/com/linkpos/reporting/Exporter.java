@@ -139,13 +139,7 @@ class Exporter {
             rows.each(row -> {
                 if (sheet[0] == null || position[1] > rowsPerSheet) {
                     position[0]++;
-                    sheet[0] = workbook.createSheet(sheetName + (position[0] == 1 ? "" : " " + position[0]));
-                    Row header = sheet[0].createRow(0);
-                    for (int i = 0; i < columns.size(); i++) {
-                        Cell cell = header.createCell(i);
-                        cell.setCellValue(header(columns.get(i), locale));
-                        cell.setCellStyle(bold);
-                    }
+                    sheet[0] = sheet(workbook, sheetName + (position[0] == 1 ? "" : " " + position[0]), columns, locale, bold);
                     position[1] = 1;
                 }
                 Row line = sheet[0].createRow(position[1]++);
@@ -171,14 +165,35 @@ class Exporter {
                 }
             });
             if (sheet[0] == null) {
-                Row header = workbook.createSheet(sheetName).createRow(0);
-                for (int i = 0; i < columns.size(); i++) {
-                    header.createCell(i).setCellValue(header(columns.get(i), locale));
-                }
+                sheet(workbook, sheetName, columns, locale, bold);
             }
             workbook.write(out);
             workbook.dispose();
         }
+    }
+
+    /**
+     * A sheet with its header row in bold, frozen so that it stays in sight while scrolling, and columns as
+     * wide as their header and their kind of value need (a streamed sheet cannot measure its cells).
+     */
+    private <T> Sheet sheet(SXSSFWorkbook workbook, String name, List<Column<T>> columns, Locale locale, CellStyle bold) {
+        Sheet sheet = workbook.createSheet(name);
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < columns.size(); i++) {
+            String title = header(columns.get(i), locale);
+            Cell cell = header.createCell(i);
+            cell.setCellValue(title);
+            cell.setCellStyle(bold);
+            int typical = switch (columns.get(i).kind()) {
+                case MONEY -> 16;
+                case INTEGER -> 8;
+                case DATETIME -> 20;
+                case TEXT -> columns.get(i).headerKey().equals("links.col.url") ? 60 : 18;
+            };
+            sheet.setColumnWidth(i, Math.min(80, Math.max(typical, title.length() + 2)) * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        return sheet;
     }
 
     private static String csvValue(Column<?> column, Object value, boolean decimalComma) {

@@ -543,6 +543,10 @@ class ExportTest {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("Linkler");
             assertThat(headerOf(sheet)).containsExactlyElementsOf(LINK_HEADER_TR);
+            assertThat(sheet.getPaneInformation()).as("the header row stays in sight").isNotNull();
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(sheet.getColumnWidth(1)).as("the URL column is wide enough to read").isGreaterThanOrEqualTo(60 * 256);
+            assertThat(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).as("a bold header").isPositive();
             Map<String, Row> byOrder = new HashMap<>();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 byOrder.put(sheet.getRow(r).getCell(0).getStringCellValue(), sheet.getRow(r));
