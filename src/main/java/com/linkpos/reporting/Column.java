@@ -2,8 +2,16 @@ package com.linkpos.reporting;
 
 import java.util.function.Function;
 
-/** One column of an export: its header (a message key), what kind of value it holds, and the value of a row. */
-record Column<T>(String headerKey, Kind kind, Function<T, Object> value) {
+/**
+ * One column of an export: its header (a message key), what kind of value it holds, and the value of a row.
+ * {@code words}: for a code (a status, a type), the message prefix that names it in the reader's language in
+ * the files people open (Excel, and the Excel-style CSV); the CSV for programs keeps the code.
+ */
+record Column<T>(String headerKey, Kind kind, Function<T, Object> value, String words) {
+
+    Column(String headerKey, Kind kind, Function<T, Object> value) {
+        this(headerKey, kind, value, null);
+    }
 
     enum Kind {
         TEXT,
@@ -16,6 +24,11 @@ record Column<T>(String headerKey, Kind kind, Function<T, Object> value) {
 
     static <T> Column<T> text(String headerKey, Function<T, Object> value) {
         return new Column<>(headerKey, Kind.TEXT, value);
+    }
+
+    /** A code, written in words where people read the file: {@code words} + the code is its message key. */
+    static <T> Column<T> code(String headerKey, Function<T, Object> value, String words) {
+        return new Column<>(headerKey, Kind.TEXT, value, words);
     }
 
     static <T> Column<T> money(String headerKey, Function<T, Object> value) {

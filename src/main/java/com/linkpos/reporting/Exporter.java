@@ -78,10 +78,13 @@ class Exporter {
             csvField(line, i, neutralised(header(columns.get(i), locale)), delimiter);
         }
         writer.append(line).append("\r\n");
+        Words words = decimalComma ? new Words(messages, locale) : null;
         rows.each(row -> {
             line.setLength(0);
             for (int i = 0; i < columns.size(); i++) {
-                csvField(line, i, csvValue(columns.get(i), columns.get(i).value().apply(row), decimalComma), delimiter);
+                Object value = columns.get(i).value().apply(row);
+                csvField(line, i, csvValue(columns.get(i), words == null ? value : words.of(columns.get(i), value), decimalComma),
+                        delimiter);
             }
             try {
                 writer.append(line).append("\r\n");
@@ -134,6 +137,7 @@ class Exporter {
             CellStyle dateTime = workbook.createCellStyle();
             dateTime.setDataFormat(workbook.createDataFormat().getFormat("dd.mm.yyyy hh:mm:ss"));
             String sheetName = messages.getMessage(sheetKey, null, sheetKey, locale);
+            Words words = new Words(messages, locale);
             int[] position = {0, 0}; // sheet number, row within the sheet
             Sheet[] sheet = {null};
             rows.each(row -> {
@@ -144,7 +148,7 @@ class Exporter {
                 }
                 Row line = sheet[0].createRow(position[1]++);
                 for (int i = 0; i < columns.size(); i++) {
-                    Object value = columns.get(i).value().apply(row);
+                    Object value = words.of(columns.get(i), columns.get(i).value().apply(row));
                     if (value == null) {
                         continue;
                     }
@@ -194,6 +198,26 @@ class Exporter {
         }
         sheet.createFreezePane(0, 1);
         return sheet;
+    }
+
+    /** Codes in the reader's words, each looked up once per file. */
+    private static final class Words {
+        private final MessageSource messages;
+        private final Locale locale;
+        private final java.util.Map<String, String> known = new java.util.HashMap<>();
+
+        Words(MessageSource messages, Locale locale) {
+            this.messages = messages;
+            this.locale = locale;
+        }
+
+        Object of(Column<?> column, Object value) {
+            if (column.words() == null || value == null) {
+                return value;
+            }
+            String key = column.words() + value;
+            return known.computeIfAbsent(key, k -> messages.getMessage(k, null, value.toString(), locale));
+        }
     }
 
     private static String csvValue(Column<?> column, Object value, boolean decimalComma) {

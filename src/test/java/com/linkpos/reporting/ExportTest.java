@@ -446,8 +446,11 @@ class ExportTest {
                 assertThat(DateUtil.isCellDateFormatted(date)).as("a date cell").isTrue();
                 LocalDateTime expected = istanbul(instant(t.path("createdAt")));
                 assertThat(ChronoUnit.MILLIS.between(expected, date.getLocalDateTimeCellValue())).isBetween(-1L, 1L);
-                assertThat(row.getCell(2).getStringCellValue()).isEqualTo(t.path("type").asString());
-                assertThat(row.getCell(3).getStringCellValue()).isEqualTo(t.path("status").asString());
+                // in the reader's words, not the codes programs read
+                assertThat(row.getCell(2).getStringCellValue()).isEqualTo(Map.of("SALE", "Satış", "VOID", "İptal", "REFUND", "İade")
+                        .get(t.path("type").asString()));
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo(Map.of("APPROVED", "Onaylandı", "DECLINED", "Reddedildi")
+                        .get(t.path("status").asString()));
                 Cell amount = row.getCell(5);
                 assertThat(amount.getCellType()).as("amount is a number").isEqualTo(CellType.NUMERIC);
                 assertThat(amount.getNumericCellValue()).isEqualTo(new BigDecimal(t.path("amount").asString()).doubleValue());
@@ -616,7 +619,9 @@ class ExportTest {
         assertThat(commaFile.contentDisposition()).as("each variant its own file name")
                 .contains("linkpos-raporu-" + LocalDate.now(ISTANBUL) + "-excel.csv");
         List<List<String>> comma = csv(commaFile, ';');
-        assertThat(byColumn(comma, "Sipariş No").get(orderNumbers.get("B"))).containsEntry("Tahsil Edilen", "37800,00");
+        assertThat(byColumn(comma, "Sipariş No").get(orderNumbers.get("B"))).containsEntry("Tahsil Edilen", "37800,00")
+                .as("the file people open says it in words; the CSV for programs keeps the codes")
+                .containsEntry("Durum", "Aktif").containsEntry("Kullanım Tipi", "Çok Kullanımlık");
     }
 
     @Test
