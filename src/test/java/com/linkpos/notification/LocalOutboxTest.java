@@ -38,7 +38,8 @@ class LocalOutboxTest {
         PortalSession session = PortalSession.loggedIn(port, merchant);
         Page messages = session.get("/messages");
         List<String> rows = messages.document().select("#messages-table tbody tr").eachText();
-        assertThat(rows).hasSize(2).allMatch(row -> row.contains("LOCAL_OUTBOX") && row.contains("Gönderildi"));
+        assertThat(rows).hasSize(2).allMatch(row -> row.contains("Yerel giden kutusu") && row.contains("Gönderildi"))
+                .noneMatch(row -> row.contains("LOCAL_OUTBOX") || row.contains("EMAIL"));
         assertThat(rows).anyMatch(row -> row.contains("ödeme bekliyor") && row.contains(link.path("url").asString()));
 
         Page detail = session.get("/links/" + linkId);
