@@ -49,7 +49,8 @@ class LinkPortalController implements WebAccess {
     private final Acquirers acquirers;
 
     LinkPortalController(Links links, LinkUrls urls, Merchants merchants, Ledger ledger, LinkDeliveries deliveries,
-                         Acquirers acquirers) {
+                         Acquirers acquirers, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.acquirers = acquirers;
         this.links = links;
         this.urls = urls;
@@ -57,6 +58,8 @@ class LinkPortalController implements WebAccess {
         this.ledger = ledger;
         this.deliveries = deliveries;
     }
+
+    private final org.springframework.context.MessageSource messages;
 
     @Override
     public void portal(PortalAccess access) {
@@ -151,11 +154,11 @@ class LinkPortalController implements WebAccess {
     }
 
     @GetMapping("/{id}")
-    String detail(Caller caller, @PathVariable String id, Model model) {
+    String detail(Caller caller, @PathVariable String id, Model model, Locale locale) {
         Link link = links.get(caller, id);
         Row row = row(link);
         model.addAttribute("row", row);
-        model.addAttribute("qrSvg", QrCodes.svg(row.url()));
+        model.addAttribute("qrSvg", QrCodes.svg(row.url(), messages.getMessage("detail.qr", null, locale)));
         model.addAttribute("payments", ledger.ofLink(link.merchantId(), link.id()));
         model.addAttribute("deliveries", deliveries.ofLink(link.merchantId(), link.id()));
         // the recipients as the deliveries below show them: recognisable, not harvestable

@@ -14,7 +14,7 @@ public final class QrCodes {
     private QrCodes() {
     }
 
-    public static String svg(String text) {
+    public static String svg(String text, String label) {
         BitMatrix matrix = matrix(text);
         int size = matrix.getWidth();
         StringBuilder path = new StringBuilder();
@@ -26,7 +26,8 @@ public final class QrCodes {
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
-                + "\" shape-rendering=\"crispEdges\" role=\"img\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+                + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + escape(label) + "\">"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
                 + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
 
@@ -57,5 +58,10 @@ public final class QrCodes {
         } catch (WriterException tooLong) {
             throw new IllegalArgumentException("cannot encode as a QR code", tooLong);
         }
+    }
+
+    /** Text as an XML attribute value. */
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

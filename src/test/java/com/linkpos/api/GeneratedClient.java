@@ -1,5 +1,7 @@
 package com.linkpos.api;
 
+import com.linkpos.support.Command;
+
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

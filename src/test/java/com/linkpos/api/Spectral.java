@@ -1,5 +1,7 @@
 package com.linkpos.api;
 
+import com.linkpos.support.Command;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.linkpos.api;
+package com.linkpos.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** A program the OpenAPI tests run (npm, Spectral, openapi-generator): its exit code and what it printed. */
-record Command(List<String> arguments, Path directory, Duration timeout) {
+/** A program the tests run (npm, Spectral, openapi-generator, axe's install): its exit code and what it printed. */
+public record Command(List<String> arguments, Path directory, Duration timeout) {
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
-    static Command of(Path directory, Duration timeout, String... arguments) {
+    public static Command of(Path directory, Duration timeout, String... arguments) {
         return new Command(List.of(arguments), directory, timeout);
     }
 
     /** Runs it to the end; stdout and stderr together, so that a failure shows both. Fails on a timeout. */
-    Result run() throws IOException, InterruptedException {
+    public Result run() throws IOException, InterruptedException {
         Path log = Files.createTempFile("linkpos-command", ".log");
         try {
             Process process = new ProcessBuilder(arguments).directory(directory.toFile())
@@ -38,7 +38,7 @@ record Command(List<String> arguments, Path directory, Duration timeout) {
     }
 
     /** Runs it and fails the test unless it ends well. */
-    String runOrFail() throws IOException, InterruptedException {
+    public String runOrFail() throws IOException, InterruptedException {
         Result result = run();
         if (result.exitCode() != 0) {
             throw new AssertionError("Exit code " + result.exitCode() + " of " + String.join(" ", arguments) + "\n"
@@ -48,7 +48,7 @@ record Command(List<String> arguments, Path directory, Duration timeout) {
     }
 
     /** Where a program is on the PATH, if it is. */
-    static Optional<Path> onPath(String program) {
+    public static Optional<Path> onPath(String program) {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();

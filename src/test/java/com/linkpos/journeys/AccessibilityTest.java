@@ -1,0 +1,112 @@
+package com.linkpos.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linkpos.support.Api;
+import com.linkpos.support.Axe;
+import com.linkpos.support.Browsers;
+import com.linkpos.support.LinkPosTest;
+import com.linkpos.support.Payer;
+import com.linkpos.support.TestData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * axe-core finds no accessibility violation (WCAG 2.1 A and AA, and its best practices) on the pages a
+ * merchant, a payer and a bank operator use, in a real Chromium.
+ */
+@LinkPosTest
+class AccessibilityTest {
+
+    @LocalServerPort
+    int port;
+    ChromeDriver browser;
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void noPageHasAViolation() throws Exception {
+        Axe axe = Axe.installed();
+        Api api = new Api(port);
+        Api.Merchant merchant = api.newMerchant();
+        Api.CreatedLink link = api.newLink(merchant, Map.of("amount", "1250.50", "installments", 3, "usage", "MULTI",
+                "orderNumber", TestData.unique("A11Y"), "description", "Kasım faturası"));
+        String sale = new Payer(port).pay(link.token(), "4155650100416111", null, true);
+        Map<String, List<String>> found = new LinkedHashMap<>();
+
+        // the payer: the payment page, the issuer's 3-D Secure page, the receipt and a failure
+        browser = Browsers.chromium(375, 812, "tr-TR");
+        browser.get(url("/pay/" + link.token()));
+        found.put("payment page", axe.violations(browser));
+        browser.findElement(By.id("cardHolder")).sendKeys("Ayşe Yılmaz");
+        browser.findElement(By.id("cardNumber")).sendKeys("4155650100416111");
+        browser.findElement(By.id("expiry")).sendKeys("1230");
+        browser.findElement(By.id("cvv")).sendKeys("123");
+        browser.findElement(By.id("pay-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("otp")).isEmpty());
+        found.put("3-D Secure page", axe.violations(browser));
+        browser.findElement(By.id("otp")).sendKeys("123456", Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("receipt")).isEmpty());
+        found.put("receipt", axe.violations(browser));
+        // a card the issuer declines: the failure page
+        browser.get(url("/pay/" + api.newLink(merchant, "{\"amount\": \"99.90\"}").token()));
+        browser.findElement(By.id("cardHolder")).sendKeys("Ayşe Yılmaz");
+        browser.findElement(By.id("cardNumber")).sendKeys("4000000000009995");
+        browser.findElement(By.id("expiry")).sendKeys("1230");
+        browser.findElement(By.id("cvv")).sendKeys("123");
+        browser.findElement(By.id("pay-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("otp")).isEmpty());
+        browser.findElement(By.id("otp")).sendKeys("123456", Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("attempt-summary")).isEmpty());
+        found.put("failure page", axe.violations(browser));
+        browser.quit();
+
+        // the merchant
+        browser = Browsers.chromium(1280, 900, "tr-TR");
+        browser.get(url("/login"));
+        found.put("login", axe.violations(browser));
+        browser.findElement(By.id("username")).sendKeys(merchant.username());
+        browser.findElement(By.id("password")).sendKeys(merchant.password(), Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("daily-chart")).isEmpty());
+        for (String page : List.of("/dashboard", "/links", "/links/new", "/links/" + link.id(), "/reports/transactions",
+                "/reports/transactions/" + sale, "/reports/links", "/reversals", "/reversals/" + sale, "/messages", "/help")) {
+            browser.get(url(page));
+            found.put(page, axe.violations(browser));
+        }
+        browser.quit();
+
+        // the bank operator
+        browser = Browsers.chromium(1280, 900, "tr-TR");
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("bank");
+        browser.findElement(By.id("password")).sendKeys(TestData.BANK_PASSWORD, Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/bank/"));
+        for (String page : List.of("/bank/batches", "/bank/merchants")) {
+            browser.get(url(page));
+            found.put(page, axe.violations(browser));
+        }
+
+        List<String> violations = new ArrayList<>();
+        found.forEach((page, lines) -> lines.forEach(line -> violations.add(page + " — " + line)));
+        assertThat(violations).isEmpty();
+    }
+}
