@@ -221,6 +221,19 @@ class PortalTest {
     }
 
     @Test
+    @DisplayName("money is typed the page's way: 1.25 on a Turkish page is refused, never read as 1,25 or 125")
+    void amountsFollowThePagesConvention() {
+        Merchant merchant = api.newMerchant();
+        PortalSession session = loggedIn(merchant);
+        for (String typed : new String[] {"1.25", "12.5", "1250.50"}) {
+            Document refused = refusedNewLink(session, minimalLinkForm(TestData.unique("ORDER"), typed));
+            assertThat(fieldError(refused, "amount")).as(typed).isEqualTo("Tutar geçerli bir sayı değil.");
+            assertThat(refused.selectFirst("#amount").val()).as("kept as typed").isEqualTo(typed);
+        }
+        assertThat(linkCount(merchant)).isZero();
+    }
+
+    @Test
     @DisplayName("[L6] an end before the typed start is refused beside the end date, and nothing is created")
     void endBeforeStartIsRefused() {
         Merchant merchant = api.newMerchant();

@@ -91,7 +91,11 @@ public class LinkForm {
         if (emailEnabled && (email == null || email.isBlank())) {
             errors.add(FieldProblem.of("notify.email", "required"));
         }
-        return new LinkInput(orderNumber, TypedAmounts.canonical(amount, locale), currency, installments, from, until,
+        String canonicalAmount = amount == null || amount.isBlank() ? null : TypedAmounts.canonical(amount, locale).orElse(null);
+        if (amount != null && !amount.isBlank() && canonicalAmount == null) {
+            errors.add(FieldProblem.of("amount", "invalid_amount")); // not written the page's way (1.250,50 / 1,250.50)
+        }
+        return new LinkInput(orderNumber, canonicalAmount, currency, installments, from, until,
                 usage, description, payerNoteEnabled, smsEnabled ? sms : null, emailEnabled ? email : null, returnUrl);
     }
 

@@ -82,7 +82,9 @@ class ReversalPortalController implements WebAccess {
         Transaction sale = sale(caller, id);
         Money refund;
         try {
-            refund = Reversals.refundAmount(sale, amount == null || amount.isBlank() ? null : TypedAmounts.canonical(amount, locale));
+            String canonical = amount == null || amount.isBlank() ? null : TypedAmounts.canonical(amount, locale)
+                    .orElseThrow(() -> ProblemException.invalid(FieldProblem.of("amount", "invalid_amount")));
+            refund = Reversals.refundAmount(sale, canonical);
         } catch (ProblemException refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("t", sale);

@@ -40,8 +40,9 @@ class TransactionSearchPage {
     void fill(Caller caller, Map<String, String> typed, Model model, String path, Locale locale) {
         // amounts as people type them in the portal ("1.000,50")
         Map<String, String> params = new LinkedHashMap<>(typed);
-        params.computeIfPresent("minAmount", (name, value) -> TypedAmounts.canonical(value, locale));
-        params.computeIfPresent("maxAmount", (name, value) -> TypedAmounts.canonical(value, locale));
+        // a criterion, not money moved: what is not written the page's way is left for the query to judge
+        params.computeIfPresent("minAmount", (name, value) -> TypedAmounts.canonical(value, locale).orElse(value));
+        params.computeIfPresent("maxAmount", (name, value) -> TypedAmounts.canonical(value, locale).orElse(value));
         List<FieldProblem> errors = new ArrayList<>();
         TransactionQuery query = TransactionQuery.parse(params, clock.instant(), errors);
         TransactionSearch.Cursor cursor = params.get("cursor") == null ? null : TransactionSearch.Cursor.decode(params.get("cursor"));
