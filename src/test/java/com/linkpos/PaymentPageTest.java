@@ -191,12 +191,12 @@ class PaymentPageTest {
 
         assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(english.selectFirst("#pay-amount").text()).isEqualTo("TRY 1,250.50");
-        assertThat(english.text()).contains("Every payment is made with 3-D Secure.", "Single payment", "Order number")
-                .doesNotContain("Tüm ödemeler 3D Secure ile yapılır.");
+        assertThat(english.text()).contains("Every payment goes through 3-D Secure", "Single payment", "Order number")
+                .doesNotContain("Tüm ödemeler 3D Secure ile yapılır");
         assertThat(turkish.selectFirst("html").attr("lang")).isEqualTo("tr");
         assertThat(turkish.selectFirst("#pay-amount").text()).isEqualTo("1.250,50 TL");
-        assertThat(turkish.text()).contains("Tüm ödemeler 3D Secure ile yapılır.", "Peşin", "Sipariş numarası")
-                .doesNotContain("Every payment is made with 3-D Secure.");
+        assertThat(turkish.text()).contains("Tüm ödemeler 3D Secure ile yapılır", "Peşin", "Sipariş numarası")
+                .doesNotContain("Every payment goes through 3-D Secure");
 
         Document unknownInEnglish = Jsoup.parse(open("no-such-token", "Accept-Language", "en").body());
         assertThat(unknownInEnglish.text()).contains("There is no such payment link.");
