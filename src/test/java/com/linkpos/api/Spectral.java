@@ -1,11 +1,11 @@
 package com.linkpos.api;
 
 import com.linkpos.support.Command;
+import com.linkpos.support.PinnedNpm;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -45,20 +45,7 @@ final class Spectral {
         Path node = Command.onPath("node").orElseThrow(() -> new AssertionError(
                 "Node.js is needed to run Spectral on the OpenAPI description, and there is no `node` on the PATH. "
                         + "Install Node.js 20 and npm (Debian: apt-get install nodejs npm; .ci/run does)."));
-        Path npm = Command.onPath("npm").orElseThrow(() -> new AssertionError(
-                "npm is needed to install Spectral, and there is no `npm` on the PATH. "
-                        + "Install it (Debian: apt-get install npm; .ci/run does)."));
-        Path lock = PINNED.resolve("package-lock.json");
-        boolean current = Files.exists(CLI) && Files.exists(HOME.resolve("package-lock.json"))
-                && Files.mismatch(lock, HOME.resolve("package-lock.json")) == -1;
-        if (!current) {
-            Files.createDirectories(HOME);
-            Files.copy(PINNED.resolve("package.json"), HOME.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(lock, HOME.resolve("package-lock.json"), StandardCopyOption.REPLACE_EXISTING);
-            // --ignore-scripts: nothing of the tree runs at install time (one package would phone home)
-            Command.of(HOME, Duration.ofMinutes(10), npm.toString(), "ci", "--ignore-scripts", "--no-audit", "--no-fund",
-                    "--update-notifier=false").runOrFail();
-        }
+        PinnedNpm.install(PINNED, HOME, CLI, "Spectral");
         return new Spectral(node);
     }
 

@@ -39,6 +39,16 @@ class AccessibilityTest {
         }
     }
 
+    /** The card form filled in and sent: the issuer's 3-D Secure page. */
+    private void toTheBank(String card) {
+        browser.findElement(By.id("cardHolder")).sendKeys("Ayşe Yılmaz");
+        browser.findElement(By.id("cardNumber")).sendKeys(card);
+        browser.findElement(By.id("expiry")).sendKeys("1230");
+        browser.findElement(By.id("cvv")).sendKeys("123");
+        browser.findElement(By.id("pay-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("otp")).isEmpty());
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -57,24 +67,14 @@ class AccessibilityTest {
         browser = Browsers.chromium(375, 812, "tr-TR");
         browser.get(url("/pay/" + link.token()));
         found.put("payment page", axe.violations(browser));
-        browser.findElement(By.id("cardHolder")).sendKeys("Ayşe Yılmaz");
-        browser.findElement(By.id("cardNumber")).sendKeys("4155650100416111");
-        browser.findElement(By.id("expiry")).sendKeys("1230");
-        browser.findElement(By.id("cvv")).sendKeys("123");
-        browser.findElement(By.id("pay-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("otp")).isEmpty());
+        toTheBank("4155650100416111");
         found.put("3-D Secure page", axe.violations(browser));
         browser.findElement(By.id("otp")).sendKeys("123456", Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("receipt")).isEmpty());
         found.put("receipt", axe.violations(browser));
         // a card the issuer declines: the failure page
         browser.get(url("/pay/" + api.newLink(merchant, "{\"amount\": \"99.90\"}").token()));
-        browser.findElement(By.id("cardHolder")).sendKeys("Ayşe Yılmaz");
-        browser.findElement(By.id("cardNumber")).sendKeys("4000000000009995");
-        browser.findElement(By.id("expiry")).sendKeys("1230");
-        browser.findElement(By.id("cvv")).sendKeys("123");
-        browser.findElement(By.id("pay-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("otp")).isEmpty());
+        toTheBank("4000000000009995");
         browser.findElement(By.id("otp")).sendKeys("123456", Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("attempt-summary")).isEmpty());
         found.put("failure page", axe.violations(browser));

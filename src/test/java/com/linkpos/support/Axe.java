@@ -3,8 +3,6 @@ package com.linkpos.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +28,7 @@ public final class Axe {
 
     /** axe-core, installed if it is not yet (or not as pinned). */
     public static Axe installed() throws IOException, InterruptedException {
-        Path npm = Command.onPath("npm").orElseThrow(() -> new AssertionError(
-                "npm is needed to install axe-core for the accessibility checks, and there is no `npm` on the PATH. "
-                        + "Install Node.js and npm (Debian: apt-get install nodejs npm; .ci/run does)."));
-        Path lock = PINNED.resolve("package-lock.json");
-        boolean current = Files.exists(SCRIPT) && Files.exists(HOME.resolve("package-lock.json"))
-                && Files.mismatch(lock, HOME.resolve("package-lock.json")) == -1;
-        if (!current) {
-            Files.createDirectories(HOME);
-            Files.copy(PINNED.resolve("package.json"), HOME.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(lock, HOME.resolve("package-lock.json"), StandardCopyOption.REPLACE_EXISTING);
-            Command.of(HOME, Duration.ofMinutes(5), npm.toString(), "ci", "--ignore-scripts", "--no-audit", "--no-fund",
-                    "--update-notifier=false").runOrFail();
-        }
+        PinnedNpm.install(PINNED, HOME, SCRIPT, "axe-core");
         return new Axe(Files.readString(SCRIPT));
     }
 
