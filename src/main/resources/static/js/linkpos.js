@@ -91,6 +91,15 @@ document.addEventListener('DOMContentLoaded', () => {
     });
 });
 
+// After a payment (or while the bank's answer is awaited) Back keeps the payer on this page: behind it are only the
+// bank's pages, whose forms the browser would offer to post again, and the card form, which would invite a second
+// payment. A declined payment lets Back go to the card form.
+document.addEventListener('DOMContentLoaded', () => {
+    if (!document.querySelector('[data-keep-on-back]')) return;
+    history.pushState({linkposResult: true}, '', location.href);
+    window.addEventListener('popstate', () => history.pushState({linkposResult: true}, '', location.href));
+});
+
 // 3-D Secure: a form the browser posts by itself to the bank, or back from it (without JavaScript, its button does).
 document.addEventListener('DOMContentLoaded', () => {
     const form = document.querySelector('form[data-autosubmit]');

@@ -62,6 +62,11 @@ class PaymentJourneyTest {
         assertThat(browser.findElement(By.id("receipt-card")).getText()).isEqualTo("415565******6111");
         assertThat(browser.findElement(By.id("receipt")).getText()).contains("3 taksit", "1.250,50 TL");
         assertThat(browser.getCurrentUrl()).doesNotContain("4155650100416111");
+        // Back after the payment: the receipt, never the bank's pages again or an invitation to pay twice
+        String receiptUrl = browser.getCurrentUrl();
+        browser.navigate().back();
+        assertThat(browser.getCurrentUrl()).isEqualTo(receiptUrl);
+        assertThat(browser.findElement(By.id("receipt")).isDisplayed()).isTrue();
         assertThat(api.get(merchant.key(), "/api/v1/links/" + link.json().path("id").asString()).json()
                 .path("status").asString()).isEqualTo("USED");
     }
