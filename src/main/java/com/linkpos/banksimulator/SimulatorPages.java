@@ -1,5 +1,7 @@
 package com.linkpos.banksimulator;
 
+import com.linkpos.acquiring.BinTable;
+import com.linkpos.acquiring.CardInfo;
 import com.linkpos.platform.FormTargets;
 import com.linkpos.platform.PublicAddress;
 import com.linkpos.shared.Currency;
@@ -27,9 +29,11 @@ class SimulatorPages {
     }
 
     private final PublicAddress address;
+    private final BinTable bins;
 
-    SimulatorPages(PublicAddress address) {
+    SimulatorPages(PublicAddress address, BinTable bins) {
         this.address = address;
+        this.bins = bins;
     }
 
     /** Where a 3-D form led: the challenge page (answered at {@code acsPath}{request id}), the callback, or the refusal. */
@@ -74,10 +78,22 @@ class SimulatorPages {
         String action = address.base() + acsPath + challenge.requestGuid();
         // the public address may be another origin than the one this page was fetched from (a proxy, LinkPOS's own URL)
         FormTargets.allow(request, action);
-        model.addAttribute("page", new AcsPage(action, card.issuer() != null ? card.issuer() : card.brand().name(), merchantName,
+        model.addAttribute("page", new AcsPage(action, issuerBrand(card), merchantName,
                 new Total(challenge.order().amount().movePointRight(currency.minorDigits()).toBigIntegerExact(), currency),
                 card.mask(), SimulatedAcs.OTP, triesLeft));
         return "banksimulator/acs";
+    }
+
+    /**
+     * The name the payer knows the card by, on the issuer's page: the card program where the bank issues under
+     * a brand of its own (Enpara.com, not QNB Finansbank), else the issuing bank, else the scheme.
+     */
+    private String issuerBrand(MaskedCard card) {
+        CardInfo info = bins.lookup(card.bin());
+        if (info.program() != null && !info.program().isBlank()) {
+            return info.program();
+        }
+        return card.issuer() != null ? card.issuer() : card.brand().name();
     }
 
     /** The answer goes to the merchant as the payer's browser's POST, in UTF-8 so that Turkish names arrive whole. */

@@ -86,6 +86,9 @@ class PayForSimulatorTest {
         assertThat(acs.status()).isEqualTo(200);
         assertThat(acs.isChallenge()).as(acs.document().text()).isTrue();
         assertThat(acs.document().selectFirst("#acs-issuer").text()).isEqualTo("QNB Finansbank");
+        // an Enpara.com card's page says Enpara.com, the name its holder knows, though QNB Finansbank issues it
+        assertThat(merchant.postThreeD(PayForMerchant.threeDForm(orderId(), "10.50", "5400610000000001", "Ayşe Yılmaz"))
+                .document().selectFirst("#acs-issuer").text()).isEqualTo("Enpara.com");
         assertThat(acs.document().selectFirst("#acs-merchant").text()).isEqualTo("3D PAY TEST ISYERI");
         assertThat(acs.document().selectFirst("#acs-card").text()).isEqualTo("415565******6111");
         assertThat(acs.document().selectFirst("#acs-amount").text()).contains("10,50");
