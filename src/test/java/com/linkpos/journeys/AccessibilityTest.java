@@ -13,45 +13,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * axe-core finds no accessibility violation (WCAG 2.1 A and AA, and its best practices) on the pages a
  * merchant, a payer and a bank operator use, in a real Chromium.
  */
 @LinkPosTest
-class AccessibilityTest {
+class AccessibilityTest extends OneBrowser {
 
-    @LocalServerPort
-    int port;
-    ChromeDriver browser;
 
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
-    /** The card form filled in and sent: the issuer's 3-D Secure page. */
-    private void toTheBank(String card) {
-        browser.findElement(By.id("cardHolder")).sendKeys("Ayşe Yılmaz");
-        browser.findElement(By.id("cardNumber")).sendKeys(card);
-        browser.findElement(By.id("expiry")).sendKeys("1230");
-        browser.findElement(By.id("cvv")).sendKeys("123");
-        browser.findElement(By.id("pay-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("otp")).isEmpty());
-    }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     void noPageHasAViolation() throws Exception {
@@ -67,14 +43,14 @@ class AccessibilityTest {
         browser = Browsers.chromium(375, 812, "tr-TR");
         browser.get(url("/pay/" + link.token()));
         found.put("payment page", axe.violations(browser));
-        toTheBank("4155650100416111");
+        payWith("4155650100416111");
         found.put("3-D Secure page", axe.violations(browser));
         browser.findElement(By.id("otp")).sendKeys("123456", Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("receipt")).isEmpty());
         found.put("receipt", axe.violations(browser));
         // a card the issuer declines: the failure page
         browser.get(url("/pay/" + api.newLink(merchant, "{\"amount\": \"99.90\"}").token()));
-        toTheBank("4000000000009995");
+        payWith("4000000000009995");
         browser.findElement(By.id("otp")).sendKeys("123456", Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("attempt-summary")).isEmpty());
         found.put("failure page", axe.violations(browser));

@@ -6,28 +6,16 @@ import com.linkpos.support.Api;
 import com.linkpos.support.Browsers;
 import com.linkpos.support.LinkPosTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A payer on a phone pays a link through the issuer's 3-D Secure page and sees the receipt. */
 @LinkPosTest
-class PaymentJourneyTest {
+class PaymentJourneyTest extends OneBrowser {
 
-    @LocalServerPort
-    int port;
-    ChromeDriver browser;
 
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aPayerPaysThroughThreeDSecureOnAPhoneSizedScreen() {
@@ -97,11 +85,7 @@ class PaymentJourneyTest {
         Api.Response link = api.post(merchant.key(), "/api/v1/links", "{\"amount\": \"45.00\"}");
         browser = Browsers.chromium(375, 812, "tr-TR");
         browser.get(link.json().path("url").asString());
-        browser.findElement(By.id("cardHolder")).sendKeys("Ayşe Yılmaz");
-        browser.findElement(By.id("cardNumber")).sendKeys("4155650100416111");
-        browser.findElement(By.id("expiry")).sendKeys("1230");
-        browser.findElement(By.id("cvv")).sendKeys("123");
-        browser.findElement(By.id("pay-submit")).click();
+        payWith("4155650100416111");
         for (String wrong : new String[] {"111111", "222222"}) {
             browser.findElement(By.id("otp")).sendKeys(wrong, Keys.ENTER);
             assertThat(browser.findElement(By.id("acs-error")).getText()).as("the issuer says how many tries are left").isNotBlank();
@@ -115,11 +99,11 @@ class PaymentJourneyTest {
         Api api = new Api(port);
         Api.Merchant merchant = api.newMerchant();
         browser = Browsers.chromium(1280, 900, "en-US");
-        browser.get("http://localhost:" + port + "/login?lang=tr");
+        browser.get(url("/login?lang=tr"));
         browser.findElement(By.id("username")).sendKeys(merchant.username());
         browser.findElement(By.id("password")).sendKeys(merchant.password(), Keys.ENTER);
         browser.findElement(By.id("daily-chart"));
-        browser.get("http://localhost:" + port + "/links/new?lang=tr");
+        browser.get(url("/links/new?lang=tr"));
         WebElement until = browser.findElement(By.id("validUntil"));
         assertThat(until.getAttribute("placeholder")).isEqualTo("gg.aa.yyyy ss:dd");
         java.time.LocalDateTime end = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Istanbul")).plusDays(3)
