@@ -20,6 +20,28 @@ public class Formats {
     private static final DateTimeFormatter TURKISH = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("dd MMM yyyy, HH:mm", Locale.ENGLISH);
 
+    private final org.springframework.context.MessageSource messages;
+
+    Formats(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * A bank's answer as the merchant reads it: the code with LinkPOS's words for it in the page's language
+     * where it has some ("51 Limit yetersiz" / "51 Insufficient funds"), else with the bank's own text.
+     */
+    public String response(String code, String bankText) {
+        String words = responseWords(code, bankText);
+        return code == null ? words : (code + " " + words).strip();
+    }
+
+    /** The words alone of {@link #response}. */
+    public String responseWords(String code, String bankText) {
+        String words = code == null ? null
+                : messages.getMessage("response." + code, null, null, LocaleContextHolder.getLocale());
+        return words != null ? words : bankText == null ? "" : bankText;
+    }
+
     public String dateTime(Instant instant) {
         return dateTime(instant, LocaleContextHolder.getLocale());
     }

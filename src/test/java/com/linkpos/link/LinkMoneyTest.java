@@ -78,5 +78,7 @@ class LinkMoneyTest {
 
         Page english = portal.get("/links/" + link.id() + "?lang=en");
         assertThat(english.document().selectFirst("#link-net").text()).contains("15.00");
+        assertThat(english.document().selectFirst("tr[data-transaction-id=" + refunded + "]").text())
+                .as("the bank's answer in the page's language").contains("00 Approved").doesNotContain("Onaylandı");
     }
 }
