@@ -8,6 +8,7 @@ import com.linkpos.link.LinkUrls;
 import com.linkpos.platform.Caller;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
+import com.linkpos.shared.TypedAmounts;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Transaction;
 import com.linkpos.transaction.TransactionSearch;
@@ -77,7 +78,12 @@ class ReportPortalController implements WebAccess {
     ResponseEntity<StreamingResponseBody> exportTransactions(Caller caller, @RequestParam Map<String, String> params,
                                                              Locale locale) {
         List<FieldProblem> errors = new ArrayList<>();
-        TransactionQuery query = TransactionQuery.parse(params, clock.instant(), errors);
+        // the page's links carry amounts as the page writes them ("1.250,50")
+        Map<String, String> criteria = new java.util.HashMap<>(params);
+        for (String name : List.of("minAmount", "maxAmount")) {
+            criteria.computeIfPresent(name, (key, value) -> TypedAmounts.canonical(value, locale).orElse(value));
+        }
+        TransactionQuery query = TransactionQuery.parse(criteria, clock.instant(), errors);
         Exporter.Format format = Downloads.format(params.get("format"), params.get("decimal"));
         if (!errors.isEmpty() || format == null) {
             throw ProblemException.badRequest(errors);

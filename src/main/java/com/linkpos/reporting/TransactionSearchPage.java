@@ -38,18 +38,27 @@ class TransactionSearchPage {
 
     /** Runs the search as typed and puts into {@code model} what the page at {@code path} shows. */
     void fill(Caller caller, Map<String, String> typed, Model model, String path, Locale locale) {
-        // amounts as people type them in the portal ("1.000,50")
+        // amounts as the page writes them ("1.000,50" in Turkish); any other way is refused, never guessed
         Map<String, String> params = new LinkedHashMap<>(typed);
-        // a criterion, not money moved: what is not written the page's way is left for the query to judge
-        params.computeIfPresent("minAmount", (name, value) -> TypedAmounts.canonical(value, locale).orElse(value));
-        params.computeIfPresent("maxAmount", (name, value) -> TypedAmounts.canonical(value, locale).orElse(value));
         List<FieldProblem> errors = new ArrayList<>();
+        for (String name : List.of("minAmount", "maxAmount")) {
+            String value = typed.get(name);
+            if (value != null && !value.isBlank()) {
+                java.util.Optional<String> canonical = TypedAmounts.canonical(value, locale);
+                if (canonical.isPresent()) {
+                    params.put(name, canonical.get());
+                } else {
+                    params.remove(name);
+                    errors.add(FieldProblem.of(name, "invalid_amount"));
+                }
+            }
+        }
         TransactionQuery query = TransactionQuery.parse(params, clock.instant(), errors);
         TransactionSearch.Cursor cursor = params.get("cursor") == null ? null : TransactionSearch.Cursor.decode(params.get("cursor"));
         List<Transaction> rows = errors.isEmpty() ? search.page(caller.merchantId(), query, cursor, PAGE_SIZE + 1) : List.of();
         boolean more = rows.size() > PAGE_SIZE;
         List<Transaction> shown = more ? rows.subList(0, PAGE_SIZE) : rows;
-        Map<String, String> criteria = formValues(params, query, locale);
+        Map<String, String> criteria = formValues(params, typed, query, locale);
         model.addAttribute("rows", shown);
         model.addAttribute("errors", errors.stream().map(FieldProblem::field).toList());
         // one message per kind of error, with its arguments (e.g. the unknown currency's code)
@@ -72,15 +81,20 @@ class TransactionSearchPage {
         model.addAttribute("exportXlsx", PageUrls.of("/reports/transactions/export", PageUrls.with(exportParams, "format", "xlsx")));
     }
 
-    /** What the search form shows: the days in Istanbul, the rest as typed. */
-    private static Map<String, String> formValues(Map<String, String> params, TransactionQuery query, Locale locale) {
+    /** What the search form shows: the days in Istanbul and the amounts as the page writes them, the rest as typed. */
+    private static Map<String, String> formValues(Map<String, String> params, Map<String, String> typed, TransactionQuery query,
+                                                  Locale locale) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("from", query.from() == null ? "" : TypedTimes.format(LocalDate.ofInstant(query.from(), BusinessTime.ZONE), locale));
         values.put("to", query.to() == null ? ""
                 : TypedTimes.format(LocalDate.ofInstant(query.to().minusNanos(1), BusinessTime.ZONE), locale));
-        for (String name : List.of("orderNumber", "status", "type", "currency", "minAmount", "maxAmount", "cardLast4",
-                "authCode", "linkId")) {
+        for (String name : List.of("orderNumber", "status", "type", "currency", "cardLast4", "authCode", "linkId")) {
             values.put(name, params.getOrDefault(name, "").strip());
+        }
+        for (String name : List.of("minAmount", "maxAmount")) {
+            String canonical = params.get(name);
+            values.put(name, canonical != null ? TypedAmounts.written(new java.math.BigDecimal(canonical), locale)
+                    : typed.getOrDefault(name, "").strip());
         }
         return values;
     }

@@ -33,4 +33,9 @@ public final class TypedAmounts {
         }
         return TURKISH.matcher(text).matches() ? Optional.of(text.replace(".", "").replace(',', '.')) : Optional.empty();
     }
+
+    /** An amount as a page of this language writes it, to be typed again: 1250.5 → "1.250,5" or "1,250.5". */
+    public static String written(java.math.BigDecimal amount, Locale locale) {
+        return Money.format(amount, locale);
+    }
 }

@@ -222,7 +222,11 @@ class ReportsPortalTest {
                 assertThat(page.document().select("#transactions-table tbody tr").text()).isEqualTo("Bu kriterlere uyan işlem yok.");
             }
         });
-        // the form keeps the criteria it searched with
+        // the form keeps the criteria it searched with, amounts as the page writes them
+        Page amounts = session.get("/reports/transactions?minAmount=1250,50");
+        assertThat(amounts.document().selectFirst("#s-min").val()).isEqualTo("1.250,50");
+        assertThat(amounts.document().selectFirst("#export-csv").attr("href")).contains("minAmount=1.250,50");
+        assertThat(rowIds(ok(session.get("/reports/transactions?minAmount=1.250,50")), TX_ROWS)).contains(saleA);
         Page filtered = session.get("/reports/transactions?status=DECLINED&cardLast4=9995&currency=TRY");
         assertThat(filtered.document().selectFirst("#s-status option[selected]").val()).isEqualTo("DECLINED");
         assertThat(filtered.document().selectFirst("#s-currency option[selected]").val()).isEqualTo("TRY");
@@ -243,6 +247,7 @@ class ReportsPortalTest {
         errors.put("minAmount=100&maxAmount=5", "En çok tutar en az tutardan küçük olamaz.");
         errors.put("minAmount=abc", "Tutar geçerli bir sayı değil.");
         errors.put("maxAmount=1.5.5", "Tutar geçerli bir sayı değil.");
+        errors.put("minAmount=12.5", "Tutar geçerli bir sayı değil."); // not the Turkish way: never read as 12,5 or 125
         errors.put("from=2026-13-45", "Tarih okunamadı.");
         errors.put("from=2026-11-27&to=2026-11-01", "Bitiş tarihi başlangıçtan sonra olmalıdır.");
         errors.put("status=PAID", "Durum APPROVED veya DECLINED olmalıdır.");
