@@ -230,6 +230,9 @@ class PortalTest {
             assertThat(fieldError(refused, "amount")).as(typed).isEqualTo("Tutar geçerli bir sayı değil.");
             assertThat(refused.selectFirst("#amount").val()).as("kept as typed").isEqualTo(typed);
         }
+        // the largest amount named the way the page writes money, not the API's "92233720368547758.07 TRY"
+        Document tooLarge = refusedNewLink(session, minimalLinkForm(TestData.unique("ORDER"), "100.000.000.000.000.000,00"));
+        assertThat(fieldError(tooLarge, "amount")).isEqualTo("Tutar çok büyük: TL için en çok 92.233.720.368.547.758,07 girilebilir.");
         assertThat(linkCount(merchant)).isZero();
     }
 

@@ -1,6 +1,7 @@
 package com.linkpos.link;
 
 import com.linkpos.shared.Masks;
+import com.linkpos.shared.TypedAmounts;
 import com.linkpos.shared.TypedTimes;
 import com.linkpos.platform.WebAccess;
 import com.linkpos.platform.PortalAccess;
@@ -148,7 +149,7 @@ class LinkPortalController implements WebAccess {
             redirect.addFlashAttribute("created", true);
             return "redirect:/links/" + link.id();
         } catch (ProblemException problem) {
-            reject(binding, problem);
+            reject(binding, problem, locale);
             return form(caller, null, model);
         }
     }
@@ -193,7 +194,7 @@ class LinkPortalController implements WebAccess {
             redirect.addFlashAttribute("updated", true);
             return "redirect:/links/" + id;
         } catch (ProblemException problem) {
-            reject(binding, problem);
+            reject(binding, problem, locale);
             return form(caller, current, model);
         }
     }
@@ -243,7 +244,25 @@ class LinkPortalController implements WebAccess {
         return "link/form";
     }
 
-    private static void reject(BindingResult binding, ProblemException problem) {
+    /**
+     * A problem's arguments as the page writes them: the API names the largest amount "92233720368547758.07 TRY",
+     * the page "92.233.720.368.547.758,07 TL".
+     */
+    private static Object[] pageArgs(FieldProblem error, Locale locale) {
+        Object[] args = error.args();
+        if ("amount_too_large".equals(error.code()) && args.length == 2) {
+            try {
+                Currency currency = Currency.valueOf(String.valueOf(args[1]));
+                return new Object[] {TypedAmounts.written(new java.math.BigDecimal(String.valueOf(args[0])), locale),
+                        currency == Currency.TRY ? "TL" : currency.name()};
+            } catch (IllegalArgumentException notAnAmount) {
+                return args;
+            }
+        }
+        return args;
+    }
+
+    private static void reject(BindingResult binding, ProblemException problem, Locale locale) {
         if (problem.errors().isEmpty()) {
             binding.reject("problem." + problem.code() + ".title");
         }
@@ -252,10 +271,11 @@ class LinkPortalController implements WebAccess {
             if (binding.hasFieldErrors(field)) {
                 continue; // already told: the value could not even be read
             }
+            Object[] args = pageArgs(error, locale);
             if (binding.getModel().containsKey("form") && isFormField(field)) {
-                binding.rejectValue(field, error.messageKey(), error.args(), error.code());
+                binding.rejectValue(field, error.messageKey(), args, error.code());
             } else {
-                binding.reject(error.messageKey(), error.args(), error.code());
+                binding.reject(error.messageKey(), args, error.code());
             }
         }
     }
