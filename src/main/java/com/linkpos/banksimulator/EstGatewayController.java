@@ -1,13 +1,11 @@
 package com.linkpos.banksimulator;
 
-import com.linkpos.platform.WebAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +27,7 @@ import org.xml.sax.InputSource;
  * own: where LinkPOS's end of day closes the simulated terminal's batch.
  */
 @Controller
-class EstGatewayController implements WebAccess {
+class EstGatewayController {
 
     static final String PATH = "/simulator/est";
     private static final String ACS = PATH + "/acs/";
@@ -47,16 +45,6 @@ class EstGatewayController implements WebAccess {
         this.pages = pages;
     }
 
-    /** As any bank's: open to the payer's browser, posted to from merchants' pages and servers; the hash and the password count. */
-    @Override
-    public List<String> openPages() {
-        return List.of(PATH + "/**");
-    }
-
-    @Override
-    public List<String> crossSitePosts() {
-        return List.of(PATH + "/**");
-    }
 
     @PostMapping({PATH + "/fim/est3Dgate", PATH + "/fim/est3dgate"})
     String threeDGate(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {

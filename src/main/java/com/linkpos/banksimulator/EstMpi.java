@@ -260,9 +260,7 @@ class EstMpi implements ThreeDServer {
 
     /** The MPI's token for the provision, shaped as the real one ({@code 435508:9F1C…:4372:##190100000}). */
     private static String md(EstTerminal terminal, MaskedCard card) {
-        return card.bin() + ":" + java.util.HexFormat.of().withUpperCase().formatHex(
-                java.util.Base64.getDecoder().decode(SimulatedIssuer.randomBase64(32))) + ":" + SimulatedIssuer.digits(4)
-                + ":##" + terminal.clientId();
+        return card.bin() + ":" + SimulatedIssuer.randomHex(32) + ":" + SimulatedIssuer.digits(4) + ":##" + terminal.clientId();
     }
 
     private static String field(Map<String, String> form, String name) {

@@ -1,11 +1,9 @@
 package com.linkpos.banksimulator;
 
-import com.linkpos.platform.WebAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * is at {@code acs/{RequestGuid}}. LinkPOS reaches it over HTTP only, as it reaches QNB's.
  */
 @Controller
-class PayForGatewayController implements WebAccess {
+class PayForGatewayController {
 
     static final String PATH = "/simulator/payfor";
     private static final String ACS = PATH + "/acs/";
@@ -40,20 +38,6 @@ class PayForGatewayController implements WebAccess {
         this.pages = pages;
     }
 
-    /**
-     * Like any bank's, the simulated gateway's pages are open to the payer's browser, and what is posted
-     * to it comes from other sites' pages and servers (a merchant's): no CSRF token of LinkPOS's goes
-     * with it; the merchant's hash and API password are what count.
-     */
-    @Override
-    public List<String> openPages() {
-        return List.of(PATH + "/**");
-    }
-
-    @Override
-    public List<String> crossSitePosts() {
-        return List.of(PATH + "/**");
-    }
 
     /** The 3-D form (3DModel, 3DPay) from the payer's browser or the merchant's server; or an API call as a form. */
     @PostMapping(PATH + "/Gateway/Default.aspx")

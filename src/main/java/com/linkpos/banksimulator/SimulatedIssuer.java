@@ -77,9 +77,18 @@ class SimulatedIssuer {
 
     /** Random bytes in Base64: CAVV, XID, MD. */
     static String randomBase64(int bytes) {
-        byte[] random = new byte[bytes];
+        return Base64.getEncoder().encodeToString(randomBytes(bytes));
+    }
+
+    /** Random bytes in upper-case hex: the middle of EST's md. */
+    static String randomHex(int bytes) {
+        return java.util.HexFormat.of().withUpperCase().formatHex(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] random = new byte[count];
         RANDOM.nextBytes(random);
-        return Base64.getEncoder().encodeToString(random);
+        return random;
     }
 
     /** Whether the digits pass the card number's check digit (Luhn). */
