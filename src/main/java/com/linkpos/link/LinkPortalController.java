@@ -1,5 +1,6 @@
 package com.linkpos.link;
 
+import com.linkpos.platform.Formats;
 import com.linkpos.shared.Masks;
 import com.linkpos.shared.TypedAmounts;
 import com.linkpos.shared.TypedTimes;
@@ -244,24 +245,6 @@ class LinkPortalController implements WebAccess {
         return "link/form";
     }
 
-    /**
-     * A problem's arguments as the page writes them: the API names the largest amount "92233720368547758.07 TRY",
-     * the page "92.233.720.368.547.758,07 TL".
-     */
-    private static Object[] pageArgs(FieldProblem error, Locale locale) {
-        Object[] args = error.args();
-        if ("amount_too_large".equals(error.code()) && args.length == 2) {
-            try {
-                Currency currency = Currency.valueOf(String.valueOf(args[1]));
-                return new Object[] {TypedAmounts.written(new java.math.BigDecimal(String.valueOf(args[0])), locale),
-                        currency == Currency.TRY ? "TL" : currency.name()};
-            } catch (IllegalArgumentException notAnAmount) {
-                return args;
-            }
-        }
-        return args;
-    }
-
     private static void reject(BindingResult binding, ProblemException problem, Locale locale) {
         if (problem.errors().isEmpty()) {
             binding.reject("problem." + problem.code() + ".title");
@@ -271,7 +254,7 @@ class LinkPortalController implements WebAccess {
             if (binding.hasFieldErrors(field)) {
                 continue; // already told: the value could not even be read
             }
-            Object[] args = pageArgs(error, locale);
+            Object[] args = Formats.args(error, locale);
             if (binding.getModel().containsKey("form") && isFormField(field)) {
                 binding.rejectValue(field, error.messageKey(), args, error.code());
             } else {

@@ -81,6 +81,27 @@ public class Formats {
         return money == null ? "" : withCurrency(money.format(language(locale)), money.currency(), locale);
     }
 
+    /** The problems whose arguments are an amount as the API writes it and its currency ("1150.50", "TRY"). */
+    private static final java.util.Set<String> MONEY_PROBLEMS = java.util.Set.of("amount_too_large", "refund_exceeds_sale");
+
+    /**
+     * A problem's arguments as a page writes them: the API says "1150.50 TRY", a Turkish page "1.150,50 TL"
+     * (the message keeps its own words and order). Other arguments go as they are.
+     */
+    public static Object[] args(com.linkpos.shared.FieldProblem problem, Locale locale) {
+        Object[] args = problem.args();
+        if (!MONEY_PROBLEMS.contains(problem.code()) || args.length != 2) {
+            return args;
+        }
+        try {
+            Currency currency = Currency.valueOf(String.valueOf(args[1]));
+            return new Object[] {com.linkpos.shared.TypedAmounts.written(new java.math.BigDecimal(String.valueOf(args[0])), locale),
+                    !isEnglish(locale) && currency == Currency.TRY ? "TL" : currency.name()};
+        } catch (IllegalArgumentException notAnAmount) {
+            return args;
+        }
+    }
+
     private static String withCurrency(String digits, Currency currency, Locale locale) {
         if (isEnglish(locale)) {
             return currency.name() + " " + digits;

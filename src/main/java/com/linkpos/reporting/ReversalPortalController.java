@@ -92,9 +92,7 @@ class ReversalPortalController implements WebAccess {
             model.addAttribute("typedAmount", amount);
             FieldProblem problem = refused.errors().get(0);
             // the rest in the page's own way of writing money ("1.000,25 TL"), not the API's "1000.25 TRY"
-            model.addAttribute("amountError", problem.code().equals("refund_exceeds_sale")
-                    ? new Object[] {"reversal.refund.exceeds", new Object[] {Formats.money(sale.refundableRest(), locale)}}
-                    : new Object[] {problem.messageKey(), problem.args()});
+            model.addAttribute("amountError", new Object[] {problem.messageKey(), Formats.args(problem, locale)});
             return "reporting/reversal";
         }
         model.addAttribute("t", sale);

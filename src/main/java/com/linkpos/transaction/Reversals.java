@@ -83,18 +83,22 @@ public class Reversals {
         Optional<Money> atTheBank = ledger.find(merchantId, saleId)
                 .filter(sale -> sale.type() == TransactionType.SALE && sale.approved() && !sale.voided() && sale.batchClosed())
                 .flatMap(sale -> ask(() -> acquirers.forMerchant(merchantId).refundedAtTheBank(orderOf(sale))));
-        // the refusals below are answers that keep what they learnt (a batch, a lost refund): they commit
-        Object outcome = transaction.execute(status -> {
+        // a refusal is an answer that keeps what it learnt (a batch, a lost refund): its transaction commits too
+        Outcome outcome = transaction.execute(status -> {
             try {
-                return refund(merchantId, saleId, amount, atTheBank);
+                return new Outcome(refund(merchantId, saleId, amount, atTheBank), null);
             } catch (ProblemException refused) {
-                return refused;
+                return new Outcome(null, refused);
             }
         });
-        if (outcome instanceof ProblemException refused) {
-            throw refused;
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
         }
-        return (Transaction) outcome;
+        return outcome.refund();
+    }
+
+    /** What a refund came to in its transaction: the REFUND transaction, or the refusal. */
+    private record Outcome(Transaction refund, ProblemException refusal) {
     }
 
     private Transaction refund(String merchantId, String saleId, String amount, Optional<Money> atTheBank) {
