@@ -49,16 +49,11 @@ class EstGatewayController {
     @PostMapping({PATH + "/fim/est3Dgate", PATH + "/fim/est3dgate"})
     String threeDGate(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
         byte[] body = GatewayRequestBody.of(request);
-        Map<String, String> form;
-        try {
-            form = body == null ? null : PayForWire.form(body, request.getContentType());
-        } catch (PayForWire.Unreadable unreadable) {
-            form = null;
-        }
-        if (form == null) {
+        Optional<Map<String, String>> form = body == null ? Optional.empty() : PostedForm.read(body, request.getContentType());
+        if (form.isEmpty()) {
             return pages.step(new ThreeDServer.Refused("99", "İstek okunamadı"), ACS, request, response, model);
         }
-        return pages.step(mpi.begin(form, request.getRemoteAddr()), ACS, request, response, model);
+        return pages.step(mpi.begin(form.get(), request.getRemoteAddr()), ACS, request, response, model);
     }
 
     @PostMapping(PATH + "/fim/api")
@@ -106,13 +101,8 @@ class EstGatewayController {
         Optional<Element> root;
         String start = new String(body, 0, Math.min(body.length, 5), StandardCharsets.ISO_8859_1);
         if (start.equals("DATA=") || contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
-            String data;
-            try {
-                data = PayForWire.form(body, contentType).get("DATA");
-            } catch (PayForWire.Unreadable unreadable) {
-                return Optional.empty();
-            }
-            root = data == null ? Optional.empty() : SecureXml.root(new InputSource(new StringReader(stripDeclaration(data))));
+            root = PostedForm.read(body, contentType).map(form -> form.get("DATA"))
+                    .flatMap(data -> SecureXml.root(new InputSource(new StringReader(stripDeclaration(data)))));
         } else {
             root = SecureXml.root(new InputSource(new ByteArrayInputStream(body)));
         }

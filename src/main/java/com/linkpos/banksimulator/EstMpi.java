@@ -1,5 +1,6 @@
 package com.linkpos.banksimulator;
 
+import com.linkpos.shared.Hashes;
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import java.math.BigDecimal;
@@ -79,7 +80,7 @@ class EstMpi implements ThreeDServer {
         }
         String presented = form.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("hash"))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
-        if (!PayForHash.matches(EstHash.ver3(form, terminal.storeKey()), presented)) {
+        if (!Hashes.matches(EstHash.ver3(form, terminal.storeKey()), presented)) {
             // no challenge: the merchant learns it through failUrl, mdStatus 0
             Map<String, String> fields = new LinkedHashMap<>(echoed);
             fields.put("mdStatus", "0");

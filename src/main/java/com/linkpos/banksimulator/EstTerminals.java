@@ -1,5 +1,6 @@
 package com.linkpos.banksimulator;
 
+import com.linkpos.shared.Hashes;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,6 @@ class EstTerminals {
     Optional<EstTerminal> authenticate(String clientId, String username, String password) {
         return byClientId(clientId)
                 .filter(t -> t.username().equals(username))
-                .filter(t -> PayForHash.matches(t.password(), password));
+                .filter(t -> Hashes.matches(t.password(), password));
     }
 }

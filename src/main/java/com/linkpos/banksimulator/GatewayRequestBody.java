@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps the raw bytes of what is posted to a simulated gateway, before anything reads the body as
  * parameters: the servlet container would decode a form in one fixed charset, while the banks take
- * UTF-8 and ISO-8859-9 alike ({@link PayForWire#form}), and an XML API's body is XML, not a form.
+ * UTF-8 and ISO-8859-9 alike ({@link PostedForm}), and an XML API's body is XML, not a form.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -46,12 +47,11 @@ class PayForGatewayController {
         if (body == null) {
             return write(response, HttpStatus.CONTENT_TOO_LARGE, text(PayForAnswer.wrong(PayForCode.WRONG_VALUE, "body too large", "")));
         }
-        Map<String, String> form;
-        try {
-            form = PayForWire.form(body, request.getContentType());
-        } catch (PayForWire.Unreadable unreadable) {
+        Optional<Map<String, String>> posted = PostedForm.read(body, request.getContentType());
+        if (posted.isEmpty()) {
             return write(response, HttpStatus.OK, text(PayForAnswer.wrong(PayForCode.WRONG_VALUE, "form", "")));
         }
+        Map<String, String> form = posted.get();
         String secureType = form.getOrDefault("SecureType", "").strip();
         if (secureType.equals("3DModel") || secureType.equals("3DPay")) {
             return pages.step(mpi.begin(form, request.getRemoteAddr()), ACS, request, response, model);

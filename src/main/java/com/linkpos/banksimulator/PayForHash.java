@@ -42,14 +42,6 @@ final class PayForHash {
                 threeDStatus, responseRnd, terminal.userCode());
     }
 
-    /**
-     * Compares secrets and hashes in constant time, so that the answer's timing tells nothing about how
-     * much of a forged one was right.
-     */
-    static boolean matches(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
-    }
 
     private static String base64(Digest digest, String... parts) {
         try {

@@ -1,5 +1,6 @@
 package com.linkpos.banksimulator;
 
+import com.linkpos.shared.Hashes;
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import java.math.BigDecimal;
@@ -93,7 +94,7 @@ class PayForMpi implements ThreeDServer {
         }
         String expected = PayForHash.request(mbrId, posted.orderId(), posted.purchAmount(), okUrl, failUrl, posted.txnType(),
                 posted.installments(), posted.rnd(), terminal.merchantPass());
-        if (!PayForHash.matches(expected, field(form, "Hash"))) {
+        if (!Hashes.matches(expected, field(form, "Hash"))) {
             return refusal(terminal, posted, null, PayForCode.HASH_MISMATCH, null);
         }
         if (posted.orderId().isEmpty()) {

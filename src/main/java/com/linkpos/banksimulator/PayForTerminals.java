@@ -1,5 +1,6 @@
 package com.linkpos.banksimulator;
 
+import com.linkpos.shared.Hashes;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ class PayForTerminals {
                 .filter(t -> t.userCode().equals(userCode))
                 .filter(t -> merchantId.isEmpty() || t.merchantId().equals(merchantId))
                 .filter(t -> mbrId.isEmpty() || t.mbrId().equals(mbrId))
-                .filter(t -> PayForHash.matches(t.userPass(), userPass))
+                .filter(t -> Hashes.matches(t.userPass(), userPass))
                 .findFirst();
     }
 }
