@@ -142,11 +142,9 @@ class EstMpi implements ThreeDServer {
     /** Opens the challenge, unless the order id was used already or the card takes no challenge. */
     private ThreeDServer.Step enrol(EstTerminal terminal, ThreeDRequest.Order order, Map<String, String> echoed, MaskedCard card,
                                     IssuerOutcome outcome, Instant now) {
-        books.lockOrder(GATEWAY, terminal.clientId(), order.orderId());
-        if (books.orderUsed(GATEWAY, terminal.clientId(), order.orderId())) {
+        if (!books.openOrder(GATEWAY, terminal.clientId(), order.orderId())) {
             return error(terminal, echoed, order.failUrl(), null, "Bu sipariş numarası daha önce kullanılmış");
         }
-        books.supersedeChallenges(GATEWAY, terminal.clientId(), order.orderId());
         String requestGuid = "E" + SimulatedIssuer.digits(15);
         if (outcome.kind() == IssuerOutcome.Kind.NOT_ENROLLED) {
             // mdStatus 2: the card holder is not enrolled; the issuer vouches for nothing and LinkPOS refuses it

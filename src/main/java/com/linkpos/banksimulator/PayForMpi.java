@@ -161,14 +161,12 @@ class PayForMpi implements ThreeDServer {
 
     /** Opens the challenge, unless the order id was used already or the card takes no challenge. */
     private ThreeDServer.Step enrol(PayForTerminal terminal, ThreeDRequest.Order order, MaskedCard card, IssuerOutcome outcome, Instant now) {
-        books.lockOrder(GATEWAY, terminal.merchantId(), order.orderId());
-        if (books.orderUsed(GATEWAY, terminal.merchantId(), order.orderId())) {
+        if (!books.openOrder(GATEWAY, terminal.merchantId(), order.orderId())) {
             // answered like the real bank's 2024 answer to a used order id: SHA-256, and no HashType
             ThreeDRequest.Answer answer = PayForCallback.refusal(PayForCode.DUPLICATE_ORDER, null, now);
             return new SimulatedAcs.Answered(order.failUrl(), PayForCallback.fields(terminal, "0", order, card, answer,
                     PayForCallback.Sale.NONE, PayForHash.Digest.SHA256));
         }
-        books.supersedeChallenges(GATEWAY, terminal.merchantId(), order.orderId());
         String requestGuid = "1" + SimulatedIssuer.digits(15);
         if (outcome.kind() == IssuerOutcome.Kind.NOT_ENROLLED) {
             // an attempt only ("half 3-D", 3DStatus 2): the issuer vouches for nothing, LinkPOS must refuse it

@@ -33,8 +33,21 @@ class SimulatorBooks {
                 .param("key", "simulator:" + gateway + ":" + merchantNo + ":" + orderId).query().listOfRows();
     }
 
-    /** Whether the order's 3-D Secure step already ended (answered either way) or it was provisioned. */
-    boolean orderUsed(String gateway, String merchantNo, String orderId) {
+    /**
+     * A new 3-D form for an order: locked until the transaction ends, refused (false) when the order's 3-D
+     * step already ended (answered either way) or it was provisioned; else a challenge still waiting for it
+     * is replaced, so that a merchant server that retries a lost answer is not refused.
+     */
+    boolean openOrder(String gateway, String merchantNo, String orderId) {
+        lockOrder(gateway, merchantNo, orderId);
+        if (orderUsed(gateway, merchantNo, orderId)) {
+            return false;
+        }
+        supersedeChallenges(gateway, merchantNo, orderId);
+        return true;
+    }
+
+    private boolean orderUsed(String gateway, String merchantNo, String orderId) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM simulator_3ds_requests WHERE gateway = :gateway AND merchant_no = :merchant
                                           AND order_id = :order AND status NOT IN ('CHALLENGE', 'SUPERSEDED'))
@@ -44,7 +57,7 @@ class SimulatorBooks {
                 .query(Boolean.class).single();
     }
 
-    void supersedeChallenges(String gateway, String merchantNo, String orderId) {
+    private void supersedeChallenges(String gateway, String merchantNo, String orderId) {
         jdbc.sql("""
                         UPDATE simulator_3ds_requests SET status = 'SUPERSEDED'
                         WHERE gateway = :gateway AND merchant_no = :merchant AND order_id = :order AND status = 'CHALLENGE'""")
