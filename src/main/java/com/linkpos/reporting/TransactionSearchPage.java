@@ -42,15 +42,16 @@ class TransactionSearchPage {
         Map<String, String> params = new LinkedHashMap<>(typed);
         List<FieldProblem> errors = new ArrayList<>();
         for (String name : List.of("minAmount", "maxAmount")) {
-            String value = typed.get(name);
-            if (value != null && !value.isBlank()) {
-                java.util.Optional<String> canonical = TypedAmounts.canonical(value, locale);
-                if (canonical.isPresent()) {
-                    params.put(name, canonical.get());
-                } else {
-                    params.remove(name);
-                    errors.add(FieldProblem.of(name, "invalid_amount"));
-                }
+            String value = typed.getOrDefault(name, "");
+            params.remove(name);
+            if (value.isBlank()) {
+                continue; // a field left empty (the form sends every field) is no criterion
+            }
+            java.util.Optional<String> canonical = TypedAmounts.canonical(value, locale);
+            if (canonical.isPresent()) {
+                params.put(name, canonical.get());
+            } else {
+                errors.add(FieldProblem.of(name, "invalid_amount"));
             }
         }
         TransactionQuery query = TransactionQuery.parse(params, clock.instant(), errors);
