@@ -68,6 +68,8 @@ final class ReportColumns {
                 Column.text("detail.payerNote", Transaction::payerNote),
                 Column.integer("tx.batch", Transaction::batchNumber),
                 Column.money("tx.refunded", Transaction::refunded),
+                // a voided sale stays APPROVED (as in the API) and says here that it was voided
+                Column.code("tx.voided", Transaction::voided, "voided."),
                 Column.text("tx.original", Transaction::originalTransactionId),
                 Column.text("tx.link", Transaction::linkId));
     }

@@ -76,7 +76,7 @@ class ExportTest {
     private static final List<String> TX_HEADER_TR = List.of("Tarih", "İşlem no", "İşlem tipi", "Sonuç", "Sipariş No",
             "Tutar", "Döviz", "Taksit", "Kart", "Kart markası", "Kartı veren banka", "Onay kodu", "Referans",
             "Yanıt kodu", "Yanıt mesajı", "mdStatus", "ECI", "Ödeyen açıklaması", "Gün sonu no", "İade edilen",
-            "Asıl işlem", "Link");
+            "İptal edildi", "Asıl işlem", "Link");
     private static final List<String> LINK_HEADER_TR = List.of("Sipariş No", "Link", "Tutar", "Döviz", "Taksit",
             "Başlangıç", "Bitiş", "Kullanım Tipi", "Durum", "Başarılı Ödeme", "Tahsil Edilen", "İade Edilen", "Net", "Oluşturulma");
     private static final List<String> LINK_REPORT_HEADER_TR = List.of("Sipariş No", "Oluşturulma", "Başlangıç", "Bitiş",
@@ -310,6 +310,7 @@ class ExportTest {
             assertThat(row.get("Ödeyen açıklaması")).isEqualTo(text(t.path("payerNote")));
             assertThat(row.get("Gün sonu no")).isEqualTo(t.path("batchNumber").isNull() ? "" : String.valueOf(t.path("batchNumber").asInt()));
             assertThat(row.get("İade edilen")).isEqualTo(t.path("refundedAmount").asString());
+            assertThat(row.get("İptal edildi")).isEqualTo(String.valueOf(t.path("voided").asBoolean()));
             assertThat(row.get("Asıl işlem")).isEmpty();
             assertThat(row.get("Link")).isEqualTo(t.path("linkId").asString());
         }
@@ -458,7 +459,8 @@ class ExportTest {
                 assertThat(row.getCell(7).getNumericCellValue()).isEqualTo(1.0);
                 assertThat(row.getCell(8).getStringCellValue()).isEqualTo(t.path("card").path("masked").asString());
                 assertThat(row.getCell(19).getNumericCellValue()).isEqualTo(new BigDecimal(t.path("refundedAmount").asString()).doubleValue());
-                assertThat(row.getCell(21).getStringCellValue()).isEqualTo(t.path("linkId").asString());
+                assertThat(row.getCell(20).getStringCellValue()).isEqualTo(t.path("voided").asBoolean() ? "Evet" : "Hayır");
+                assertThat(row.getCell(22).getStringCellValue()).isEqualTo(t.path("linkId").asString());
             }
             assertThat(byId.get(saleA).getCell(5).getNumericCellValue()).isEqualTo(1250.50);
             assertThat(byId.get(saleA).getCell(5).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
