@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,12 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @LinkPosTest
 class AccessibilityTest extends OneBrowser {
 
-
-
-
-
-    @Test
-    void noPageHasAViolation() throws Exception {
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {375, 1280})
+    void noPageHasAViolation(int width) throws Exception {
         Axe axe = Axe.installed();
         Api api = new Api(port);
         Api.Merchant merchant = api.newMerchant();
@@ -40,7 +38,7 @@ class AccessibilityTest extends OneBrowser {
         Map<String, List<String>> found = new LinkedHashMap<>();
 
         // the payer: the payment page, the issuer's 3-D Secure page, the receipt and a failure
-        browser = Browsers.chromium(375, 812, "tr-TR");
+        browser = Browsers.chromium(width, 812, "tr-TR");
         browser.get(url("/pay/" + link.token()));
         found.put("payment page", axe.violations(browser));
         payWith("4155650100416111");
@@ -57,7 +55,7 @@ class AccessibilityTest extends OneBrowser {
         browser.quit();
 
         // the merchant
-        browser = Browsers.chromium(1280, 900, "tr-TR");
+        browser = Browsers.chromium(width, 900, "tr-TR");
         browser.get(url("/login"));
         found.put("login", axe.violations(browser));
         browser.findElement(By.id("username")).sendKeys(merchant.username());
@@ -71,12 +69,12 @@ class AccessibilityTest extends OneBrowser {
         browser.quit();
 
         // the bank operator
-        browser = Browsers.chromium(1280, 900, "tr-TR");
+        browser = Browsers.chromium(width, 900, "tr-TR");
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("bank");
         browser.findElement(By.id("password")).sendKeys(TestData.BANK_PASSWORD, Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/bank/"));
-        for (String page : List.of("/bank/batches", "/bank/merchants")) {
+        for (String page : List.of("/bank/batches", "/bank/batches/close", "/bank/merchants")) {
             browser.get(url(page));
             found.put(page, axe.violations(browser));
         }

@@ -36,8 +36,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @LinkPosTest
 class MerchantJourneyTest {
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd.MM.yyyy'\t'HH:mm");
-
     @LocalServerPort
     int port;
     @TempDir
@@ -195,7 +193,6 @@ class MerchantJourneyTest {
         Browsers.screenshot(merchant, "11-links-english");
     }
 
-    /** A datetime-local field takes what a person types, in the browser's format. */
     /** Typed as Turkish is written (gg.aa.yyyy ss:dd), key by key, as a person types it. */
     private void typeLocal(WebElement field, LocalDateTime value) {
         field.clear();
