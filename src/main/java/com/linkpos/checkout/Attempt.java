@@ -67,6 +67,6 @@ record Attempt(String id, String merchantId, String linkId, String orderNumber, 
                      String mdStatus, String eci) {
         return new Ledger.Sale(merchantId, linkId, id, orderNumber, gatewayOrderId, amount, installments,
                 new Transaction.Card(cardBin, cardLast4, cardBrand, cardIssuer, cardType), approved, authCode,
-                hostReference, responseCode, responseMessage, mdStatus, eci, payerNote);
+                hostReference, responseCode, responseMessage, mdStatus, eci, payerNote, Money.zero(amount.currency()));
     }
 }

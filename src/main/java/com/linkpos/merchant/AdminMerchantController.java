@@ -4,6 +4,9 @@ import com.linkpos.platform.Role;
 import com.linkpos.merchant.Merchants.MerchantTerms;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.platform.ProblemCodes;
+import com.linkpos.pricing.PricingTable;
+import com.linkpos.pricing.PricingTerms;
+import com.linkpos.pricing.TermsInput;
 import com.linkpos.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,12 +46,21 @@ class AdminMerchantController {
     private final Merchants merchants;
     private final ApiKeys apiKeys;
     private final MerchantTerminals terminals;
+    private final PricingTable pricing;
 
-    AdminMerchantController(Merchants merchants, ApiKeys apiKeys, MerchantTerminals terminals) {
+    AdminMerchantController(Merchants merchants, ApiKeys apiKeys, MerchantTerminals terminals, PricingTable pricing) {
         this.merchants = merchants;
         this.apiKeys = apiKeys;
         this.terminals = terminals;
+        this.pricing = pricing;
     }
+
+    private static final String INSTALLMENT_RATES = "[T2] Vade farkı percent per installment count (1–12), e.g. "
+            + "{\"2\": \"1.90\", \"3\": \"2.80\"}; a count left out takes the nearest smaller one's. Replaces the map.";
+    private static final String COMMISSION_RATES = "[T3] Commission percent per installment count (1–12), and "
+            + "\"foreign\" for cards issued abroad, e.g. {\"1\": \"1.79\", \"3\": \"2.99\"}. Replaces the map.";
+    private static final String VALUE_DAYS = "[T3] Value days (valör) per installment count (1–12), e.g. "
+            + "{\"1\": 1, \"3\": 30}; none set: the next day. Replaces the map.";
 
     /**
      * [A1][A2] The gateway terminal of the merchant, as the bank sets it: a type and that gateway's
@@ -143,7 +155,10 @@ class AdminMerchantController {
             @Schema(defaultValue = "true", description = "E-mail the merchant on each payment.") Boolean notifyOnPayment,
             @Schema(requiredMode = RequiredMode.REQUIRED) AdminUserRequest admin,
             @Schema(description = "The merchant's bank gateway; left out: the built-in bank simulator.")
-            AcquirerRequest acquirer) {
+            AcquirerRequest acquirer,
+            @Schema(description = INSTALLMENT_RATES) Map<String, Object> installmentRates,
+            @Schema(description = COMMISSION_RATES) Map<String, Object> commissionRates,
+            @Schema(description = VALUE_DAYS) Map<String, Object> valueDays) {
     }
 
     /**
@@ -161,7 +176,10 @@ class AdminMerchantController {
                          @Schema(nullable = true, minimum = "1", maximum = "12") Integer maxInstallments,
                          @Schema(nullable = true) Boolean notifyOnPayment,
                          @Schema(nullable = true, description = "The gateway terminal to set up or change; secrets "
-                                 + "left out keep their stored values.") AcquirerRequest acquirer) {
+                                 + "left out keep their stored values.") AcquirerRequest acquirer,
+                         @Schema(nullable = true, description = INSTALLMENT_RATES) Map<String, String> installmentRates,
+                         @Schema(nullable = true, description = COMMISSION_RATES) Map<String, String> commissionRates,
+                         @Schema(nullable = true, description = VALUE_DAYS) Map<String, Integer> valueDays) {
     }
 
     @Schema(name = "Merchant")
@@ -174,14 +192,22 @@ class AdminMerchantController {
                             @Schema(description = "E-mail the merchant on each payment.") boolean notifyOnPayment,
                             @Schema(nullable = true, description = "The bank gateway set up for the merchant (its "
                                     + "secrets never shown); null: the built-in bank simulator.") AcquirerView acquirer,
+                            @Schema(description = INSTALLMENT_RATES) Map<String, String> installmentRates,
+                            @Schema(description = COMMISSION_RATES) Map<String, String> commissionRates,
+                            @Schema(description = VALUE_DAYS) Map<String, Integer> valueDays,
                             Instant createdAt, Instant updatedAt) {
     }
 
     private MerchantResponse response(Merchant merchant) {
+        PricingTerms terms = pricing.of(merchant.id());
+        Map<String, Integer> valueDays = new LinkedHashMap<>();
+        terms.valueDays().forEach((count, days) -> valueDays.put(String.valueOf(count), days));
         return new MerchantResponse(merchant.id(), merchant.name(), merchant.email(),
                 merchant.foreignCurrencies().stream().sorted().map(Enum::name).toList(),
                 merchant.maxInstallments(), merchant.notifyOnPayment(),
-                terminals.shown(merchant.id()).map(AcquirerView::of).orElse(null), merchant.createdAt(), merchant.updatedAt());
+                terminals.shown(merchant.id()).map(AcquirerView::of).orElse(null),
+                PricingTable.written(terms.vadeFarki(), null), PricingTable.written(terms.commission(), terms.foreignCardCommission()),
+                valueDays, merchant.createdAt(), merchant.updatedAt());
     }
 
     @Schema(name = "MerchantList")
@@ -202,6 +228,8 @@ class AdminMerchantController {
         List<FieldProblem> errors = new ArrayList<>();
         MerchantTerms terms = MerchantTerms.validate(request.name(), request.email(), request.foreignCurrencies(),
                 request.maxInstallments(), request.notifyOnPayment(), errors);
+        PricingTerms rates = TermsInput.patched(PricingTerms.NONE, request.installmentRates(), request.commissionRates(),
+                request.valueDays(), errors);
         AdminUserRequest admin = request.admin();
         if (admin == null) {
             errors.add(FieldProblem.of("admin", "required"));
@@ -212,6 +240,7 @@ class AdminMerchantController {
             throw ProblemException.invalid(errors);
         }
         Merchant merchant = merchants.create(terms, admin.username(), admin.password());
+        pricing.replace(merchant.id(), rates);
         if (request.acquirer() != null) {
             terminals.configure(merchant.id(), request.acquirer().given()); // in the same transaction: all or nothing
         }
@@ -254,12 +283,16 @@ class AdminMerchantController {
                 request.maxInstallments() != null ? request.maxInstallments() : current.maxInstallments(),
                 request.notifyOnPayment() != null ? request.notifyOnPayment() : current.notifyOnPayment(),
                 errors);
+        // saved now, effective for the next sale; sales made keep what the terms of their moment made of them
+        PricingTerms rates = TermsInput.patched(pricing.of(id), request.installmentRates(), request.commissionRates(),
+                request.valueDays(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         if (request.acquirer() != null) {
             terminals.configure(id, request.acquirer().given());
         }
+        pricing.replace(id, rates);
         return response(merchants.update(id, terms));
     }
 

@@ -15,6 +15,8 @@ public record Rate(int hundredths) {
     /** BSMV, the tax on the bank's commission: 5 % of it. */
     public static final Rate BSMV = new Rate(500);
     private static final int MOST = 100_00;
+    /** The most a vade farkı may be: the whole amount again. */
+    public static final int MOST_VADE_FARKI = 100_00;
     /** The most a commission may be, 50 %: with BSMV on top, what is left to the merchant stays positive. */
     public static final int MOST_COMMISSION = 50_00;
     private static final BigInteger WHOLE = BigInteger.valueOf(100_00);

@@ -1,13 +1,22 @@
 package com.linkpos.transaction;
 
 import com.linkpos.acquiring.BankAnswer;
+import com.linkpos.acquiring.BinTable;
+import com.linkpos.pricing.Charge;
+import com.linkpos.pricing.PricingTable;
+import com.linkpos.pricing.PricingTerms;
+import com.linkpos.pricing.Settlement;
+import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.Ids;
 import com.linkpos.shared.Money;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -38,32 +47,40 @@ public class Ledger {
     private final JdbcClient jdbc;
     private final Batches batches;
     private final Clock clock;
+    private final PricingTable pricing;
+    private final BinTable bins;
 
-    Ledger(JdbcClient jdbc, Batches batches, Clock clock) {
+    Ledger(JdbcClient jdbc, Batches batches, Clock clock, PricingTable pricing, BinTable bins) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.clock = clock;
+        this.pricing = pricing;
+        this.bins = bins;
     }
 
     /** What the bank answered to a sale, as the ledger keeps it. */
     public record Sale(String merchantId, String linkId, String attemptId, String orderNumber, String gatewayOrderId, Money amount,
                        int installments, Transaction.Card card, boolean approved, String authCode, String hostReference,
-                       String responseCode, String responseMessage, String mdStatus, String eci, String payerNote) {
+                       String responseCode, String responseMessage, String mdStatus, String eci, String payerNote,
+                       Money installmentCost) {
     }
 
     /** Appends a sale; one per payment attempt (the database refuses a second). */
     public Transaction recordSale(Sale sale) {
         String id = Ids.newId("txn");
         Integer batch = sale.approved() ? batches.openBatchNumber(sale.merchantId()) : null;
+        Instant now = clock.instant();
+        Settlement settlement = sale.approved() ? settlementOf(sale, now) : null;
         return jdbc.sql("""
                         INSERT INTO transactions (id, merchant_id, link_id, attempt_id, type, status, order_number,
                             gateway_order_id, amount_minor, currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type,
                             auth_code, host_reference, response_code, response_message, md_status, eci, payer_note,
-                            batch_number, created_at)
+                            batch_number, created_at, installment_cost_minor, commission_minor, commission_tax_minor,
+                            net_minor, value_date)
                         VALUES (:id, :merchant, :link, :attempt, 'SALE', :status, :order, :gatewayOrder, :amount, :currency,
                             :installments,
                             :bin, :last4, :brand, :issuer, :cardType, :auth, :host, :code, :message, :md, :eci, :note,
-                            :batch, :now)
+                            :batch, :now, :installmentCost, :commission, :commissionTax, :net, :valueDate)
                         RETURNING *, EXISTS (SELECT 1 FROM batches b WHERE b.merchant_id = transactions.merchant_id
                             AND b.batch_number = transactions.batch_number AND b.closed_at IS NOT NULL) AS batch_closed""")
                 .param("id", id).param("merchant", sale.merchantId()).param("link", sale.linkId())
@@ -76,8 +93,26 @@ public class Ledger {
                 .param("issuer", sale.card().issuer()).param("cardType", sale.card().type())
                 .param("auth", sale.authCode()).param("host", sale.hostReference()).param("code", sale.responseCode())
                 .param("message", sale.responseMessage()).param("md", sale.mdStatus()).param("eci", sale.eci())
-                .param("note", sale.payerNote()).param("batch", batch).param("now", Timestamp.from(clock.instant()))
+                .param("note", sale.payerNote()).param("batch", batch).param("now", Timestamp.from(now))
+                .param("installmentCost", sale.installmentCost().minor())
+                .param("commission", settlement == null ? null : settlement.commission().minor())
+                .param("commissionTax", settlement == null ? null : settlement.commissionTax().minor())
+                .param("net", settlement == null ? null : settlement.net().minor())
+                .param("valueDate", settlement == null ? null : Date.valueOf(settlement.valueDate()))
                 .query(rows()).single();
+    }
+
+    /**
+     * [T3] What an approved sale brings the merchant under the bank's terms of this moment: the
+     * commission of its installment count (of cards issued abroad, where the bank set one), BSMV, the
+     * net, credited its value days after the Istanbul day of the sale.
+     */
+    private Settlement settlementOf(Sale sale, Instant now) {
+        PricingTerms terms = pricing.of(sale.merchantId());
+        String country = sale.card().bin() == null ? null : bins.lookup(sale.card().bin()).country();
+        boolean foreignCard = country != null && !"TR".equals(country);
+        return Settlement.ofSale(sale.amount(), terms.commission(sale.installments(), foreignCard),
+                terms.valueDays(sale.installments()), LocalDate.ofInstant(now, BusinessTime.ZONE));
     }
 
     /** Appends the void of a sale, as the bank answered it; an approved void marks the sale voided. */
@@ -93,20 +128,36 @@ public class Ledger {
         boolean approved = bank.approved();
         String id = Ids.newId("txn");
         Integer batch = approved ? batches.openBatchNumber(sale.merchantId()) : null;
+        Instant now = clock.instant();
+        // [T2][T3] a refund gives back its share of the vade farkı and is taken from the merchant's credit that
+        // day; a void needs neither: the voided sale no longer counts
+        Money installmentCost = Money.zero(amount.currency());
+        Settlement settlement = null;
+        if (approved && type == TransactionType.REFUND) {
+            installmentCost = new Charge(sale.baseAmount(), sale.installmentCost())
+                    .installmentCostOf(amount, sale.refunded(), installmentCostRefunded(sale));
+            settlement = Settlement.ofRefund(amount, LocalDate.ofInstant(now, BusinessTime.ZONE));
+        }
         jdbc.sql("""
                         INSERT INTO transactions (id, merchant_id, link_id, type, status, order_number, gateway_order_id,
                             amount_minor, currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type,
                             auth_code, host_reference, response_code, response_message, original_transaction_id,
-                            batch_number, created_at)
+                            batch_number, created_at, installment_cost_minor, commission_minor, commission_tax_minor,
+                            net_minor, value_date)
                         SELECT :id, merchant_id, link_id, :type, :status, order_number, gateway_order_id, :amount, currency,
                             installments, card_bin, card_last4, card_brand, card_issuer, card_type, :auth, :host, :code,
-                            :message, id, :batch, :now
+                            :message, id, :batch, :now, :installmentCost, :commission, :commissionTax, :net, :valueDate
                         FROM transactions WHERE id = :sale AND merchant_id = :merchant""")
                 .param("id", id).param("type", type.name())
                 .param("status", (approved ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).name())
                 .param("amount", amount.minor()).param("auth", bank.authCode()).param("host", bank.hostReference())
                 .param("code", bank.code()).param("message", bank.message()).param("batch", batch)
-                .param("now", Timestamp.from(clock.instant())).param("sale", sale.id()).param("merchant", sale.merchantId())
+                .param("now", Timestamp.from(now)).param("sale", sale.id()).param("merchant", sale.merchantId())
+                .param("installmentCost", installmentCost.minor())
+                .param("commission", settlement == null ? null : settlement.commission().minor())
+                .param("commissionTax", settlement == null ? null : settlement.commissionTax().minor())
+                .param("net", settlement == null ? null : settlement.net().minor())
+                .param("valueDate", settlement == null ? null : Date.valueOf(settlement.valueDate()))
                 .update();
         if (approved) {
             jdbc.sql("""
@@ -117,6 +168,15 @@ public class Ledger {
                     .param("sale", sale.id()).param("merchant", sale.merchantId()).update();
         }
         return find(sale.merchantId(), id).orElseThrow();
+    }
+
+    /** The vade farkı the sale's approved refunds gave back so far. */
+    private Money installmentCostRefunded(Transaction sale) {
+        long minor = jdbc.sql("""
+                        SELECT COALESCE(SUM(installment_cost_minor), 0) FROM transactions
+                        WHERE merchant_id = :merchant AND original_transaction_id = :sale AND type = 'REFUND' AND status = 'APPROVED'""")
+                .param("merchant", sale.merchantId()).param("sale", sale.id()).query(Long.class).single();
+        return new Money(minor, sale.amount().currency());
     }
 
     /** [A6] The bank said where the sale's batch is: a refusal of a void (closed) or a refund (open). */
@@ -162,7 +222,8 @@ public class Ledger {
                 "order_number", "amount_minor", "currency", "installments", "card_bin", "card_last4", "card_brand",
                 "card_issuer", "card_type", "auth_code", "host_reference", "response_code", "response_message",
                 "md_status", "eci", "payer_note", "original_transaction_id", "refunded_minor", "voided", "batch_number",
-                "batch_closed", "created_at", "gateway_order_id"};
+                "batch_closed", "created_at", "gateway_order_id", "installment_cost_minor", "commission_minor",
+                "commission_tax_minor", "net_minor", "value_date"};
         private int[] at;
 
         @Override
@@ -183,7 +244,14 @@ public class Ledger {
                     rs.getString(at[15]), rs.getString(at[16]), rs.getString(at[17]), rs.getString(at[18]),
                     rs.getString(at[19]), rs.getString(at[20]), rs.getString(at[21]), rs.getString(at[22]),
                     new Money(rs.getLong(at[23]), currency), rs.getBoolean(at[24]), (Integer) rs.getObject(at[25]),
-                    rs.getBoolean(at[26]), rs.getObject(at[27], OffsetDateTime.class).toInstant());
+                    rs.getBoolean(at[26]), rs.getObject(at[27], OffsetDateTime.class).toInstant(),
+                    new Money(rs.getLong(at[29]), currency), settlement(rs, currency));
+        }
+
+        private Settlement settlement(ResultSet rs, Currency currency) throws SQLException {
+            java.sql.Date valueDate = rs.getDate(at[33]);
+            return valueDate == null ? null : new Settlement(new Money(rs.getLong(at[30]), currency),
+                    new Money(rs.getLong(at[31]), currency), new Money(rs.getLong(at[32]), currency), valueDate.toLocalDate());
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.linkpos.transaction;
 
+import com.linkpos.pricing.Settlement;
 import com.linkpos.shared.Money;
 import java.time.Instant;
 
@@ -12,8 +13,18 @@ public record Transaction(String id, String merchantId, String linkId, String at
                           int installments, Card card,
                           String authCode, String hostReference, String responseCode, String responseMessage,
                           String mdStatus, String eci, String payerNote, String originalTransactionId,
-                          Money refunded, boolean voided, Integer batchNumber, boolean batchClosed, Instant createdAt)
+                          Money refunded, boolean voided, Integer batchNumber, boolean batchClosed, Instant createdAt,
+                          Money installmentCost, Settlement settlement)
         implements java.io.Serializable {
+
+    /**
+     * [T2] The link's amount within {@link #amount}: what was charged less the vade farkı the payer paid
+     * on top ({@link #installmentCost}, zero when the merchant bore it). For a refund, the part of the
+     * link's amount it gave back.
+     */
+    public Money baseAmount() {
+        return new Money(amount.minor() - installmentCost.minor(), amount.currency());
+    }
 
     public record Card(String bin, String last4, String brand, String issuer, String type) implements java.io.Serializable {
         /** 415565******6111 (a 16-digit card; the length is not kept). */

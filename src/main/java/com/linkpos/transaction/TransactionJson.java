@@ -1,5 +1,6 @@
 package com.linkpos.transaction;
 
+import com.linkpos.pricing.Settlement;
 import com.linkpos.shared.Currency;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -33,7 +34,29 @@ public record TransactionJson(@Schema(example = "txn_01JDQ7Z8X9YV3T5W6R2K4M8N0P"
                               boolean voided,
                               @Schema(nullable = true, description = "Of a void or refund: the sale's id.")
                               String originalTransactionId,
-                              Instant createdAt) {
+                              Instant createdAt,
+                              @Schema(description = "[T2] The link's amount within `amount` (of a refund: the part of "
+                                      + "it given back).", example = "1250.75") String baseAmount,
+                              @Schema(description = "[T2] The vade farkı the payer paid within `amount` (of a refund: "
+                                      + "the part of it given back); \"0.00\" when the merchant bears it.", example = "0.00")
+                              String installmentCost,
+                              @Schema(nullable = true, description = "[T3] Of an approved sale or refund: what it means "
+                                      + "for the merchant's account.") SettlementJson settlement) {
+
+    @Schema(name = "TransactionSettlement", description = "Commission = rate × amount, BSMV = 5 % of the rounded "
+            + "commission, each rounded half up to minor units; net = amount − commission − BSMV, credited on the value "
+            + "date (the sale's Istanbul date + the value days of its installment count). A refund: no commission, its "
+            + "net taken back on its own Istanbul date.")
+    public record SettlementJson(@Schema(example = "22.39") String commission,
+                                 @Schema(example = "1.12") String commissionTax,
+                                 @Schema(example = "1227.24") String net,
+                                 @Schema(example = "2026-12-02") java.time.LocalDate valueDate) {
+
+        static SettlementJson of(Settlement settlement) {
+            return settlement == null ? null : new SettlementJson(settlement.commission().toDecimalString(),
+                    settlement.commissionTax().toDecimalString(), settlement.net().toDecimalString(), settlement.valueDate());
+        }
+    }
 
     @Schema(name = "TransactionCard", description = "What a receipt may show of the card.")
     public record Card(@Schema(example = "415565******6111") String masked,
@@ -56,6 +79,7 @@ public record TransactionJson(@Schema(example = "txn_01JDQ7Z8X9YV3T5W6R2K4M8N0P"
                 card == null ? null : new Card(card.masked(), card.bin(), card.last4(), card.brand(), card.issuer(), card.type()),
                 t.authCode(), t.hostReference(), t.responseCode(), t.responseMessage(),
                 t.mdStatus() == null ? null : new ThreeDSecure(t.mdStatus(), t.eci()), t.payerNote(), t.batchNumber(),
-                t.batchClosed(), t.refunded().toDecimalString(), t.voided(), t.originalTransactionId(), t.createdAt());
+                t.batchClosed(), t.refunded().toDecimalString(), t.voided(), t.originalTransactionId(), t.createdAt(),
+                t.baseAmount().toDecimalString(), t.installmentCost().toDecimalString(), SettlementJson.of(t.settlement()));
     }
 }
