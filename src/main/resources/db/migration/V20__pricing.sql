@@ -27,3 +27,5 @@ SET commission_minor = 0, commission_tax_minor = 0, net_minor = amount_minor,
 WHERE status = 'APPROVED' AND type IN ('SALE', 'REFUND');
 
 CREATE INDEX transactions_by_value_date ON transactions (merchant_id, value_date) WHERE value_date IS NOT NULL;
+-- the bank's «Hesap Özeti» of every merchant
+CREATE INDEX transactions_value_date ON transactions (value_date) WHERE value_date IS NOT NULL;

@@ -9,7 +9,8 @@ import java.time.LocalDate;
  * rounded half up to the minor unit; net = amount − commission − BSMV. A refund carries no commission:
  * its net is what is taken back, on the refund's own day.
  */
-public record Settlement(Money commission, Money commissionTax, Money net, LocalDate valueDate) {
+public record Settlement(Money commission, Money commissionTax, Money net, LocalDate valueDate)
+        implements java.io.Serializable {
 
     /** A sale of {@code amount} (what the card was charged) made on the Istanbul day {@code saleDay}. */
     public static Settlement ofSale(Money amount, Rate commissionRate, int valueDays, LocalDate saleDay) {

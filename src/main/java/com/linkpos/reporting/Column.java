@@ -15,11 +15,13 @@ record Column<T>(String headerKey, Kind kind, Function<T, Object> value, String 
 
     enum Kind {
         TEXT,
-        /** A {@link com.linkpos.shared.Money}: a number with the currency's digits. */
+        /** A {@link com.linkpos.shared.Money}, or a {@link com.linkpos.shared.Total} of them: a number with the currency's digits. */
         MONEY,
         INTEGER,
         /** An {@link java.time.Instant}, shown in Istanbul time. */
-        DATETIME
+        DATETIME,
+        /** A {@link java.time.LocalDate}: a business or value day. */
+        DATE
     }
 
     static <T> Column<T> text(String headerKey, Function<T, Object> value) {
@@ -41,5 +43,9 @@ record Column<T>(String headerKey, Kind kind, Function<T, Object> value, String 
 
     static <T> Column<T> dateTime(String headerKey, Function<T, Object> value) {
         return new Column<>(headerKey, Kind.DATETIME, value);
+    }
+
+    static <T> Column<T> date(String headerKey, Function<T, Object> value) {
+        return new Column<>(headerKey, Kind.DATE, value);
     }
 }

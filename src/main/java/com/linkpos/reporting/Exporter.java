@@ -2,6 +2,8 @@ package com.linkpos.reporting;
 
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Money;
+import com.linkpos.shared.Total;
+import java.math.BigInteger;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,6 +43,7 @@ class Exporter {
     static final int ROWS_PER_SHEET = 1_048_576 - 1;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final DateTimeFormatter TURKISH = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+    private static final DateTimeFormatter TURKISH_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     enum Format { CSV, CSV_DECIMAL_COMMA, XLSX }
 
@@ -136,6 +139,8 @@ class Exporter {
             money0.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
             CellStyle dateTime = workbook.createCellStyle();
             dateTime.setDataFormat(workbook.createDataFormat().getFormat("dd.mm.yyyy hh:mm:ss"));
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("dd.mm.yyyy"));
             String sheetName = messages.getMessage(sheetKey, null, sheetKey, locale);
             Words words = new Words(messages, locale);
             int[] position = {0, 0}; // sheet number, row within the sheet
@@ -155,14 +160,20 @@ class Exporter {
                     Cell cell = line.createCell(i);
                     switch (columns.get(i).kind()) {
                         case MONEY -> {
-                            Money money = (Money) value;
-                            cell.setCellValue(money.toBigDecimal().doubleValue());
-                            cell.setCellStyle(money.currency().minorDigits() == 0 ? money0 : money2);
+                            // an amount, or a sum of them (a report's total)
+                            Total sum = value instanceof Money money ? new Total(BigInteger.valueOf(money.minor()), money.currency())
+                                    : (Total) value;
+                            cell.setCellValue(sum.toBigDecimal().doubleValue());
+                            cell.setCellStyle(sum.currency().minorDigits() == 0 ? money0 : money2);
                         }
                         case INTEGER -> cell.setCellValue(((Number) value).doubleValue());
                         case DATETIME -> {
                             cell.setCellValue(((Instant) value).atZone(BusinessTime.ZONE).toLocalDateTime());
                             cell.setCellStyle(dateTime);
+                        }
+                        case DATE -> {
+                            cell.setCellValue((java.time.LocalDate) value);
+                            cell.setCellStyle(date);
                         }
                         default -> cell.setCellValue(value.toString());
                     }
@@ -192,6 +203,7 @@ class Exporter {
                 case MONEY -> 16;
                 case INTEGER -> 8;
                 case DATETIME -> 20;
+                case DATE -> 12;
                 case TEXT -> columns.get(i).headerKey().equals("links.col.url") ? 60 : 18;
             };
             sheet.setColumnWidth(i, Math.min(80, Math.max(typical, title.length() + 2)) * 256);
@@ -226,10 +238,11 @@ class Exporter {
         }
         return switch (column.kind()) {
             case MONEY -> {
-                String plain = ((Money) value).toDecimalString();
+                String plain = value instanceof Total sum ? sum.toDecimalString() : ((Money) value).toDecimalString();
                 yield decimalComma ? plain.replace('.', ',') : plain;
             }
             case DATETIME -> (decimalComma ? TURKISH : ISO).format(((Instant) value).atZone(BusinessTime.ZONE));
+            case DATE -> decimalComma ? TURKISH_DATE.format((java.time.LocalDate) value) : value.toString();
             case TEXT -> neutralised(value.toString());
             default -> value.toString();
         };

@@ -259,7 +259,7 @@ class ReportApiController {
         }
     }
 
-    private static Exporter.Format format(Map<String, String> params, List<FieldProblem> errors) {
+    static Exporter.Format format(Map<String, String> params, List<FieldProblem> errors) {
         Exporter.Format format = Downloads.format(params.get("format"), params.get("decimal"));
         if (format == null) {
             errors.add(FieldProblem.of("format", "invalid_export_format"));
@@ -283,7 +283,7 @@ class ReportApiController {
         return DEFAULT_LIMIT;
     }
 
-    private static Locale language(HttpServletRequest request) {
+    static Locale language(HttpServletRequest request) {
         return Languages.fromAcceptLanguage(request);
     }
 }

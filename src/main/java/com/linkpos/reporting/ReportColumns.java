@@ -71,6 +71,27 @@ final class ReportColumns {
                 // a voided sale stays APPROVED (as in the API) and says here that it was voided
                 Column.code("tx.voided", Transaction::voided, "voided."),
                 Column.text("tx.original", Transaction::originalTransactionId),
-                Column.text("tx.link", Transaction::linkId));
+                Column.text("tx.link", Transaction::linkId),
+                // [T2][T3] what it means for the merchant's account (empty for declined ones and voids)
+                Column.money("tx.baseAmount", Transaction::baseAmount),
+                Column.money("tx.installmentCost", Transaction::installmentCost),
+                Column.money("tx.commission", t -> t.settlement() == null ? null : t.settlement().commission()),
+                Column.money("tx.commissionTax", t -> t.settlement() == null ? null : t.settlement().commissionTax()),
+                Column.money("tx.net", t -> t.settlement() == null ? null : t.settlement().net()),
+                Column.date("tx.valueDate", t -> t.settlement() == null ? null : t.settlement().valueDate()));
+    }
+
+    /** [T4] «Hesap Özeti»: a row per value date, currency (and, for the bank, merchant). */
+    static List<Column<Settlements.Day>> settlements() {
+        return List.of(
+                Column.date("settlement.valueDate", Settlements.Day::valueDate),
+                Column.text("settlement.merchant", Settlements.Day::merchantId),
+                Column.text("links.col.currency", day -> day.currency().name()),
+                Column.integer("settlement.count", Settlements.Day::count),
+                Column.money("settlement.sales", Settlements.Day::sales),
+                Column.money("settlement.refunds", Settlements.Day::refunds),
+                Column.money("tx.commission", Settlements.Day::commission),
+                Column.money("tx.commissionTax", Settlements.Day::commissionTax),
+                Column.money("tx.net", Settlements.Day::net));
     }
 }

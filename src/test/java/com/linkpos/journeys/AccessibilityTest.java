@@ -62,7 +62,7 @@ class AccessibilityTest extends OneBrowser {
         browser.findElement(By.id("password")).sendKeys(merchant.password(), Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("daily-chart")).isEmpty());
         for (String page : List.of("/dashboard", "/links", "/links/new", "/links/" + link.id(), "/reports/transactions",
-                "/reports/transactions/" + sale, "/reports/links", "/reversals", "/reversals/" + sale, "/messages", "/help")) {
+                "/reports/transactions/" + sale, "/reports/links", "/reports/settlements", "/reversals", "/reversals/" + sale, "/messages", "/help")) {
             browser.get(url(page));
             found.put(page, axe.violations(browser));
         }
@@ -74,7 +74,7 @@ class AccessibilityTest extends OneBrowser {
         browser.findElement(By.id("username")).sendKeys("bank");
         browser.findElement(By.id("password")).sendKeys(TestData.BANK_PASSWORD, Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/bank/"));
-        for (String page : List.of("/bank/batches", "/bank/batches/close", "/bank/merchants")) {
+        for (String page : List.of("/bank/batches", "/bank/batches/close", "/bank/settlements", "/bank/merchants")) {
             browser.get(url(page));
             found.put(page, axe.violations(browser));
         }

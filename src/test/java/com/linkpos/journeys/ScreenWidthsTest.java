@@ -53,7 +53,7 @@ class ScreenWidthsTest extends OneBrowser {
         // the merchant's
         logIn(merchant.username(), merchant.password());
         for (String page : List.of("/dashboard", "/links", "/links/" + link.id(), "/links/new", "/reports/transactions",
-                "/reports/transactions/" + sale, "/reports/links", "/reversals", "/reversals/" + sale, "/messages", "/help",
+                "/reports/transactions/" + sale, "/reports/links", "/reports/settlements", "/reversals", "/reversals/" + sale, "/messages", "/help",
                 "/users")) {
             browser.get(url(page));
             measure(width, page);
@@ -74,7 +74,7 @@ class ScreenWidthsTest extends OneBrowser {
 
         // the bank's
         logIn("bank", TestData.BANK_PASSWORD);
-        for (String page : List.of("/bank/batches", "/bank/batches/close", "/bank/merchants")) {
+        for (String page : List.of("/bank/batches", "/bank/batches/close", "/bank/settlements", "/bank/merchants")) {
             browser.get(url(page));
             measure(width, page);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.linkpos.support.Api;
 import com.linkpos.support.LinkPosTest;
 import com.linkpos.support.Payer;
+import com.linkpos.support.PortalSession;
 import com.linkpos.support.TestData;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -97,6 +98,73 @@ class SettlementApiTest {
             assertThat(answer.json().path("errors").get(0).path("message").asString()).as(body).isNotBlank();
         });
         assertThat(api.get(TestData.BANK_KEY, path).json().path("commissionRates").toString()).isEqualTo("{\"1\":\"1.79\"}");
+    }
+
+    @Test
+    void hesapÖzetiReconcilesWithTheLedgerForTheMerchantAndTheBank() {
+        Api api = new Api(port);
+        String name = "Hesap Özeti Ticaret " + TestData.unique("");
+        Api.Merchant merchant = api.newMerchant(name, List.of(), 12);
+        assertThat(api.patch(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id(),
+                "{\"commissionRates\": {\"1\": \"2.00\"}, \"valueDays\": {\"1\": 1}}").status()).isEqualTo(200);
+        String voided = sale(api, merchant, "100.00", 1, "4155650100416111").path("id").asString();
+        String refunded = sale(api, merchant, "100.00", 1, "4155650100416111").path("id").asString();
+        sale(api, merchant, "100.00", 1, "5456160000000000");
+        assertThat(api.post(merchant.key(), "/api/v1/transactions/" + voided + "/void", null).status()).isEqualTo(201);
+        api.post(TestData.BANK_KEY, "/api/v1/admin/batches/close", null);
+        assertThat(api.post(merchant.key(), "/api/v1/transactions/" + refunded + "/refunds", "{\"amount\": \"30.00\"}")
+                .status()).isEqualTo(201);
+
+        String range = "?from=" + TODAY + "&to=" + TODAY.plusDays(1);
+        List<String> days = api.get(merchant.key(), "/api/v1/settlements" + range).json().path("data").valueStream()
+                .map(SettlementApiTest::day).toList();
+        // the refund taken back today; two sales (the voided one no longer counts) credited tomorrow less 2 % and BSMV
+        assertThat(days).containsExactly(
+                TODAY + " TRY 1 sales 0.00 refunds 30.00 commission 0.00 tax 0.00 net -30.00",
+                TODAY.plusDays(1) + " TRY 2 sales 200.00 refunds 0.00 commission 4.00 tax 0.20 net 195.80");
+        // the same as the ledger's transactions say, one by one
+        long ledgerNet = api.get(merchant.key(), "/api/v1/transactions?limit=500&from=" + TODAY).json().path("data")
+                .valueStream().filter(t -> !t.path("settlement").isNull() && !t.path("voided").asBoolean())
+                .mapToLong(t -> (t.path("type").asString().equals("REFUND") ? -1 : 1)
+                        * Math.round(Double.parseDouble(t.path("settlement").path("net").asString()) * 100)).sum();
+        assertThat(ledgerNet).isEqualTo(195_80 - 30_00);
+
+        // the bank sees every merchant's, this one's the same
+        List<String> bank = api.get(TestData.BANK_KEY, "/api/v1/admin/settlements" + range).json().path("data").valueStream()
+                .filter(d -> d.path("merchantId").asString().equals(merchant.id())).map(SettlementApiTest::day).toList();
+        assertThat(bank).isEqualTo(days);
+        assertThat(api.get(merchant.key(), "/api/v1/admin/settlements").status()).isEqualTo(403);
+        assertThat(api.get(TestData.BANK_KEY, "/api/v1/settlements").status()).isEqualTo(403);
+
+        // refused ranges
+        Api.Response backwards = api.get(merchant.key(), "/api/v1/settlements?from=2026-12-10&to=2026-12-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.fieldErrors()).containsExactly("to:invalid_date_range");
+        assertThat(api.get(merchant.key(), "/api/v1/settlements?from=2026-01-01&to=2027-12-31").fieldErrors())
+                .containsExactly("to:date_range_too_long");
+        assertThat(api.get(merchant.key(), "/api/v1/settlements?from=yesterday").fieldErrors()).containsExactly("from:invalid_date");
+
+        // the pages: the merchant's under Raporlar, the bank's by merchant name; and the export
+        String typed = "?from=" + TODAY.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                + "&to=" + TODAY.plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        PortalSession.Page page = PortalSession.loggedIn(port, merchant).get("/reports/settlements" + typed);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.document().select("#settlements-table tbody tr[data-value-date] [data-col=net]").eachText())
+                .containsExactly("-30,00 TL", "195,80 TL");
+        assertThat(page.document().selectFirst("#settlements-table tfoot [data-col=net]").text()).isEqualTo("165,80 TL");
+        PortalSession.Page bankPage = PortalSession.loggedIn(port, "bank", TestData.BANK_PASSWORD).get("/bank/settlements" + typed);
+        assertThat(bankPage.document().select("#settlements-table tr[data-merchant-id=" + merchant.id() + "]").eachText())
+                .hasSize(2).allMatch(row -> row.contains(name));
+        String csv = new String(PortalSession.loggedIn(port, merchant).download("/reports/settlements/export" + typed
+                + "&format=csv").body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains(TODAY.plusDays(1) + "," + merchant.id() + ",TRY,2,200.00,0.00,4.00,0.20,195.80");
+    }
+
+    private static String day(JsonNode d) {
+        return d.path("valueDate").asString() + " " + d.path("currency").asString() + " " + d.path("count").asLong()
+                + " sales " + d.path("sales").asString() + " refunds " + d.path("refunds").asString() + " commission "
+                + d.path("commission").asString() + " tax " + d.path("commissionTax").asString() + " net "
+                + d.path("net").asString();
     }
 
     /** An approved sale of a new link of {@code amount} in {@code installments}, as the API tells it. */

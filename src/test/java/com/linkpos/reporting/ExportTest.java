@@ -76,7 +76,7 @@ class ExportTest {
     private static final List<String> TX_HEADER_TR = List.of("Tarih", "İşlem no", "İşlem tipi", "Sonuç", "Sipariş No",
             "Tutar", "Döviz", "Taksit", "Kart", "Kart markası", "Kartı veren banka", "Onay kodu", "Referans",
             "Yanıt kodu", "Yanıt mesajı", "mdStatus", "ECI", "Ödeyen açıklaması", "Gün sonu no", "İade edilen",
-            "İptal edildi", "Asıl işlem", "Link");
+            "İptal edildi", "Asıl işlem", "Link", "Link tutarı", "Vade farkı", "Komisyon", "BSMV", "Net", "Valör");
     private static final List<String> LINK_HEADER_TR = List.of("Sipariş No", "Link", "Tutar", "Döviz", "Taksit",
             "Başlangıç", "Bitiş", "Kullanım Tipi", "Durum", "Başarılı Ödeme", "Tahsil Edilen", "İade Edilen", "Net", "Oluşturulma");
     private static final List<String> LINK_REPORT_HEADER_TR = List.of("Sipariş No", "Oluşturulma", "Başlangıç", "Bitiş",
@@ -311,6 +311,12 @@ class ExportTest {
             assertThat(row.get("Gün sonu no")).isEqualTo(t.path("batchNumber").isNull() ? "" : String.valueOf(t.path("batchNumber").asInt()));
             assertThat(row.get("İade edilen")).isEqualTo(t.path("refundedAmount").asString());
             assertThat(row.get("İptal edildi")).isEqualTo(String.valueOf(t.path("voided").asBoolean()));
+            assertThat(row.get("Link tutarı")).isEqualTo(t.path("baseAmount").asString());
+            assertThat(row.get("Vade farkı")).isEqualTo(t.path("installmentCost").asString());
+            assertThat(List.of(row.get("Komisyon"), row.get("BSMV"), row.get("Net"), row.get("Valör"))).isEqualTo(
+                    t.path("settlement").isNull() ? List.of("", "", "", "") : List.of(t.path("settlement").path("commission").asString(),
+                            t.path("settlement").path("commissionTax").asString(), t.path("settlement").path("net").asString(),
+                            t.path("settlement").path("valueDate").asString()));
             assertThat(row.get("Asıl işlem")).isEmpty();
             assertThat(row.get("Link")).isEqualTo(t.path("linkId").asString());
         }
