@@ -50,6 +50,28 @@ document.addEventListener('DOMContentLoaded', () => {
         };
         number.addEventListener('input', update);
         update();
+        // [T1] the card's installment offers, asked for as soon as its BIN is typed (the server lists them too,
+        // after a first submit, for a browser without this script)
+        let askedFor = '';
+        number.addEventListener('input', () => {
+            const offers = document.getElementById('installment-offers');
+            const digits = number.value.replace(/\D/g, '');
+            const bin = digits.length >= 6 ? digits.slice(0, 6) : '';
+            if (!offers || !offers.dataset.offersUrl || bin === askedFor) return;
+            askedFor = bin;
+            if (!bin) return;
+            const chosen = offers.querySelector('input[name=installments]:checked');
+            fetch(offers.dataset.offersUrl + '?bin=' + bin, {headers: {'Accept': 'text/html'}})
+                .then(answer => answer.ok ? answer.text() : null)
+                .then(html => {
+                    if (!html || askedFor !== bin) return;
+                    const current = document.getElementById('installment-offers');
+                    current.outerHTML = html;
+                    const again = chosen && document.querySelector('#installment-offers input[name=installments][value="' + chosen.value + '"]');
+                    if (again) again.checked = true;
+                })
+                .catch(() => { /* the form still works: the server lists the offers after a submit */ });
+        });
     }
     const expiry = document.querySelector('input[data-expiry]');
     if (expiry) {

@@ -14,7 +14,15 @@ import java.util.Locale;
 record Attempt(String id, String merchantId, String linkId, String orderNumber, Status status, Failure failure,
                Money amount, int installments, String gatewayOrderId, String acquirer, String cardBin, String cardLast4,
                String cardBrand, String cardIssuer, String cardType, String payerNote,
-               String transactionId) {
+               String transactionId, Money installmentCost, int linkInstallments) {
+
+    /**
+     * [T2] The link's amount within {@link #amount} (what the card is charged): the attempt's claim on the
+     * link compares it, and {@link #linkInstallments}, with what the link asks now.
+     */
+    Money baseAmount() {
+        return new Money(amount.minor() - installmentCost.minor(), amount.currency());
+    }
 
     /**
      * The attempt's states and the only moves between them. Every move is a conditional update from the
@@ -67,6 +75,6 @@ record Attempt(String id, String merchantId, String linkId, String orderNumber, 
                      String mdStatus, String eci) {
         return new Ledger.Sale(merchantId, linkId, id, orderNumber, gatewayOrderId, amount, installments,
                 new Transaction.Card(cardBin, cardLast4, cardBrand, cardIssuer, cardType), approved, authCode,
-                hostReference, responseCode, responseMessage, mdStatus, eci, payerNote, Money.zero(amount.currency()));
+                hostReference, responseCode, responseMessage, mdStatus, eci, payerNote, installmentCost);
     }
 }

@@ -32,21 +32,25 @@ class Attempts {
     }
 
     /** A new attempt, unless this rendering of the form was submitted before: then the earlier one. */
-    Opened open(Link link, String acquirer, String nonce, CardDetails card, CardInfo info, String payerNote) {
+    Opened open(Link link, String acquirer, String nonce, CardDetails card, CardInfo info, String payerNote,
+                InstallmentOffers.Offer offer) {
         String id = Ids.newId("pat");
         Timestamp now = Timestamp.from(clock.instant());
         Optional<Attempt> created = jdbc.sql("""
                         INSERT INTO payment_attempts (id, merchant_id, link_id, order_number, nonce, status, amount_minor,
                             currency, installments, gateway_order_id, acquirer, card_bin, card_last4, card_brand, card_issuer,
-                            card_type, payer_note, created_at, updated_at)
+                            card_type, payer_note, installment_cost_minor, link_installments, created_at, updated_at)
                         VALUES (:id, :merchant, :link, :orderNumber, :nonce, 'AWAITING_3DS', :amount, :currency,
-                            :installments, :gatewayOrder, :acquirer, :bin, :last4, :brand, :issuer, :type, :note, :now, :now)
+                            :installments, :gatewayOrder, :acquirer, :bin, :last4, :brand, :issuer, :type, :note,
+                            :installmentCost, :linkInstallments, :now, :now)
                         ON CONFLICT (link_id, nonce) DO NOTHING
                         RETURNING *""")
                 .param("id", id).param("merchant", link.merchantId()).param("link", link.id())
                 .param("orderNumber", link.orderNumber()).param("nonce", nonce)
-                .param("amount", link.amount().minor()).param("currency", link.amount().currency().name())
-                .param("installments", link.installments()).param("gatewayOrder", gatewayOrderId(id))
+                .param("amount", offer.charge().charged().minor()).param("currency", link.amount().currency().name())
+                .param("installments", offer.count()).param("gatewayOrder", gatewayOrderId(id))
+                .param("installmentCost", offer.charge().installmentCost().minor())
+                .param("linkInstallments", link.installments())
                 .param("acquirer", acquirer).param("bin", card.bin()).param("last4", card.last4())
                 .param("brand", info.brand().name()).param("issuer", info.issuer())
                 .param("type", info.type() == null ? null : info.type().name()).param("note", payerNote)
@@ -111,6 +115,9 @@ class Attempts {
                 rs.getInt("installments"), rs.getString("gateway_order_id"), rs.getString("acquirer"),
                 rs.getString("card_bin"), rs.getString("card_last4"), rs.getString("card_brand"), rs.getString("card_issuer"),
                 rs.getString("card_type"), rs.getString("payer_note"),
-                rs.getString("transaction_id"));
+                rs.getString("transaction_id"),
+                new Money(rs.getLong("installment_cost_minor"), Currency.valueOf(rs.getString("currency").trim())),
+                // an attempt from before V21 was opened under its own count
+                rs.getObject("link_installments") == null ? rs.getInt("installments") : rs.getInt("link_installments"));
     }
 }

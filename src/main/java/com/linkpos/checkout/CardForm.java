@@ -12,6 +12,10 @@ public class CardForm {
     private String cvv;
     private String payerNote;
     private String nonce;
+    /** [T1] The count the payer chose, where the link lets the payer choose. */
+    private String installments;
+    /** The BIN of the card last submitted: the page lists that card's installment offers again without its number. */
+    private String cardBin;
 
     public String getCardHolder() { return cardHolder; }
     public void setCardHolder(String cardHolder) { this.cardHolder = cardHolder; }
@@ -25,9 +29,25 @@ public class CardForm {
     public void setPayerNote(String payerNote) { this.payerNote = payerNote; }
     public String getNonce() { return nonce; }
     public void setNonce(String nonce) { this.nonce = nonce; }
+    public String getInstallments() { return installments; }
+    public void setInstallments(String installments) { this.installments = installments; }
+    public String getCardBin() { return cardBin; }
+    public void setCardBin(String cardBin) { this.cardBin = cardBin; }
+
+    /** The chosen count: null when none was chosen, 0 when what came is not a count. */
+    Integer chosenInstallments() {
+        if (installments == null || installments.isBlank()) {
+            return null;
+        }
+        return installments.strip().matches("\\d{1,2}") ? Integer.valueOf(installments.strip()) : 0;
+    }
 
     /** Forgets what must not travel further than this request. */
     void forgetCard() {
+        String digits = CardChecks.digitsOf(cardNumber);
+        // the BIN (first six digits) is no secret: it names the card's bank and program, for its offers
+        cardBin = digits.length() >= 6 && digits.chars().allMatch(Character::isDigit) ? digits.substring(0, 6)
+                : cardBin != null && cardBin.matches("\\d{6}") ? cardBin : null;
         cardNumber = null;
         cvv = null;
     }

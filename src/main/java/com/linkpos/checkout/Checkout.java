@@ -10,6 +10,7 @@ import com.linkpos.acquiring.InstallmentPolicy;
 import com.linkpos.acquiring.Payment;
 import com.linkpos.acquiring.Verdict;
 import com.linkpos.link.Link;
+import com.linkpos.pricing.PricingTable;
 import com.linkpos.link.Links;
 import com.linkpos.link.PaymentClaim;
 import com.linkpos.shared.FieldProblem;
@@ -52,9 +53,12 @@ class Checkout {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final CheckoutSettings settings;
+    private final PricingTable pricing;
 
     Checkout(Links links, Acquirers acquirers, Ledger ledger, Batches batches, Attempts attempts, UnwantedApprovals unwanted,
-             ApplicationEventPublisher events, PlatformTransactionManager transactions, CheckoutSettings settings) {
+             ApplicationEventPublisher events, PlatformTransactionManager transactions, CheckoutSettings settings,
+             PricingTable pricing) {
+        this.pricing = pricing;
         this.links = links;
         this.acquirers = acquirers;
         this.ledger = ledger;
@@ -87,19 +91,31 @@ class Checkout {
     record Finished(String attemptId) implements Started {
     }
 
-    Started start(Link link, String merchantName, CardDetails card, String nonce, String payerNote, Locale language,
-                  Callbacks callbacks) {
+    Started start(Link link, String merchantName, CardDetails card, Integer chosenInstallments, String nonce,
+                  String payerNote, Locale language, Callbacks callbacks) {
         Acquirer acquirer = acquirers.forMerchant(link.merchantId());
         CardInfo info = acquirers.lookup(card.number());
         if (!info.brand().isAccepted()) {
             return new Refused(List.of(FieldProblem.of("cardNumber", "card_brand_not_accepted")));
         }
-        Optional<FieldProblem> installments = new InstallmentPolicy(acquirer.installmentPrograms())
-                .problem(link.installments(), info);
-        if (installments.isPresent()) {
-            return new Refused(List.of(installments.get()));
+        InstallmentPolicy policy = new InstallmentPolicy(acquirer.installmentPrograms());
+        if (!link.installmentTerms().payerChooses()) {
+            Optional<FieldProblem> installments = policy.problem(link.installments(), info);
+            if (installments.isPresent()) {
+                return new Refused(List.of(installments.get()));
+            }
         }
-        Attempts.Opened opened = attempts.open(link, acquirer.type(), nonce, card, info, payerNote);
+        // [T1] the count the payer chose among the card's offers (a fixed link has one); none chosen yet: the
+        // page shows the card's offers and asks (without JavaScript, this is how the payer first sees them)
+        int count = link.installmentTerms().payerChooses() ? (chosenInstallments == null ? 0 : chosenInstallments)
+                : link.installments();
+        Optional<InstallmentOffers.Offer> offer = InstallmentOffers.of(link, pricing.of(link.merchantId()), policy, info)
+                .stream().filter(o -> o.count() == count).findFirst();
+        if (offer.isEmpty()) {
+            return new Refused(List.of(FieldProblem.of("installments",
+                    chosenInstallments == null ? "choose_installments" : "installments_not_offered")));
+        }
+        Attempts.Opened opened = attempts.open(link, acquirer.type(), nonce, card, info, payerNote, offer.get());
         Attempt attempt = opened.attempt();
         if (!opened.created() && (attempt.status() != Attempt.Status.AWAITING_3DS || !sameCard(attempt, card))) {
             return new Finished(attempt.id());
@@ -122,6 +138,16 @@ class Checkout {
             return new Finished(attempt.id());
         }
         return new ToBank(attempt.id(), step);
+    }
+
+    /**
+     * [T1] The ways the payer may pay the link with the card of {@code digits} (its BIN is enough), or with
+     * any card while it is not known ({@code digits} null).
+     */
+    List<InstallmentOffers.Offer> offers(Link link, String digits) {
+        Acquirer acquirer = acquirers.forMerchant(link.merchantId());
+        return InstallmentOffers.of(link, pricing.of(link.merchantId()), new InstallmentPolicy(acquirer.installmentPrograms()),
+                digits == null ? null : acquirers.lookup(digits));
     }
 
     private static boolean sameCard(Attempt attempt, CardDetails card) {
@@ -186,11 +212,11 @@ class Checkout {
     /** Claims the link, waiting while another attempt is being authorized: its outcome decides ours. */
     private PaymentClaim claim(Attempt attempt) {
         Instant giveUp = Instant.now().plus(settings.waitForOtherAttempt());
-        PaymentClaim claim = links.claimForPayment(attempt.linkId(), attempt.id(), attempt.amount(), attempt.installments(),
+        PaymentClaim claim = links.claimForPayment(attempt.linkId(), attempt.id(), attempt.baseAmount(), attempt.linkInstallments(),
                 settings.claimTtl());
         while (claim == PaymentClaim.HELD_BY_ANOTHER && Instant.now().isBefore(giveUp)) {
             sleep();
-            claim = links.claimForPayment(attempt.linkId(), attempt.id(), attempt.amount(), attempt.installments(),
+            claim = links.claimForPayment(attempt.linkId(), attempt.id(), attempt.baseAmount(), attempt.linkInstallments(),
                     settings.claimTtl());
         }
         return claim;

@@ -105,6 +105,7 @@ class PaymentPageController implements WebAccess {
         CardForm form = new CardForm();
         form.setNonce(Ids.newSecret());
         model.addAttribute("card", form);
+        offers(link.get(), null, model);
         return "checkout/pay";
     }
 
@@ -126,7 +127,7 @@ class PaymentPageController implements WebAccess {
         }
         if (errors.isEmpty()) {
             Checkout.Started started = checkout.start(link, (String) model.getAttribute("merchantName"), card,
-                    form.getNonce(), note, locale, this::callbackUrl);
+                    form.chosenInstallments(), form.getNonce(), note, locale, this::callbackUrl);
             if (started instanceof Checkout.ToBank toBank) {
                 return toBank(toBank.step(), model, request, response);
             }
@@ -136,8 +137,33 @@ class PaymentPageController implements WebAccess {
             errors.addAll(((Checkout.Refused) started).errors());
         }
         errors.forEach(error -> binding.rejectValue(error.field(), error.messageKey(), error.args(), error.code()));
+        offers(link, form.getCardBin(), model);
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return "checkout/pay";
+    }
+
+    /**
+     * [T1] The installment offers of the card whose first digits are {@code bin}, as the payment page shows
+     * them: its script asks here as the number is typed (the page works without it: after a first submit).
+     */
+    @GetMapping("/pay/{token}/installments")
+    String installments(@PathVariable String token, @RequestParam(required = false) String bin, Model model,
+                        HttpServletResponse response) {
+        Optional<Link> found = links.findByToken(token);
+        if (unavailable(found, model, response) != null) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "checkout/offers :: noOffers";
+        }
+        String digits = bin == null ? "" : bin.strip();
+        offers(found.get(), digits.matches("\\d{6,8}") ? digits : null, model);
+        model.addAttribute("card", new CardForm());
+        return "checkout/offers :: offers";
+    }
+
+    /** What the page says of installments: the offers, and whether they are the card's (its BIN known). */
+    private void offers(Link link, String bin, Model model) {
+        model.addAttribute("offers", checkout.offers(link, bin));
+        model.addAttribute("cardKnown", bin != null);
     }
 
     /** The payer's way to the bank's 3-D Secure page, as the gateway wants it; a page with the card is never cached. */

@@ -3,7 +3,7 @@
  * round trip through the merchant's acquirer, recovery; publishes PaymentApproved, PaymentDeclined
  * and LinkUsed.
  */
-@ApplicationModule(allowedDependencies = {"link", "acquiring", "transaction", "merchant", "platform", "shared"})
+@ApplicationModule(allowedDependencies = {"link", "acquiring", "transaction", "merchant", "platform", "pricing", "shared"})
 package com.linkpos.checkout;
 
 import org.springframework.modulith.ApplicationModule;

@@ -45,6 +45,10 @@ class LinkApiController {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     /** RFC 7396's media type: PATCH takes it, and plain JSON. */
+    private static final String PAYER_CHOOSES = "[T1] The payer chooses the installment count, from 1 to `installments`, "
+            + "among those the card may use.";
+    private static final String COST_BORNE_BY = "[T2] Who bears the vade farkı of an installment payment: the merchant (the "
+            + "payer pays `amount`) or the payer (`amount` plus the bank's rate for the count, shown before paying).";
     private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final String LINK_ID = "The link's id (`lnk_…`).";
     // The examples of amounts end in a non-zero digit: swagger-core reads an example as JSON first, and
@@ -91,14 +95,17 @@ class LinkApiController {
             @Schema(maxLength = LinkRules.DESCRIPTION_LIMIT, example = "Kasım faturası") String description,
             @Schema(defaultValue = "false", description = "Whether the payer may leave a note.") Boolean payerNoteEnabled,
             @JsonProperty("notify") Notify notification,
-            @Schema(format = "uri", maxLength = 2048, description = RETURN_URL) String returnUrl) {
+            @Schema(format = "uri", maxLength = 2048, description = RETURN_URL) String returnUrl,
+            @Schema(defaultValue = "false", description = PAYER_CHOOSES) Boolean payerChoosesInstallments,
+            @Schema(allowableValues = {"MERCHANT", "PAYER"}, defaultValue = "MERCHANT", description = COST_BORNE_BY)
+            String installmentCostBorneBy) {
 
         LinkInput toInput() {
             return new LinkInput(orderNumber, amount, currency, installments,
                     validFrom == null ? null : validFrom.toInstant(), validUntil == null ? null : validUntil.toInstant(),
                     usage, description, payerNoteEnabled,
                     notification == null ? null : notification.sms(), notification == null ? null : notification.email(),
-                    returnUrl);
+                    returnUrl, payerChoosesInstallments, installmentCostBorneBy);
         }
     }
 
@@ -121,7 +128,10 @@ class LinkApiController {
             @Schema(nullable = true, maxLength = LinkRules.DESCRIPTION_LIMIT) String description,
             @Schema(nullable = true) Boolean payerNoteEnabled,
             @JsonProperty("notify") @Schema(nullable = true) RecipientsPatch recipients,
-            @Schema(nullable = true, format = "uri", maxLength = 2048, description = RETURN_URL) String returnUrl) {
+            @Schema(nullable = true, format = "uri", maxLength = 2048, description = RETURN_URL) String returnUrl,
+            @Schema(nullable = true, description = PAYER_CHOOSES) Boolean payerChoosesInstallments,
+            @Schema(nullable = true, allowableValues = {"MERCHANT", "PAYER"}, description = COST_BORNE_BY)
+            String installmentCostBorneBy) {
     }
 
     @Schema(name = "LinkRecipientsPatch", description = "Merged member by member into the link's recipients; null removes one.")
@@ -147,6 +157,8 @@ class LinkApiController {
                         @Schema(description = "What was paid back of them (approved refunds).", example = "0.00")
                         String refundedAmount,
                         @Schema(nullable = true, format = "uri", description = RETURN_URL) String returnUrl,
+                        @Schema(description = PAYER_CHOOSES) boolean payerChoosesInstallments,
+                        @Schema(allowableValues = {"MERCHANT", "PAYER"}, description = COST_BORNE_BY) String installmentCostBorneBy,
                         Instant createdAt, Instant updatedAt) {
     }
 
@@ -330,7 +342,8 @@ class LinkApiController {
         return new LinkRequest(link.orderNumber(), link.amount().toDecimalString(), link.amount().currency().name(),
                 link.installments(), link.validFrom().atOffset(java.time.ZoneOffset.UTC),
                 link.validUntil().atOffset(java.time.ZoneOffset.UTC), link.usage().name(), link.description(),
-                link.payerNoteEnabled(), new Notify(link.notifySms(), link.notifyEmail()), link.returnUrl());
+                link.payerNoteEnabled(), new Notify(link.notifySms(), link.notifyEmail()), link.returnUrl(),
+                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name());
     }
 
     LinkResponse response(Link link) {
@@ -338,6 +351,7 @@ class LinkApiController {
                 link.amount().currency().name(), link.installments(), link.validFrom(), link.validUntil(),
                 link.usage().name(), link.description(), link.payerNoteEnabled(), link.status(links.now()).name(),
                 link.paymentCount(), link.collected().toDecimalString(), link.refunded().toDecimalString(), link.returnUrl(),
+                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(),
                 link.createdAt(), link.updatedAt());
     }
 

@@ -32,6 +32,8 @@ public class LinkForm {
     private String description;
     private boolean payerNoteEnabled;
     private String returnUrl;
+    private boolean payerChoosesInstallments;
+    private String installmentCostBorneBy = "MERCHANT";
 
     static LinkForm of(Link link, Locale locale) {
         LinkForm form = new LinkForm();
@@ -49,6 +51,8 @@ public class LinkForm {
         form.description = link.description();
         form.payerNoteEnabled = link.payerNoteEnabled();
         form.returnUrl = link.returnUrl();
+        form.payerChoosesInstallments = link.installmentTerms().payerChooses();
+        form.installmentCostBorneBy = link.installmentTerms().costBorneBy().name();
         return form;
     }
 
@@ -96,7 +100,8 @@ public class LinkForm {
             errors.add(FieldProblem.of("amount", "invalid_amount")); // not written the page's way (1.250,50 / 1,250.50)
         }
         return new LinkInput(orderNumber, canonicalAmount, currency, installments, from, until,
-                usage, description, payerNoteEnabled, smsEnabled ? sms : null, emailEnabled ? email : null, returnUrl);
+                usage, description, payerNoteEnabled, smsEnabled ? sms : null, emailEnabled ? email : null, returnUrl,
+                payerChoosesInstallments, installmentCostBorneBy);
     }
 
     private static Instant instant(String field, String typed, Instant current, List<FieldProblem> errors) {
@@ -143,5 +148,9 @@ public class LinkForm {
     public boolean isPayerNoteEnabled() { return payerNoteEnabled; }
     public void setPayerNoteEnabled(boolean payerNoteEnabled) { this.payerNoteEnabled = payerNoteEnabled; }
     public String getReturnUrl() { return returnUrl; }
+    public boolean isPayerChoosesInstallments() { return payerChoosesInstallments; }
+    public void setPayerChoosesInstallments(boolean payerChoosesInstallments) { this.payerChoosesInstallments = payerChoosesInstallments; }
+    public String getInstallmentCostBorneBy() { return installmentCostBorneBy; }
+    public void setInstallmentCostBorneBy(String installmentCostBorneBy) { this.installmentCostBorneBy = installmentCostBorneBy; }
     public void setReturnUrl(String returnUrl) { this.returnUrl = returnUrl; }
 }

@@ -8,16 +8,17 @@ import java.time.Instant;
  */
 record LinkInput(String orderNumber, String amount, String currency, Integer installments, Instant validFrom,
                  Instant validUntil, String usage, String description, Boolean payerNoteEnabled, String sms,
-                 String email, String returnUrl) {
+                 String email, String returnUrl, Boolean payerChoosesInstallments, String installmentCostBorneBy) {
 
     static LinkInput of(Link link) {
         return new LinkInput(link.orderNumber(), link.amount().toDecimalString(), link.amount().currency().name(),
                 link.installments(), link.validFrom(), link.validUntil(), link.usage().name(), link.description(),
-                link.payerNoteEnabled(), link.notifySms(), link.notifyEmail(), link.returnUrl());
+                link.payerNoteEnabled(), link.notifySms(), link.notifyEmail(), link.returnUrl(),
+                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name());
     }
 
     LinkInput withValidity(Instant from, Instant until) {
         return new LinkInput(orderNumber, amount, currency, installments, from, until, usage, description,
-                payerNoteEnabled, sms, email, returnUrl);
+                payerNoteEnabled, sms, email, returnUrl, payerChoosesInstallments, installmentCostBorneBy);
     }
 }

@@ -1,5 +1,6 @@
 package com.linkpos.link;
 
+import com.linkpos.pricing.CostBearer;
 import com.linkpos.merchant.Merchant;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.EmailAddresses;
@@ -123,6 +124,17 @@ class LinkRules {
             }
         }
 
+        CostBearer costBorneBy = CostBearer.MERCHANT;
+        if (blankToNull(input.installmentCostBorneBy()) != null) {
+            try {
+                costBorneBy = CostBearer.valueOf(input.installmentCostBorneBy().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                errors.add(FieldProblem.of("installmentCostBorneBy", "invalid_installment_cost_bearer"));
+            }
+        }
+        InstallmentTerms installmentTerms = new InstallmentTerms(Boolean.TRUE.equals(input.payerChoosesInstallments()),
+                costBorneBy);
+
         Instant validFrom = input.validFrom() != null ? input.validFrom() : now;
         Instant validUntil = input.validUntil() != null ? input.validUntil() : validFrom.plus(DEFAULT_VALIDITY);
         boolean validityUnchanged = current != null && validFrom.equals(current.validFrom())
@@ -151,7 +163,7 @@ class LinkRules {
                             : installments != current.installments() ? "installments" : "usage", "link_frozen_after_payment"));
         }
         return new LinkTerms(orderNumber, amount, installments, validFrom, validUntil, usage, description,
-                Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email, returnUrl);
+                Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email, returnUrl, installmentTerms);
     }
 
     /** An absolute http(s) address a browser can be sent to, with no user info and no control characters. */

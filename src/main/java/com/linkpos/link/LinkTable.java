@@ -1,5 +1,6 @@
 package com.linkpos.link;
 
+import com.linkpos.pricing.CostBearer;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.Money;
 import java.sql.ResultSet;
@@ -26,10 +27,11 @@ class LinkTable {
         return jdbc.sql("""
                         INSERT INTO links (id, merchant_id, token, order_number, amount_minor, currency, installments,
                                            valid_from, valid_until, usage, description, payer_note_enabled,
-                                           notify_sms, notify_email, return_url, created_at, updated_at)
+                                           notify_sms, notify_email, return_url, payer_chooses_installments,
+                                           installment_cost_borne_by, created_at, updated_at)
                         VALUES (:id, :merchant, :token, :orderNumber, :amount, :currency, :installments,
                                 :validFrom, :validUntil, :usage, :description, :payerNote, :sms, :email, :returnUrl,
-                                :now, :now)
+                                :payerChooses, :costBorneBy, :now, :now)
                         ON CONFLICT (merchant_id, order_number) DO NOTHING
                         RETURNING *""")
                 .param("id", id).param("merchant", merchantId).param("token", token).param("orderNumber", orderNumber)
@@ -39,6 +41,8 @@ class LinkTable {
                 .param("usage", terms.usage().name()).param("description", terms.description())
                 .param("payerNote", terms.payerNoteEnabled()).param("sms", terms.sms()).param("email", terms.email())
                 .param("returnUrl", terms.returnUrl()).param("now", Timestamp.from(now))
+                .param("payerChooses", terms.installmentTerms().payerChooses())
+                .param("costBorneBy", terms.installmentTerms().costBorneBy().name())
                 .query(LinkTable::map).optional();
     }
 
@@ -53,7 +57,9 @@ class LinkTable {
                         UPDATE links SET amount_minor = :amount, currency = :currency, installments = :installments,
                                valid_from = :validFrom, valid_until = :validUntil, usage = :usage,
                                description = :description, payer_note_enabled = :payerNote,
-                               notify_sms = :sms, notify_email = :email, return_url = :returnUrl, updated_at = :now
+                               notify_sms = :sms, notify_email = :email, return_url = :returnUrl,
+                               payer_chooses_installments = :payerChooses, installment_cost_borne_by = :costBorneBy,
+                               updated_at = :now
                         WHERE merchant_id = :merchant AND id = :id
                         RETURNING *""")
                 .param("amount", terms.amount().minor()).param("currency", terms.amount().currency().name())
@@ -62,6 +68,8 @@ class LinkTable {
                 .param("usage", terms.usage().name()).param("description", terms.description())
                 .param("payerNote", terms.payerNoteEnabled()).param("sms", terms.sms()).param("email", terms.email())
                 .param("returnUrl", terms.returnUrl())
+                .param("payerChooses", terms.installmentTerms().payerChooses())
+                .param("costBorneBy", terms.installmentTerms().costBorneBy().name())
                 .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
                 .query(LinkTable::map).single();
     }
@@ -212,7 +220,8 @@ class LinkTable {
                 rs.getInt("voided_count"), new Money(rs.getLong("voided_minor"), currency),
                 new Money(rs.getLong("refunded_minor"), currency),
                 instant(rs, "used_at"), instant(rs, "deleted_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                rs.getString("return_url"));
+                rs.getString("return_url"), new InstallmentTerms(rs.getBoolean("payer_chooses_installments"),
+                        CostBearer.valueOf(rs.getString("installment_cost_borne_by"))));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -23,7 +23,7 @@ class LinkRulesTest {
             NOW, NOW);
 
     private static LinkInput input(String amount) {
-        return new LinkInput(null, amount, null, null, null, null, null, null, null, null, null, null);
+        return new LinkInput(null, amount, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static LinkInput with(LinkInput base, String field, Object value) {
@@ -36,7 +36,9 @@ class LinkRulesTest {
                 field.equals("usage") ? (String) value : base.usage(),
                 field.equals("description") ? (String) value : base.description(), base.payerNoteEnabled(),
                 field.equals("sms") ? (String) value : base.sms(), field.equals("email") ? (String) value : base.email(),
-                field.equals("returnUrl") ? (String) value : base.returnUrl());
+                field.equals("returnUrl") ? (String) value : base.returnUrl(),
+                field.equals("payerChoosesInstallments") ? (Boolean) value : base.payerChoosesInstallments(),
+                field.equals("installmentCostBorneBy") ? (String) value : base.installmentCostBorneBy());
     }
 
     private static List<String> problems(LinkInput input) {
@@ -107,10 +109,11 @@ class LinkRulesTest {
     @Test
     void everyProblemComesAtOnce() {
         assertThat(problems(new LinkInput("bad number", "-1", "EUR", 13, null, NOW.minusSeconds(5), "X", null, null, "1", "x",
-                null))).containsExactly("orderNumber:invalid_order_number", "currency:currency_not_permitted",
+                null, null, "NOBODY"))).containsExactly("orderNumber:invalid_order_number", "currency:currency_not_permitted",
                 "amount:amount_not_positive",
                 "installments:installments_out_of_range", "usage:invalid_usage", "notify.sms:sms_number_not_turkish_mobile",
-                "notify.email:invalid_email", "validUntil:invalid_validity_period");
+                "notify.email:invalid_email", "installmentCostBorneBy:invalid_installment_cost_bearer",
+                "validUntil:invalid_validity_period");
     }
 
     @Test
@@ -119,14 +122,15 @@ class LinkRulesTest {
         Money amount = new Money(1_000, Currency.TRY);
         Link voided = new Link("lnk_1", "mer_1", "token", "SIP-1", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 0, Money.zero(Currency.TRY), 1, amount, Money.zero(Currency.TRY),
-                null, null, NOW, NOW, null);
+                null, null, NOW, NOW, null, InstallmentTerms.FIXED);
         assertThat(voided.hasPayments()).isTrue();
         assertThat(voided.net()).isEqualTo(Money.zero(Currency.TRY));
         assertThatThrownBy(() -> RULES.check(with(LinkInput.of(voided), "currency", "USD"), MERCHANT, NOW, voided))
                 .isInstanceOf(ProblemException.class);
         Link full = new Link("lnk_2", "mer_1", "token2", "SIP-2", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 0, Money.zero(Currency.TRY), 1,
-                new Money(Long.MAX_VALUE - 500, Currency.TRY), Money.zero(Currency.TRY), null, null, NOW, NOW, null);
+                new Money(Long.MAX_VALUE - 500, Currency.TRY), Money.zero(Currency.TRY), null, null, NOW, NOW, null,
+                InstallmentTerms.FIXED);
         assertThat(full.canCollect(amount)).as("voided sales still count against the largest total").isFalse();
     }
 
@@ -135,7 +139,7 @@ class LinkRulesTest {
         Money amount = new Money(1_000, Currency.TRY);
         Link paid = new Link("lnk_1", "mer_1", "token", "SIP-1", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 1, amount, 0, Money.zero(Currency.TRY), Money.zero(Currency.TRY),
-                null, null, NOW, NOW, null);
+                null, null, NOW, NOW, null, InstallmentTerms.FIXED);
         LinkInput same = LinkInput.of(paid);
         assertThat(RULES.check(with(same, "description", "still editable"), MERCHANT, NOW, paid).description())
                 .isEqualTo("still editable");

@@ -43,6 +43,11 @@ public final class Payer {
 
     /** Submits the card form of the page last opened; answers where the page sends the payer. */
     public Page submit(Page form, Card card, String payerNote) {
+        return submit(form, card, payerNote, null);
+    }
+
+    /** The same, choosing {@code installments} where the link lets the payer choose (null: none chosen). */
+    public Page submit(Page form, Card card, String payerNote, Integer installments) {
         Element cardForm = form.document().selectFirst("#card-form");
         assertThat(cardForm).as("card form on %s", form.text()).isNotNull();
         Map<String, String> fields = new LinkedHashMap<>();
@@ -53,6 +58,9 @@ public final class Payer {
         fields.put("cvv", card.cvv());
         if (payerNote != null) {
             fields.put("payerNote", payerNote);
+        }
+        if (installments != null) {
+            fields.put("installments", String.valueOf(installments));
         }
         return browser.postWithToken(cardForm.attr("action"), fields,
                 cardForm.selectFirst("input[name=_csrf]").val());
@@ -116,7 +124,16 @@ public final class Payer {
      * for one (it gives three tries).
      */
     public Result pay(String token, Card card, String otp, String payerNote) {
-        Page afterSubmit = submit(open(token), card, payerNote);
+        return pay(token, card, otp, payerNote, null);
+    }
+
+    /** The journey with {@code installments} chosen, where the link lets the payer choose. */
+    public Result pay(String token, Card card, int installments) {
+        return pay(token, card, OTP, null, installments);
+    }
+
+    private Result pay(String token, Card card, String otp, String payerNote, Integer installments) {
+        Page afterSubmit = submit(open(token), card, payerNote, installments);
         Page next = followAll(afterSubmit);
         for (int tries = 0; tries < 3 && next.document().selectFirst("#acs-form") != null; tries++) {
             next = followAll(answerChallenge(next, otp));
