@@ -10,7 +10,9 @@ import com.linkpos.acquiring.InstallmentPolicy;
 import com.linkpos.acquiring.Payment;
 import com.linkpos.acquiring.Verdict;
 import com.linkpos.link.Link;
+import com.linkpos.pricing.CostBearer;
 import com.linkpos.pricing.PricingTable;
+import com.linkpos.pricing.PricingTerms;
 import com.linkpos.link.Links;
 import com.linkpos.link.PaymentClaim;
 import com.linkpos.shared.FieldProblem;
@@ -109,7 +111,7 @@ class Checkout {
         // page shows the card's offers and asks (without JavaScript, this is how the payer first sees them)
         int count = link.installmentTerms().payerChooses() ? (chosenInstallments == null ? 0 : chosenInstallments)
                 : link.installments();
-        Optional<InstallmentOffers.Offer> offer = InstallmentOffers.of(link, pricing.of(link.merchantId()), policy, info)
+        Optional<InstallmentOffers.Offer> offer = InstallmentOffers.of(link, termsFor(link), policy, info)
                 .stream().filter(o -> o.count() == count).findFirst();
         if (offer.isEmpty()) {
             return new Refused(List.of(FieldProblem.of("installments",
@@ -145,9 +147,15 @@ class Checkout {
      * any card while it is not known ({@code digits} null).
      */
     List<InstallmentOffers.Offer> offers(Link link, String digits) {
-        Acquirer acquirer = acquirers.forMerchant(link.merchantId());
-        return InstallmentOffers.of(link, pricing.of(link.merchantId()), new InstallmentPolicy(acquirer.installmentPrograms()),
-                digits == null ? null : acquirers.lookup(digits));
+        // only what the offers depend on is read: the gateway's programs for a payer's choice of a known card
+        InstallmentPolicy policy = link.installmentTerms().payerChooses() && digits != null
+                ? new InstallmentPolicy(acquirers.forMerchant(link.merchantId()).installmentPrograms()) : null;
+        return InstallmentOffers.of(link, termsFor(link), policy, digits == null ? null : acquirers.lookup(digits));
+    }
+
+    /** The bank's vade farkı rates, read only where the payer bears the vade farkı (the merchant's is never charged). */
+    private PricingTerms termsFor(Link link) {
+        return link.installmentTerms().costBorneBy() == CostBearer.PAYER ? pricing.of(link.merchantId()) : PricingTerms.NONE;
     }
 
     private static boolean sameCard(Attempt attempt, CardDetails card) {

@@ -23,7 +23,10 @@ final class InstallmentOffers {
     record Offer(int count, Charge charge, InstallmentPlan plan) {
     }
 
-    /** The offers; {@code card} null while the card is not known (every count of the link is listed). */
+    /**
+     * The offers; {@code card} null while the card is not known (every count of the link is listed).
+     * {@code policy} is asked only for a payer's choice with a known card.
+     */
     static List<Offer> of(Link link, PricingTerms terms, InstallmentPolicy policy, CardInfo card) {
         List<Integer> counts = new ArrayList<>();
         if (link.installmentTerms().payerChooses()) {

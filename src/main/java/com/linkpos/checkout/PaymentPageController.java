@@ -137,6 +137,7 @@ class PaymentPageController implements WebAccess {
             errors.addAll(((Checkout.Refused) started).errors());
         }
         errors.forEach(error -> binding.rejectValue(error.field(), error.messageKey(), error.args(), error.code()));
+        model.addAttribute("errorCode", errors.get(0).code());
         offers(link, form.getCardBin(), model);
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return "checkout/pay";

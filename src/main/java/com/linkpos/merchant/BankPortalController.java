@@ -1,5 +1,12 @@
 package com.linkpos.merchant;
 
+import com.linkpos.pricing.PricingTable;
+import com.linkpos.pricing.PricingTerms;
+import com.linkpos.pricing.Rate;
+import com.linkpos.pricing.TermsInput;
+import com.linkpos.shared.TypedAmounts;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
 import com.linkpos.platform.WebAccess;
 import com.linkpos.platform.PortalAccess;
 import com.linkpos.merchant.Merchants.MerchantTerms;
@@ -34,12 +41,15 @@ class BankPortalController implements WebAccess {
     private final MerchantTerminals terminals;
     private final Acquirers acquirers;
     private final JsonMapper json;
+    private final PricingTable pricing;
 
-    BankPortalController(Merchants merchants, MerchantTerminals terminals, Acquirers acquirers, JsonMapper json) {
+    BankPortalController(Merchants merchants, MerchantTerminals terminals, Acquirers acquirers, JsonMapper json,
+                         PricingTable pricing) {
         this.merchants = merchants;
         this.terminals = terminals;
         this.acquirers = acquirers;
         this.json = json;
+        this.pricing = pricing;
     }
 
     @Override
@@ -144,6 +154,61 @@ class BankPortalController implements WebAccess {
     record PresetChoice(String id, String name, String settings) {
     }
 
+    /**
+     * [T2][T3] The merchant's rates as the bank's page sends them: one field per count and kind
+     * ({@code vadeFarki.3}, {@code commission.foreign}, {@code valueDays.1}), rates written the page's way
+     * (2,80 in Turkish). The whole table replaces the terms; an empty field sets nothing for its count.
+     */
+    @PostMapping("/{id}/pricing")
+    String savePricing(@PathVariable String id, @RequestParam Map<String, String> params, Model model, Locale locale,
+                       RedirectAttributes redirect) {
+        Merchant merchant = merchants.get(id);
+        Map<String, Map<String, String>> given = new LinkedHashMap<>();
+        for (String kind : List.of("vadeFarki", "commission", "valueDays")) {
+            given.put(kind, new LinkedHashMap<>());
+        }
+        params.forEach((name, value) -> {
+            int dot = name.indexOf('.');
+            Map<String, String> kind = dot < 0 ? null : given.get(name.substring(0, dot));
+            if (kind != null && value != null && !value.isBlank()) {
+                String typed = value.strip();
+                kind.put(name.substring(dot + 1), name.startsWith("valueDays")
+                        ? typed : TypedAmounts.canonical(typed, locale).orElse(typed));
+            }
+        });
+        List<FieldProblem> errors = new ArrayList<>();
+        PricingTerms terms = TermsInput.patched(PricingTerms.NONE, given.get("vadeFarki"), given.get("commission"),
+                given.get("valueDays"), errors);
+        if (!errors.isEmpty()) {
+            model.addAttribute("form", MerchantForm.of(merchant));
+            model.addAttribute("pricingErrors", errors);
+            Map<String, String> typed = new LinkedHashMap<>(params);
+            typed.remove("_csrf");
+            model.addAttribute("pricingValues", typed);
+            return page(model, merchant);
+        }
+        pricing.replace(id, terms);
+        redirect.addFlashAttribute("saved", merchant.name());
+        return "redirect:/bank/merchants/" + id;
+    }
+
+    /** The merchant's terms as the pricing form shows them, rates written the page's way. */
+    private Map<String, String> pricingValues(String merchantId, Locale locale) {
+        PricingTerms terms = pricing.of(merchantId);
+        Map<String, String> values = new LinkedHashMap<>();
+        terms.vadeFarki().forEach((n, rate) -> values.put("vadeFarki." + n, written(rate, locale)));
+        terms.commission().forEach((n, rate) -> values.put("commission." + n, written(rate, locale)));
+        if (terms.foreignCardCommission() != null) {
+            values.put("commission.foreign", written(terms.foreignCardCommission(), locale));
+        }
+        terms.valueDays().forEach((n, days) -> values.put("valueDays." + n, String.valueOf(days)));
+        return values;
+    }
+
+    private static String written(Rate rate, Locale locale) {
+        return TypedAmounts.written(new java.math.BigDecimal(rate.toDecimalString()), locale);
+    }
+
     @PostMapping("/{id}/terminal/remove")
     String removeTerminal(@PathVariable String id, RedirectAttributes redirect) {
         Merchant merchant = merchants.get(id);
@@ -180,6 +245,9 @@ class BankPortalController implements WebAccess {
 
     private String page(Model model, Merchant editing) {
         model.addAttribute("editing", editing);
+        if (editing != null && !model.containsAttribute("pricingValues")) {
+            model.addAttribute("pricingValues", pricingValues(editing.id(), LocaleContextHolder.getLocale()));
+        }
         if (editing != null) {
             model.addAttribute("terminal", terminals.shown(editing.id()).orElse(Map.of()));
             model.addAttribute("gateways", new TreeMap<>(acquirers.gateways()));

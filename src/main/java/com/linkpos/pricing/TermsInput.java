@@ -57,10 +57,15 @@ public final class TermsInput {
         for (Map.Entry<String, ?> entry : given.entrySet()) {
             String field = name + "." + entry.getKey();
             Integer count = count(entry.getKey(), foreignAllowed);
+            boolean vadeFarki = name.equals("installmentRates");
             java.util.Optional<Rate> rate = entry.getValue() == null ? java.util.Optional.empty()
                     : Rate.parse(entry.getValue().toString()).filter(r -> r.hundredths() <= most);
             if (count == null) {
                 errors.add(FieldProblem.of(field, "invalid_installment_count", MOST_INSTALLMENTS));
+            } else if (vadeFarki && count == 1) {
+                // a payment in one go (peşin) has no vade farkı
+                errors.add(FieldProblem.withMessage(field, "invalid_installment_count",
+                        "error.invalid_installment_count.single", MOST_INSTALLMENTS));
             } else if (rate.isEmpty()) {
                 errors.add(FieldProblem.of(field, "invalid_rate", new Rate(most).toDecimalString()));
             } else {

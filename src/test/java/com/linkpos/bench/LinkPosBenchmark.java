@@ -172,7 +172,18 @@ class LinkPosBenchmark {
     /** Everything the table shows. */
     record Figures(Pgbench.Baseline baseline, String pgVersion, String pgSettings, double seedSeconds,
                    ClosedLoop.Result links, ClosedLoop.Result payments, Memory idle, Memory loaded, long simRss,
-                   Latencies search, Export csv, Export xlsx, GcLog gc, List<Startup.Run> startups) {
+                   Latencies search, Export csv, Export xlsx, GcLog gc, List<Startup.Run> startups, Settled settled) {
+    }
+
+    /**
+     * [T4] The bank's Hesap Özeti page over the seeded ledger: its latencies, and the sum of its nets against
+     * the ledger's own sum of what each transaction brings (sales less commission and BSMV, less refunds).
+     */
+    record Settled(Latencies page, java.math.BigInteger reportNet, java.math.BigInteger ledgerNet, long reportCount,
+                   long ledgerCount, int days) {
+        boolean reconciled() {
+            return reportNet.equals(ledgerNet) && reportCount == ledgerCount;
+        }
     }
 
     @Test
@@ -245,7 +256,7 @@ class LinkPosBenchmark {
         }
         figures = new Figures(figures.baseline(), figures.pgVersion(), figures.pgSettings(), figures.seedSeconds(),
                 figures.links(), figures.payments(), figures.idle(), figures.loaded(), figures.simRss(), figures.search(),
-                figures.csv(), figures.xlsx(), figures.gc(), startups);
+                figures.csv(), figures.xlsx(), figures.gc(), startups, figures.settled());
 
         // g. the table
         String table = table(started, loadAtStart, figures);
@@ -373,6 +384,8 @@ class LinkPosBenchmark {
 
         jfr("start", "reports");
         Latencies search = search(searchMerchants);
+        Settled settled = settlements(metrics, LocalDate.ofInstant(start, ISTANBUL), LocalDate.now(ISTANBUL).plusDays(31),
+                postgres);
 
         LocalDate today = LocalDate.now(ISTANBUL);
         String range = "&from=" + LocalDate.ofInstant(start, ISTANBUL) + "&to=" + today;
@@ -387,7 +400,7 @@ class LinkPosBenchmark {
             plans(db, searchMerchants.get(0), big, yesterday, LocalDate.ofInstant(start, ISTANBUL), today);
         }
         return new Figures(baseline, pgVersion, pgSettings, seedSeconds, links, payments, idle, loaded, sampler.simRss.get(),
-                search, csv, xlsx, gc, List.of());
+                search, csv, xlsx, gc, List.of(), settled);
     }
 
     static String section(String name, Usage.Delta cost, long operations, String unit) {
@@ -459,6 +472,9 @@ class LinkPosBenchmark {
                 if (!(step.p99() <= PAYMENT_STEP_P99_TARGET_MS)) {
                     problems.add("payment step " + step.name() + " p99 " + ms(step.p99()) + " > " + PAYMENT_STEP_P99_TARGET_MS + " ms");
                 }
+            }
+            if (f.settled() != null && !f.settled().reconciled()) {
+                problems.add("Hesap Özeti does not reconcile with the ledger: " + f.settled());
             }
             if (f.search().p95() > SEARCH_P95_TARGET_MS) {
                 problems.add("search p95 " + ms(f.search().p95()) + " > " + SEARCH_P95_TARGET_MS + " ms");
@@ -818,19 +834,28 @@ class LinkPosBenchmark {
                     SELECT v.*, 1000 + ((cu / 11) % 50000) * 50 AS sale_minor, (cu % 7)::int + 1 AS card,
                            (ARRAY['05', '51', '54', '12'])[((u / 19) % 4)::int + 1] AS decline_code
                     FROM v
+                ), x AS (
+                    -- [T3] what each approved sale or refund means for the account: 1.79 % commission for one
+                    -- installment and 2.99 % for more, BSMV 5 % of it, credited the next day or after 30 days
+                    SELECT v2.*, (v2.amount * CASE WHEN v2.inst = 1 THEN 179 ELSE 299 END + 5000) / 10000 AS commission,
+                           (v2.at AT TIME ZONE 'Europe/Istanbul')::date AS day
+                    FROM (SELECT w.*, CASE WHEN w.type = 'REFUND' THEN w.sale_minor / 2 ELSE w.sale_minor END AS amount,
+                                 CASE (w.cu / 13) % 10 WHEN 0 THEN 3 WHEN 1 THEN 6 ELSE 1 END AS inst
+                          FROM w) AS v2
                 )
                 INSERT INTO transactions (id, merchant_id, type, status, order_number, amount_minor, currency,
                     installments, card_bin, card_last4, card_brand, card_issuer, card_type, auth_code, host_reference,
                     response_code, response_message, md_status, eci, payer_note, original_transaction_id,
-                    refunded_minor, voided, batch_number, created_at)
+                    refunded_minor, voided, batch_number, commission_minor, commission_tax_minor, net_minor, value_date,
+                    created_at)
                 SELECT 'txn_' || upper(substr(md5(p.tag || w.i), 1, 26)),
                        p.ids[(w.m + 1)::int],
                        w.type,
                        CASE WHEN w.declined THEN 'DECLINED' ELSE 'APPROVED' END,
                        'ORD-' || lpad(w.m::text, 3, '0') || '-' || w.ck,
-                       CASE WHEN w.type = 'REFUND' THEN w.sale_minor / 2 ELSE w.sale_minor END,
+                       w.amount,
                        'TRY',
-                       CASE (w.cu / 13) % 10 WHEN 0 THEN 3 WHEN 1 THEN 6 ELSE 1 END,
+                       w.inst,
                        (ARRAY['415565', '545616', '979203', '979202', '550472', '540061', '555555'])[w.card],
                        lpad(((w.cu / 7) % 10000)::text, 4, '0'),
                        (ARRAY['VISA', 'MASTERCARD', 'TROY', 'TROY', 'MASTERCARD', 'MASTERCARD', 'MASTERCARD'])[w.card],
@@ -850,8 +875,16 @@ class LinkPosBenchmark {
                        CASE WHEN w.type = 'SALE' AND w.k % 40 = 39 AND w.i + 2 * p.mc < p.n THEN w.sale_minor / 2 ELSE 0 END,
                        w.type = 'SALE' AND w.k % 40 = 38 AND w.i + 2 * p.mc < p.n,
                        CASE WHEN NOT w.declined THEN (w.at AT TIME ZONE 'Europe/Istanbul')::date - p.day0 + 1 END,
+                       CASE WHEN w.declined OR w.type = 'VOID' THEN NULL WHEN w.type = 'SALE' THEN w.commission ELSE 0 END,
+                       CASE WHEN w.declined OR w.type = 'VOID' THEN NULL WHEN w.type = 'SALE' THEN (w.commission * 500 + 5000) / 10000
+                            ELSE 0 END,
+                       CASE WHEN w.declined OR w.type = 'VOID' THEN NULL
+                            WHEN w.type = 'SALE' THEN w.amount - w.commission - (w.commission * 500 + 5000) / 10000
+                            ELSE w.amount END,
+                       CASE WHEN w.declined OR w.type = 'VOID' THEN NULL
+                            WHEN w.type = 'SALE' THEN w.day + CASE WHEN w.inst = 1 THEN 1 ELSE 30 END ELSE w.day END,
                        w.at
-                FROM w, p""";
+                FROM x AS w, p""";
         long chunk = 200_000;
         try (PreparedStatement insert = db.prepareStatement(sql)) {
             for (long lo = 0; lo < count; lo += chunk) {
@@ -905,6 +938,66 @@ class LinkPosBenchmark {
         log("search: %d requests after %d warm-up: p50 %s, p95 %s, p99 %s, max %s (%.1f rows a page)", searches, warmup,
                 ms(result.p50()), ms(result.p95()), ms(result.p99()), ms(result.max()), result.rowsPerPage());
         return result;
+    }
+
+    // ---------------------------------------------------------------- e'. Hesap Özeti
+
+    Settled settlements(PortalLogin bank, LocalDate from, LocalDate to, EmbeddedPostgres postgres) throws Exception {
+        String range = "?from=" + from + "&to=" + to;
+        List<Double> millis = new ArrayList<>();
+        int rowsShown = 0;
+        // a page of every merchant's days over the whole seeded ledger: fewer requests than the search's
+        int pageWarmup = 3;
+        int pages = 20;
+        for (int i = 0; i < pageWarmup + pages; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/bank/settlements" + range))
+                    .timeout(Duration.ofSeconds(60)).build();
+            long t = System.nanoTime();
+            HttpResponse<String> page = bank.client.send(request, HttpResponse.BodyHandlers.ofString());
+            double ms = (System.nanoTime() - t) / 1e6;
+            assertThat(page.statusCode()).as("Hesap Özeti page").isEqualTo(200);
+            if (i >= pageWarmup) {
+                millis.add(ms);
+                rowsShown = page.body().split("data-value-date=", -1).length - 1;
+            }
+        }
+        Collections.sort(millis);
+        Latencies latencies = new Latencies(percentile(millis, 50), percentile(millis, 95), percentile(millis, 99),
+                millis.get(millis.size() - 1), millis.stream().mapToDouble(Double::doubleValue).average().orElse(0), rowsShown);
+        // the report's sums, as the bank's API gives them
+        HttpResponse<byte[]> api = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/settlements" + range))
+                .header("Authorization", "Bearer " + bankKey).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(api.statusCode()).isEqualTo(200);
+        java.math.BigInteger reportNet = java.math.BigInteger.ZERO;
+        long reportCount = 0;
+        for (JsonNode day : JSON.readTree(api.body()).path("data")) {
+            reportNet = reportNet.add(new java.math.BigDecimal(day.path("net").asString()).movePointRight(2).toBigIntegerExact());
+            reportCount += day.path("count").asLong();
+        }
+        // the ledger's, transaction by transaction from its stored parts
+        java.math.BigInteger ledgerNet;
+        long ledgerCount;
+        try (Connection db = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement sum = db.prepareStatement("""
+                     SELECT COALESCE(SUM(CASE WHEN type = 'SALE' THEN amount_minor - commission_minor - commission_tax_minor
+                                              ELSE -amount_minor END), 0), count(*)
+                     FROM transactions
+                     WHERE status = 'APPROVED' AND value_date BETWEEN ? AND ? AND currency = 'TRY'
+                       AND ((type = 'SALE' AND NOT voided) OR type = 'REFUND')""")) {
+            sum.setDate(1, Date.valueOf(from));
+            sum.setDate(2, Date.valueOf(to));
+            try (ResultSet rs = sum.executeQuery()) {
+                rs.next();
+                ledgerNet = rs.getBigDecimal(1).toBigIntegerExact();
+                ledgerCount = rs.getLong(2);
+            }
+        }
+        Settled settled = new Settled(latencies, reportNet, ledgerNet, reportCount, ledgerCount, rowsShown);
+        log("Hesap Özeti (bank, every merchant, %s to %s, %d rows): p50 %s, p95 %s; net %s in the report, %s in the ledger "
+                + "(%,d / %,d transactions)", from, to, rowsShown, ms(latencies.p50()), ms(latencies.p95()), reportNet,
+                ledgerNet, reportCount, ledgerCount);
+        return settled;
     }
 
     /** Nearest-rank percentile of sorted values. */
@@ -1308,6 +1401,13 @@ class LinkPosBenchmark {
         row(md, "c", "İşlem Arama, first page of one day (`GET /api/v1/transactions`), **p95**", String.format(Locale.ROOT,
                 "**%s** (p50 %s, p99 %s, max %s)", ms(search.p95()), ms(search.p50()), ms(search.p99()), ms(search.max())),
                 "≤ 50 ms", "", verdict(search.p95() <= SEARCH_P95_TARGET_MS));
+        Settled settled = f.settled();
+        row(md, "c", "Hesap Özeti, the bank's page of every merchant (`GET /bank/settlements`, " + settled.days()
+                + " rows: value dates × merchants, over the whole seeded ledger), 20 requests after 3, **p95**", String.format(Locale.ROOT, "**%s** (p50 %s, p99 %s)",
+                ms(settled.page().p95()), ms(settled.page().p50()), ms(settled.page().p99())), "", "", "");
+        row(md, "c", "Hesap Özeti reconciled with the ledger (sum of nets, count)", String.format(Locale.ROOT,
+                "report %s / ledger %s kuruş, %,d / %,d transactions", settled.reportNet(), settled.ledgerNet(),
+                settled.reportCount(), settled.ledgerCount()), "equal", "", verdict(settled.reconciled()));
         // d
         exportRows(md, f.csv(), CSV_TARGET_ROWS_PER_S);
         exportRows(md, f.xlsx(), XLSX_TARGET_ROWS_PER_S);

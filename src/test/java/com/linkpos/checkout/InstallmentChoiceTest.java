@@ -103,6 +103,7 @@ class InstallmentChoiceTest {
         Page asked = payer.submit(page, Card.of(merchant.card()), null);
         assertThat(asked.status()).isEqualTo(422);
         assertThat(asked.document().selectFirst("#installments-error")).isNotNull();
+        assertThat(asked.document().selectFirst("#payment-error").attr("data-code")).isEqualTo("choose_installments");
         assertThat(asked.document().select("#installment-offers input[name=installments]").eachAttr("value"))
                 .containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(asked.document().selectFirst("#installment-offers [data-count=6]").text())
@@ -125,6 +126,16 @@ class InstallmentChoiceTest {
         assertThat(List.of(once.path("amount").asString(), once.path("installmentCost").asString(),
                 once.path("installments").asString())).containsExactly("1000.00", "0.00", "1");
 
+        // the merchant bearing the vade farkı: the payer's choice charges the link's amount, whatever the count
+        Api.CreatedLink merchantBears = api.newLink(merchant.account(), Map.of("amount", "1000.00", "installments", 6,
+                "payerChoosesInstallments", true));
+        assertThat(payer.submit(payer.open(merchantBears.token()), Card.of(merchant.card()), null).document()
+                .selectFirst("#installment-offers [data-count=3]").text()).contains("3 × 333,33 TL = 1.000,00 TL");
+        JsonNode three = paid(merchant, payer.pay(merchantBears.token(), Card.of(merchant.card()), 3));
+        assertThat(List.of(three.path("amount").asString(), three.path("installmentCost").asString(),
+                three.path("installments").asString())).containsExactly("1000.00", "0.00", "3");
+        assertThat(atTheBank(three)).isEqualTo("1000.00 × 3");
+
         // a card without installment programs here: only «Peşin»; a count not offered is refused before the bank
         Page foreign = payer.submit(payer.open(link.token()), Card.of("4111111111111111"), null);
         assertThat(foreign.document().select("#installment-offers input[name=installments]").eachAttr("value"))
@@ -132,6 +143,7 @@ class InstallmentChoiceTest {
         Page refused = payer.submit(payer.open(link.token()), Card.of("4111111111111111"), null, 6);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.text()).contains("Bu taksit sayısı bu kart için sunulmuyor");
+        assertThat(refused.document().selectFirst("#payment-error").attr("data-code")).isEqualTo("installments_not_offered");
     }
 
     private JsonNode paid(Merchant merchant, Payer.Result result) {

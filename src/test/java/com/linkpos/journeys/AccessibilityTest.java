@@ -74,7 +74,8 @@ class AccessibilityTest extends OneBrowser {
         browser.findElement(By.id("username")).sendKeys("bank");
         browser.findElement(By.id("password")).sendKeys(TestData.BANK_PASSWORD, Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/bank/"));
-        for (String page : List.of("/bank/batches", "/bank/batches/close", "/bank/settlements", "/bank/merchants")) {
+        for (String page : List.of("/bank/batches", "/bank/batches/close", "/bank/settlements", "/bank/merchants",
+                "/bank/merchants/" + merchant.id())) {
             browser.get(url(page));
             found.put(page, axe.violations(browser));
         }

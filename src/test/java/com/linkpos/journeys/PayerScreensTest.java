@@ -104,6 +104,38 @@ class PayerScreensTest extends OneBrowser {
         assertThat(overflow()).isZero();
     }
 
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {375, 1280})
+    void thePayerSeesTheCardsInstallmentsAsTheNumberIsTypedAndChoosesOne(int width) {
+        Api api = new Api(port);
+        Api.Merchant merchant = api.newMerchant(MERCHANT, List.of(), 12);
+        assertThat(api.patch(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id(),
+                "{\"installmentRates\": {\"3\": \"2.80\"}}").status()).isEqualTo(200);
+        Api.CreatedLink link = api.newLink(merchant, Map.of("amount", "1000.00", "installments", 6,
+                "payerChoosesInstallments", true, "installmentCostBorneBy", "PAYER"));
+        browser = Browsers.chromium(width, 812, "tr-TR");
+        browser.get(link.url());
+        assertThat(browser.findElement(By.id("offers-hint")).isDisplayed()).isTrue();
+
+        browser.findElement(By.id("cardHolder")).sendKeys("Ayşe Yılmaz");
+        browser.findElement(By.id("cardNumber")).sendKeys("4155650100416111");
+        // the card's offers, without a submit: 1 to 6, each with its month and total
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#installment-offers input[name=installments]")).size() == 6);
+        WebElement three = browser.findElement(By.cssSelector("#installment-offers [data-count='3']"));
+        assertThat(three.getText()).contains("3 × 342,66 TL = 1.028,00 TL", "28,00 TL");
+        three.click();
+        assertThat(overflow()).isZero();
+        browser.findElement(By.id("expiry")).sendKeys("1230");
+        browser.findElement(By.id("cvv")).sendKeys("123");
+        browser.findElement(By.id("pay-submit")).click();
+        assertThat(text("#acs-amount")).as("the bank is asked for exactly the total shown").isEqualTo("1.028,00 TL");
+        browser.findElement(By.id("otp")).sendKeys("123456", Keys.ENTER);
+        assertThat(browser.findElement(By.id("payment-result")).getAttribute("data-status")).isEqualTo("APPROVED");
+        assertThat(text("#receipt-installments")).isEqualTo("3 taksit (3 × 342,66 TL)");
+        assertThat(text("#receipt-installment-cost")).isEqualTo("28,00 TL");
+    }
+
     private String text(String css) {
         return browser.findElement(By.cssSelector(css)).getText();
     }

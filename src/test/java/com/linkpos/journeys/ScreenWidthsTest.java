@@ -74,7 +74,8 @@ class ScreenWidthsTest extends OneBrowser {
 
         // the bank's
         logIn("bank", TestData.BANK_PASSWORD);
-        for (String page : List.of("/bank/batches", "/bank/batches/close", "/bank/settlements", "/bank/merchants")) {
+        for (String page : List.of("/bank/batches", "/bank/batches/close", "/bank/settlements", "/bank/merchants",
+                "/bank/merchants/" + merchant.id())) {
             browser.get(url(page));
             measure(width, page);
         }

@@ -84,6 +84,7 @@ class SettlementApiTest {
         Map<String, String> refused = Map.of(
                 "{\"installmentRates\": {\"13\": \"1.00\"}}", "installmentRates.13:invalid_installment_count",
                 "{\"installmentRates\": {\"foreign\": \"1.00\"}}", "installmentRates.foreign:invalid_installment_count",
+                "{\"installmentRates\": {\"1\": \"1.00\"}}", "installmentRates.1:invalid_installment_count",
                 "{\"installmentRates\": {\"2\": \"abc\"}}", "installmentRates.2:invalid_rate",
                 "{\"installmentRates\": {\"2\": \"-1\"}}", "installmentRates.2:invalid_rate",
                 "{\"installmentRates\": {\"2\": \"1.905\"}}", "installmentRates.2:invalid_rate",
@@ -165,6 +166,34 @@ class SettlementApiTest {
                 + " sales " + d.path("sales").asString() + " refunds " + d.path("refunds").asString() + " commission "
                 + d.path("commission").asString() + " tax " + d.path("commissionTax").asString() + " net "
                 + d.path("net").asString();
+    }
+
+    @Test
+    void theBanksPageSetsTheRatesAsTurkishIsWritten() {
+        Api api = new Api(port);
+        Api.Merchant merchant = api.newMerchant(List.of(), 12);
+        PortalSession bank = PortalSession.loggedIn(port, "bank", TestData.BANK_PASSWORD);
+        String page = "/bank/merchants/" + merchant.id();
+        assertThat(bank.get(page).document().select("#pricing-table tbody tr")).hasSize(12);
+
+        PortalSession.Page saved = bank.post(page + "/pricing", Map.of("vadeFarki.3", "2,80", "vadeFarki.6", "5",
+                "commission.1", "1,79", "commission.foreign", "3,50", "valueDays.1", "1", "valueDays.3", "30",
+                "commission.2", ""));
+        assertThat(saved.status()).isEqualTo(302);
+        JsonNode json = api.get(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id()).json();
+        assertThat(json.path("installmentRates").toString()).isEqualTo("{\"3\":\"2.80\",\"6\":\"5.00\"}");
+        assertThat(json.path("commissionRates").toString()).isEqualTo("{\"1\":\"1.79\",\"foreign\":\"3.50\"}");
+        assertThat(json.path("valueDays").toString()).isEqualTo("{\"1\":1,\"3\":30}");
+        assertThat(bank.get(page).document().selectFirst("#vadeFarki-3").val()).as("shown the page's way").isEqualTo("2,80");
+
+        // a bad rate is named, shown as typed, and changes nothing
+        PortalSession.Page refused = bank.post(page + "/pricing", Map.of("vadeFarki.3", "2.80.1", "commission.1", "60"));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.document().select("#pricing-errors [data-code=invalid_rate]").eachAttr("data-field"))
+                .containsExactlyInAnyOrder("installmentRates.3", "commissionRates.1");
+        assertThat(refused.document().selectFirst("#vadeFarki-3").val()).isEqualTo("2.80.1");
+        assertThat(api.get(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id()).json().path("installmentRates")
+                .toString()).isEqualTo("{\"3\":\"2.80\",\"6\":\"5.00\"}");
     }
 
     /** An approved sale of a new link of {@code amount} in {@code installments}, as the API tells it. */
