@@ -102,14 +102,7 @@ class LinkRules {
             errors.add(FieldProblem.of("installments", "installments_not_permitted", merchant.maxInstallments()));
         }
 
-        LinkUsage usage = LinkUsage.SINGLE;
-        if (blankToNull(input.usage()) != null) {
-            try {
-                usage = LinkUsage.valueOf(input.usage().strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException unknown) {
-                errors.add(FieldProblem.of("usage", "invalid_usage"));
-            }
-        }
+        LinkUsage usage = named(LinkUsage.class, input.usage(), LinkUsage.SINGLE, "usage", "invalid_usage", errors);
 
         String description = FreeText.check("description", input.description(), DESCRIPTION_LIMIT, errors);
         Recipients recipients = recipients(input.sms(), input.email(), "notify.", errors);
@@ -124,14 +117,8 @@ class LinkRules {
             }
         }
 
-        CostBearer costBorneBy = CostBearer.MERCHANT;
-        if (blankToNull(input.installmentCostBorneBy()) != null) {
-            try {
-                costBorneBy = CostBearer.valueOf(input.installmentCostBorneBy().strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException unknown) {
-                errors.add(FieldProblem.of("installmentCostBorneBy", "invalid_installment_cost_bearer"));
-            }
-        }
+        CostBearer costBorneBy = named(CostBearer.class, input.installmentCostBorneBy(), CostBearer.MERCHANT,
+                "installmentCostBorneBy", "invalid_installment_cost_bearer", errors);
         InstallmentTerms installmentTerms = new InstallmentTerms(Boolean.TRUE.equals(input.payerChoosesInstallments()),
                 costBorneBy);
 
@@ -198,6 +185,20 @@ class LinkRules {
             errors.add(FieldProblem.of(fieldPrefix + "email", "invalid_email"));
         }
         return new Recipients(e164, address);
+    }
+
+    /** The constant {@code text} names in any case; {@code none} when it is blank; an unknown one is refused as {@code code}. */
+    private static <E extends Enum<E>> E named(Class<E> type, String text, E none, String field, String code,
+                                               List<FieldProblem> errors) {
+        if (blankToNull(text) == null) {
+            return none;
+        }
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            errors.add(FieldProblem.of(field, code));
+            return none;
+        }
     }
 
     private static String blankToNull(String value) {

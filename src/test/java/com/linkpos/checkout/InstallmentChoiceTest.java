@@ -61,7 +61,11 @@ class InstallmentChoiceTest {
         Api.CreatedLink merchantBears = api.newLink(merchant.account(), Map.of("amount", "1000.00", "installments", 3));
         Payer payer = new Payer(port);
         assertThat(payer.open(merchantBears.token()).document().select("#pay-total")).isEmpty();
-        JsonNode sale = paid(merchant, payer.pay(merchantBears.token(), Card.of(merchant.card())));
+        Payer.Result merchantBorne = payer.pay(merchantBears.token(), Card.of(merchant.card()));
+        JsonNode sale = paid(merchant, merchantBorne);
+        assertThat(merchantBorne.page().document().selectFirst("#receipt-installments").text())
+                .isEqualTo("3 taksit (3 × 333,33 TL)");
+        assertThat(merchantBorne.page().document().select("#receipt-installment-cost")).isEmpty();
         assertThat(List.of(sale.path("amount").asString(), sale.path("baseAmount").asString(),
                 sale.path("installmentCost").asString(), sale.path("installments").asString()))
                 .containsExactly("1000.00", "1000.00", "0.00", "3");
@@ -131,7 +135,9 @@ class InstallmentChoiceTest {
                 "payerChoosesInstallments", true));
         assertThat(payer.submit(payer.open(merchantBears.token()), Card.of(merchant.card()), null).document()
                 .selectFirst("#installment-offers [data-count=3]").text()).contains("3 × 333,33 TL = 1.000,00 TL");
-        JsonNode three = paid(merchant, payer.pay(merchantBears.token(), Card.of(merchant.card()), 3));
+        Payer.Result chosenThree = payer.pay(merchantBears.token(), Card.of(merchant.card()), 3);
+        JsonNode three = paid(merchant, chosenThree);
+        assertThat(chosenThree.page().document().selectFirst("#receipt-amount").text()).isEqualTo("1.000,00 TL");
         assertThat(List.of(three.path("amount").asString(), three.path("installmentCost").asString(),
                 three.path("installments").asString())).containsExactly("1000.00", "0.00", "3");
         assertThat(atTheBank(three)).isEqualTo("1000.00 × 3");
