@@ -12,7 +12,7 @@ public record Link(String id, String merchantId, String token, String orderNumbe
                    Instant validFrom, Instant validUntil, LinkUsage usage, String description,
                    boolean payerNoteEnabled, String notifySms, String notifyEmail, int paymentCount,
                    Money collected, int voidedCount, Money voided, Money refunded, Instant usedAt, Instant deletedAt,
-                   Instant createdAt, Instant updatedAt, String returnUrl, InstallmentTerms installmentTerms) {
+                   Instant createdAt, Instant updatedAt, String returnUrl, InstallmentTerms installmentTerms, Integer maxPayments) {
 
     public LinkStatus status(Instant now) {
         if (deletedAt != null) {

@@ -47,6 +47,9 @@ class LinkApiController {
     /** RFC 7396's media type: PATCH takes it, and plain JSON. */
     private static final String PAYER_CHOOSES = "[T1] The payer chooses the installment count, from 1 to `installments`, "
             + "among those the card may use.";
+    private static final String MAX_PAYMENTS = "[X5] Multi-use only: the most successful payments the link takes, then it "
+            + "is USED; concurrent payers never pass it. Left out: no limit. Never at or below the payments taken "
+            + "(409 link_payment_limit_reached).";
     private static final String COST_BORNE_BY = "[T2] Who bears the vade farkı of an installment payment: the merchant (the "
             + "payer pays `amount`) or the payer (`amount` plus the bank's rate for the count, shown before paying).";
     private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
@@ -98,14 +101,15 @@ class LinkApiController {
             @Schema(format = "uri", maxLength = 2048, description = RETURN_URL) String returnUrl,
             @Schema(defaultValue = "false", description = PAYER_CHOOSES) Boolean payerChoosesInstallments,
             @Schema(allowableValues = {"MERCHANT", "PAYER"}, defaultValue = "MERCHANT", description = COST_BORNE_BY)
-            String installmentCostBorneBy) {
+            String installmentCostBorneBy,
+            @Schema(minimum = "1", maximum = "1000000", description = MAX_PAYMENTS) Integer maxPayments) {
 
         LinkInput toInput() {
             return new LinkInput(orderNumber, amount, currency, installments,
                     validFrom == null ? null : validFrom.toInstant(), validUntil == null ? null : validUntil.toInstant(),
                     usage, description, payerNoteEnabled,
                     notification == null ? null : notification.sms(), notification == null ? null : notification.email(),
-                    returnUrl, payerChoosesInstallments, installmentCostBorneBy);
+                    returnUrl, payerChoosesInstallments, installmentCostBorneBy, maxPayments);
         }
     }
 
@@ -131,7 +135,8 @@ class LinkApiController {
             @Schema(nullable = true, format = "uri", maxLength = 2048, description = RETURN_URL) String returnUrl,
             @Schema(nullable = true, description = PAYER_CHOOSES) Boolean payerChoosesInstallments,
             @Schema(nullable = true, allowableValues = {"MERCHANT", "PAYER"}, description = COST_BORNE_BY)
-            String installmentCostBorneBy) {
+            String installmentCostBorneBy,
+            @Schema(nullable = true, minimum = "1", maximum = "1000000", description = MAX_PAYMENTS) Integer maxPayments) {
     }
 
     @Schema(name = "LinkRecipientsPatch", description = "Merged member by member into the link's recipients; null removes one.")
@@ -159,6 +164,7 @@ class LinkApiController {
                         @Schema(nullable = true, format = "uri", description = RETURN_URL) String returnUrl,
                         @Schema(description = PAYER_CHOOSES) boolean payerChoosesInstallments,
                         @Schema(allowableValues = {"MERCHANT", "PAYER"}, description = COST_BORNE_BY) String installmentCostBorneBy,
+                        @Schema(nullable = true, description = MAX_PAYMENTS) Integer maxPayments,
                         Instant createdAt, Instant updatedAt) {
     }
 
@@ -343,7 +349,7 @@ class LinkApiController {
                 link.installments(), link.validFrom().atOffset(java.time.ZoneOffset.UTC),
                 link.validUntil().atOffset(java.time.ZoneOffset.UTC), link.usage().name(), link.description(),
                 link.payerNoteEnabled(), new Notify(link.notifySms(), link.notifyEmail()), link.returnUrl(),
-                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name());
+                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(), link.maxPayments());
     }
 
     LinkResponse response(Link link) {
@@ -351,7 +357,7 @@ class LinkApiController {
                 link.amount().currency().name(), link.installments(), link.validFrom(), link.validUntil(),
                 link.usage().name(), link.description(), link.payerNoteEnabled(), link.status(links.now()).name(),
                 link.paymentCount(), link.collected().toDecimalString(), link.refunded().toDecimalString(), link.returnUrl(),
-                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(),
+                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(), link.maxPayments(),
                 link.createdAt(), link.updatedAt());
     }
 

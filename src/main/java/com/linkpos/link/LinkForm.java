@@ -34,6 +34,7 @@ public class LinkForm {
     private String returnUrl;
     private boolean payerChoosesInstallments;
     private String installmentCostBorneBy = "MERCHANT";
+    private Integer maxPayments;
 
     static LinkForm of(Link link, Locale locale) {
         LinkForm form = new LinkForm();
@@ -53,6 +54,7 @@ public class LinkForm {
         form.returnUrl = link.returnUrl();
         form.payerChoosesInstallments = link.installmentTerms().payerChooses();
         form.installmentCostBorneBy = link.installmentTerms().costBorneBy().name();
+        form.maxPayments = link.maxPayments();
         return form;
     }
 
@@ -101,7 +103,7 @@ public class LinkForm {
         }
         return new LinkInput(orderNumber, canonicalAmount, currency, installments, from, until,
                 usage, description, payerNoteEnabled, smsEnabled ? sms : null, emailEnabled ? email : null, returnUrl,
-                payerChoosesInstallments, installmentCostBorneBy);
+                payerChoosesInstallments, installmentCostBorneBy, maxPayments);
     }
 
     private static Instant instant(String field, String typed, Instant current, List<FieldProblem> errors) {
@@ -151,6 +153,8 @@ public class LinkForm {
     public boolean isPayerChoosesInstallments() { return payerChoosesInstallments; }
     public void setPayerChoosesInstallments(boolean payerChoosesInstallments) { this.payerChoosesInstallments = payerChoosesInstallments; }
     public String getInstallmentCostBorneBy() { return installmentCostBorneBy; }
+    public Integer getMaxPayments() { return maxPayments; }
+    public void setMaxPayments(Integer maxPayments) { this.maxPayments = maxPayments; }
     public void setInstallmentCostBorneBy(String installmentCostBorneBy) { this.installmentCostBorneBy = installmentCostBorneBy; }
     public void setReturnUrl(String returnUrl) { this.returnUrl = returnUrl; }
 }

@@ -8,17 +8,18 @@ import java.time.Instant;
  */
 record LinkInput(String orderNumber, String amount, String currency, Integer installments, Instant validFrom,
                  Instant validUntil, String usage, String description, Boolean payerNoteEnabled, String sms,
-                 String email, String returnUrl, Boolean payerChoosesInstallments, String installmentCostBorneBy) {
+                 String email, String returnUrl, Boolean payerChoosesInstallments, String installmentCostBorneBy,
+                 Integer maxPayments) {
 
     static LinkInput of(Link link) {
         return new LinkInput(link.orderNumber(), link.amount().toDecimalString(), link.amount().currency().name(),
                 link.installments(), link.validFrom(), link.validUntil(), link.usage().name(), link.description(),
                 link.payerNoteEnabled(), link.notifySms(), link.notifyEmail(), link.returnUrl(),
-                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name());
+                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(), link.maxPayments());
     }
 
     LinkInput withValidity(Instant from, Instant until) {
         return new LinkInput(orderNumber, amount, currency, installments, from, until, usage, description,
-                payerNoteEnabled, sms, email, returnUrl, payerChoosesInstallments, installmentCostBorneBy);
+                payerNoteEnabled, sms, email, returnUrl, payerChoosesInstallments, installmentCostBorneBy, maxPayments);
     }
 }

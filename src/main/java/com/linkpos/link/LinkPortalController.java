@@ -265,6 +265,6 @@ class LinkPortalController implements WebAccess {
 
     private static boolean isFormField(String field) {
         return List.of("orderNumber", "currency", "amount", "installments", "validFrom", "validUntil", "sms", "email",
-                "usage", "description", "returnUrl", "installmentCostBorneBy").contains(field);
+                "usage", "description", "returnUrl", "installmentCostBorneBy", "maxPayments").contains(field);
     }
 }

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 class LinkRules {
 
     static final int DESCRIPTION_LIMIT = 500;
+    /** [X5] The largest cap of a multi-use link. */
+    static final int MAX_PAYMENTS = 1_000_000;
     static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
     static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -103,6 +105,12 @@ class LinkRules {
         }
 
         LinkUsage usage = named(LinkUsage.class, input.usage(), LinkUsage.SINGLE, "usage", "invalid_usage", errors);
+        Integer maxPayments = input.maxPayments();
+        if (maxPayments != null && usage != LinkUsage.MULTI) {
+            errors.add(FieldProblem.of("maxPayments", "max_payments_multi_only"));
+        } else if (maxPayments != null && (maxPayments < 1 || maxPayments > MAX_PAYMENTS)) {
+            errors.add(FieldProblem.of("maxPayments", "invalid_max_payments", MAX_PAYMENTS));
+        }
 
         String description = FreeText.check("description", input.description(), DESCRIPTION_LIMIT, errors);
         Recipients recipients = recipients(input.sms(), input.email(), "notify.", errors);
@@ -142,6 +150,12 @@ class LinkRules {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        // [X5] a cap is never set at or below the payments the link has taken: it would be used at once
+        if (current != null && maxPayments != null && !Objects.equals(maxPayments, current.maxPayments())
+                && maxPayments <= current.paymentCount() + current.voidedCount()) {
+            throw ProblemException.conflict("link_payment_limit_reached",
+                    FieldProblem.of("maxPayments", "link_payment_limit_reached", current.paymentCount() + current.voidedCount()));
+        }
         if (current != null && current.hasPayments()
                 && (!amount.equals(current.amount()) || installments != current.installments() || usage != current.usage())) {
             throw ProblemException.conflict("link_frozen_after_payment",
@@ -150,7 +164,7 @@ class LinkRules {
                             : installments != current.installments() ? "installments" : "usage", "link_frozen_after_payment"));
         }
         return new LinkTerms(orderNumber, amount, installments, validFrom, validUntil, usage, description,
-                Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email, returnUrl, installmentTerms);
+                Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email, returnUrl, installmentTerms, maxPayments);
     }
 
     /** An absolute http(s) address a browser can be sent to, with no user info and no control characters. */

@@ -18,6 +18,12 @@ class LinkTable {
 
     private final JdbcClient jdbc;
 
+    /**
+     * [X5] The links one attempt at a time claims: single use, and a multi-use link with a cap, so that
+     * concurrent payers can never pass the cap (each waits for the one before, whose outcome decides).
+     */
+    private static final String ONE_AT_A_TIME = "usage = 'SINGLE' OR max_payments IS NOT NULL";
+
     LinkTable(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -28,10 +34,10 @@ class LinkTable {
                         INSERT INTO links (id, merchant_id, token, order_number, amount_minor, currency, installments,
                                            valid_from, valid_until, usage, description, payer_note_enabled,
                                            notify_sms, notify_email, return_url, payer_chooses_installments,
-                                           installment_cost_borne_by, created_at, updated_at)
+                                           installment_cost_borne_by, max_payments, created_at, updated_at)
                         VALUES (:id, :merchant, :token, :orderNumber, :amount, :currency, :installments,
                                 :validFrom, :validUntil, :usage, :description, :payerNote, :sms, :email, :returnUrl,
-                                :payerChooses, :costBorneBy, :now, :now)
+                                :payerChooses, :costBorneBy, :maxPayments, :now, :now)
                         ON CONFLICT (merchant_id, order_number) DO NOTHING
                         RETURNING *""")
                 .param("id", id).param("merchant", merchantId).param("token", token).param("orderNumber", orderNumber)
@@ -43,6 +49,7 @@ class LinkTable {
                 .param("returnUrl", terms.returnUrl()).param("now", Timestamp.from(now))
                 .param("payerChooses", terms.installmentTerms().payerChooses())
                 .param("costBorneBy", terms.installmentTerms().costBorneBy().name())
+                .param("maxPayments", terms.maxPayments())
                 .query(LinkTable::map).optional();
     }
 
@@ -59,6 +66,7 @@ class LinkTable {
                                description = :description, payer_note_enabled = :payerNote,
                                notify_sms = :sms, notify_email = :email, return_url = :returnUrl,
                                payer_chooses_installments = :payerChooses, installment_cost_borne_by = :costBorneBy,
+                               max_payments = :maxPayments,
                                updated_at = :now
                         WHERE merchant_id = :merchant AND id = :id
                         RETURNING *""")
@@ -70,6 +78,7 @@ class LinkTable {
                 .param("returnUrl", terms.returnUrl())
                 .param("payerChooses", terms.installmentTerms().payerChooses())
                 .param("costBorneBy", terms.installmentTerms().costBorneBy().name())
+                .param("maxPayments", terms.maxPayments())
                 .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
                 .query(LinkTable::map).single();
     }
@@ -81,13 +90,14 @@ class LinkTable {
      */
     boolean claim(String id, String attemptId, Money amount, int installments, Instant now, Instant until) {
         return jdbc.sql("""
-                        UPDATE links SET claimed_by = CASE WHEN usage = 'SINGLE' THEN CAST(:attempt AS text) END,
-                                         claimed_until = CASE WHEN usage = 'SINGLE' THEN CAST(:until AS timestamptz) END
+                        UPDATE links SET claimed_by = CASE WHEN %1$s THEN CAST(:attempt AS text) END,
+                                         claimed_until = CASE WHEN %1$s THEN CAST(:until AS timestamptz) END
                         WHERE id = :id AND deleted_at IS NULL AND used_at IS NULL
                           AND valid_from <= :now AND valid_until > :now
                           AND amount_minor = :amount AND currency = :currency AND installments = :installments
                           AND collected_minor <= 9223372036854775807 - :amount
-                          AND (usage = 'MULTI' OR claimed_by IS NULL OR claimed_until <= :now OR claimed_by = :attempt)""")
+                          AND (max_payments IS NULL OR payment_count < max_payments)
+                          AND (NOT (%1$s) OR claimed_by IS NULL OR claimed_until <= :now OR claimed_by = :attempt)""".formatted(ONE_AT_A_TIME))
                 .param("id", id).param("attempt", attemptId).param("until", Timestamp.from(until))
                 .param("now", Timestamp.from(now)).param("amount", amount.minor())
                 .param("currency", amount.currency().name()).param("installments", installments)
@@ -112,7 +122,8 @@ class LinkTable {
 
     /**
      * Counts an approved payment; a single-use link becomes USED, and so does a multi-use link whose
-     * collected total could not take one more payment of its (frozen) amount. Empty if the attempt
+     * collected total could not take one more payment of its (frozen) amount, or that reached its
+     * {@code max_payments} [X5]. Empty if the attempt
      * lost its claim, or (multi use) the total would pass the largest storable amount; otherwise
      * whether the link is used up now.
      */
@@ -121,12 +132,13 @@ class LinkTable {
                         UPDATE links SET payment_count = payment_count + 1, collected_minor = collected_minor + :amount,
                                          used_at = CASE WHEN usage = 'SINGLE'
                                                           OR collected_minor + :amount > 9223372036854775807 - :amount
+                                                          OR payment_count + 1 >= max_payments
                                                         THEN :now ELSE used_at END,
                                          last_paid_at = :now,
                                          claimed_by = NULL, claimed_until = NULL, updated_at = :now
-                        WHERE id = :id AND (usage = 'MULTI' OR claimed_by = :attempt)
+                        WHERE id = :id AND (NOT (%s) OR claimed_by = :attempt)
                           AND collected_minor <= 9223372036854775807 - :amount
-                        RETURNING used_at IS NOT NULL""")
+                        RETURNING used_at IS NOT NULL""".formatted(ONE_AT_A_TIME))
                 .param("id", id).param("attempt", attemptId).param("amount", amount.minor())
                 .param("now", Timestamp.from(now))
                 .query(Boolean.class).optional();
@@ -221,7 +233,8 @@ class LinkTable {
                 new Money(rs.getLong("refunded_minor"), currency),
                 instant(rs, "used_at"), instant(rs, "deleted_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 rs.getString("return_url"), new InstallmentTerms(rs.getBoolean("payer_chooses_installments"),
-                        CostBearer.valueOf(rs.getString("installment_cost_borne_by"))));
+                        CostBearer.valueOf(rs.getString("installment_cost_borne_by"))),
+                (Integer) rs.getObject("max_payments"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
