@@ -119,6 +119,9 @@ class Checkout {
         }
         Attempts.Opened opened = attempts.open(link, acquirer.type(), nonce, card, info, payerNote, offer.get());
         Attempt attempt = opened.attempt();
+        if (opened.created()) {
+            links.countAttempt(link);
+        }
         if (!opened.created() && (attempt.status() != Attempt.Status.AWAITING_3DS || !sameCard(attempt, card))) {
             return new Finished(attempt.id());
         }

@@ -89,8 +89,9 @@ class PaymentPageController implements WebAccess {
 
     @GetMapping("/pay/{token}")
     Object page(@PathVariable String token, @CookieValue(name = PAID, required = false) String paidAttempt, Model model,
-                HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response) {
         Optional<Link> link = links.findByToken(token);
+        link.ifPresent(found -> links.countView(found, LinkScanners.isScanner(request)));
         // The payer who paid this link comes back (Back, a bookmark): the receipt, never an invitation to pay again.
         Optional<Attempt> paid = paidAttempt == null ? Optional.empty()
                 : attemptOf(link, paidAttempt).filter(attempt -> attempt.status() == Attempt.Status.APPROVED);

@@ -12,7 +12,8 @@ public record Link(String id, String merchantId, String token, String orderNumbe
                    Instant validFrom, Instant validUntil, LinkUsage usage, String description,
                    boolean payerNoteEnabled, String notifySms, String notifyEmail, int paymentCount,
                    Money collected, int voidedCount, Money voided, Money refunded, Instant usedAt, Instant deletedAt,
-                   Instant createdAt, Instant updatedAt, String returnUrl, InstallmentTerms installmentTerms, Integer maxPayments) {
+                   Instant createdAt, Instant updatedAt, String returnUrl, InstallmentTerms installmentTerms, Integer maxPayments,
+                   Engagement engagement) {
 
     public LinkStatus status(Instant now) {
         if (deletedAt != null) {

@@ -165,6 +165,13 @@ class LinkApiController {
                         @Schema(description = PAYER_CHOOSES) boolean payerChoosesInstallments,
                         @Schema(allowableValues = {"MERCHANT", "PAYER"}, description = COST_BORNE_BY) String installmentCostBorneBy,
                         @Schema(nullable = true, description = MAX_PAYMENTS) Integer maxPayments,
+                        @Schema(description = "[X3] Views of the payment page (GET; not HEAD, not known link scanners).")
+                        int views,
+                        @Schema(description = "[X3] Views by known link scanners and previews, and HEAD requests.")
+                        int scannerViews,
+                        @Schema(nullable = true) Instant firstViewedAt,
+                        @Schema(nullable = true) Instant lastViewedAt,
+                        @Schema(description = "[X3] Payment attempts that reached the bank.") int attempts,
                         Instant createdAt, Instant updatedAt) {
     }
 
@@ -358,7 +365,8 @@ class LinkApiController {
                 link.usage().name(), link.description(), link.payerNoteEnabled(), link.status(links.now()).name(),
                 link.paymentCount(), link.collected().toDecimalString(), link.refunded().toDecimalString(), link.returnUrl(),
                 link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(), link.maxPayments(),
-                link.createdAt(), link.updatedAt());
+                link.engagement().views(), link.engagement().scannerViews(), link.engagement().firstViewedAt(),
+                link.engagement().lastViewedAt(), link.engagement().attempts(), link.createdAt(), link.updatedAt());
     }
 
     private static String encodeCursor(String id) {

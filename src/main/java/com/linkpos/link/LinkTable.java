@@ -144,6 +144,20 @@ class LinkTable {
                 .query(Boolean.class).optional();
     }
 
+    /** [X3] One view of the link's payment page: a person's, or a known scanner's (counted apart). */
+    void countView(String id, boolean scanner, Instant now) {
+        jdbc.sql(scanner ? "UPDATE links SET scanner_views = scanner_views + 1 WHERE id = :id" : """
+                        UPDATE links SET views = views + 1, first_viewed_at = COALESCE(first_viewed_at, :now),
+                                         last_viewed_at = :now
+                        WHERE id = :id""")
+                .param("id", id).param("now", Timestamp.from(now)).update();
+    }
+
+    /** [X3] A payment attempt of the link reached the bank. */
+    void countAttempt(String id) {
+        jdbc.sql("UPDATE links SET attempts = attempts + 1 WHERE id = :id").param("id", id).update();
+    }
+
     void releaseClaim(String id, String attemptId) {
         jdbc.sql("UPDATE links SET claimed_by = NULL, claimed_until = NULL WHERE id = :id AND claimed_by = :attempt")
                 .param("id", id).param("attempt", attemptId).update();
@@ -234,7 +248,9 @@ class LinkTable {
                 instant(rs, "used_at"), instant(rs, "deleted_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 rs.getString("return_url"), new InstallmentTerms(rs.getBoolean("payer_chooses_installments"),
                         CostBearer.valueOf(rs.getString("installment_cost_borne_by"))),
-                (Integer) rs.getObject("max_payments"));
+                (Integer) rs.getObject("max_payments"),
+                new Engagement(rs.getInt("views"), rs.getInt("scanner_views"), instant(rs, "first_viewed_at"),
+                        instant(rs, "last_viewed_at"), rs.getInt("attempts")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -231,6 +231,16 @@ public class Links {
     }
 
     /** For the payment page: the link behind a token, whoever asks. */
+    /** [X3] The payment page of the link was viewed, by a person or by a known link scanner. */
+    public void countView(Link link, boolean scanner) {
+        table.countView(link.id(), scanner, clock.instant());
+    }
+
+    /** [X3] A payment attempt of the link reached the bank. */
+    public void countAttempt(Link link) {
+        table.countAttempt(link.id());
+    }
+
     public Optional<Link> findByToken(String token) {
         if (token == null || token.length() > 100) {
             return Optional.empty();

@@ -71,6 +71,6 @@ class LinkReport {
                 LinkStatus.valueOf(rs.getString("status")), rs.getInt("payment_count") - rs.getInt("voided_count"),
                 new Money(rs.getLong("collected_minor") - rs.getLong("voided_minor"), currency),
                 new Money(rs.getLong("refunded_minor"), currency), lastPaid == null ? null : lastPaid.toInstant(),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getInt("views"), rs.getInt("attempts"));
     }
 }

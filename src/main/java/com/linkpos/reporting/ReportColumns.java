@@ -42,7 +42,9 @@ final class ReportColumns {
                 Column.money("links.col.refunded", LinkRow::refunded),
                 Column.money("links.col.net", LinkRow::net),
                 Column.text("links.col.currency", row -> row.collected().currency().name()),
-                Column.dateTime("report.lastPaidAt", LinkRow::lastPaidAt));
+                Column.dateTime("report.lastPaidAt", LinkRow::lastPaidAt),
+                Column.integer("report.views", LinkRow::views),
+                Column.integer("report.attempts", LinkRow::attempts));
     }
 
     /** [R1] İşlem Arama. */

@@ -123,7 +123,7 @@ class LinkRulesTest {
         Money amount = new Money(1_000, Currency.TRY);
         Link voided = new Link("lnk_1", "mer_1", "token", "SIP-1", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 0, Money.zero(Currency.TRY), 1, amount, Money.zero(Currency.TRY),
-                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null);
+                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE);
         assertThat(voided.hasPayments()).isTrue();
         assertThat(voided.net()).isEqualTo(Money.zero(Currency.TRY));
         assertThatThrownBy(() -> RULES.check(with(LinkInput.of(voided), "currency", "USD"), MERCHANT, NOW, voided))
@@ -131,7 +131,7 @@ class LinkRulesTest {
         Link full = new Link("lnk_2", "mer_1", "token2", "SIP-2", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 0, Money.zero(Currency.TRY), 1,
                 new Money(Long.MAX_VALUE - 500, Currency.TRY), Money.zero(Currency.TRY), null, null, NOW, NOW, null,
-                InstallmentTerms.FIXED, null);
+                InstallmentTerms.FIXED, null, Engagement.NONE);
         assertThat(full.canCollect(amount)).as("voided sales still count against the largest total").isFalse();
     }
 
@@ -140,7 +140,7 @@ class LinkRulesTest {
         Money amount = new Money(1_000, Currency.TRY);
         Link paid = new Link("lnk_1", "mer_1", "token", "SIP-1", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 1, amount, 0, Money.zero(Currency.TRY), Money.zero(Currency.TRY),
-                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null);
+                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE);
         LinkInput same = LinkInput.of(paid);
         assertThat(RULES.check(with(same, "description", "still editable"), MERCHANT, NOW, paid).description())
                 .isEqualTo("still editable");

@@ -80,7 +80,8 @@ class ExportTest {
     private static final List<String> LINK_HEADER_TR = List.of("Sipariş No", "Link", "Tutar", "Döviz", "Taksit",
             "Başlangıç", "Bitiş", "Kullanım Tipi", "Durum", "Başarılı Ödeme", "Tahsil Edilen", "İade Edilen", "Net", "Oluşturulma");
     private static final List<String> LINK_REPORT_HEADER_TR = List.of("Sipariş No", "Oluşturulma", "Başlangıç", "Bitiş",
-            "Kullanım Tipi", "Durum", "Başarılı Ödeme", "Tahsil Edilen", "İade Edilen", "Net", "Döviz", "Son ödeme");
+            "Kullanım Tipi", "Durum", "Başarılı Ödeme", "Tahsil Edilen", "İade Edilen", "Net", "Döviz", "Son ödeme", "Görüntülenme",
+            "Ödeme denemesi");
     private static final String PAYER_NOTE = "Teşekkürler — İyi çalışmalar; ğüşıöç ĞÜŞİÖÇ, \"tırnak\"";
 
     @LocalServerPort
