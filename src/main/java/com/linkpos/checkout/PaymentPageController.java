@@ -16,6 +16,7 @@ import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Ids;
 import com.linkpos.transaction.Ledger;
+import com.linkpos.transaction.ReceiptPdf;
 import com.linkpos.transaction.Transaction;
 import com.linkpos.shared.FreeText;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,9 +63,11 @@ class PaymentPageController implements WebAccess {
     private final Acquirers acquirers;
     private final MessageSource messages;
     private final Clock clock;
+    private final ReceiptPdf receipts;
 
     PaymentPageController(Links links, PublicAddress address, Merchants merchants, Checkout checkout, Attempts attempts,
-                          Ledger ledger, Acquirers acquirers, MessageSource messages, Clock clock) {
+                          Ledger ledger, Acquirers acquirers, MessageSource messages, Clock clock, ReceiptPdf receipts) {
+        this.receipts = receipts;
         this.links = links;
         this.acquirers = acquirers;
         this.address = address;
@@ -225,6 +228,18 @@ class PaymentPageController implements WebAccess {
             return "checkout/invalid-answer";
         }
         return seeOther(resultPath(link.get(), attemptId));
+    }
+
+    /** [X7] The payer's receipt as PDF: of an approved payment only, found as its result page is. */
+    @GetMapping("/pay/{token}/result/{attemptId}/receipt.pdf")
+    Object receiptPdf(@PathVariable String token, @PathVariable String attemptId, Model model, Locale locale,
+                      HttpServletResponse response) {
+        Optional<Link> link = links.findByToken(token);
+        Optional<Transaction> sale = attemptOf(link, attemptId).filter(attempt -> attempt.transactionId() != null)
+                .flatMap(attempt -> ledger.find(attempt.merchantId(), attempt.transactionId()));
+        Optional<ResponseEntity<byte[]>> pdf = sale.flatMap(found ->
+                receipts.answer(found, merchants.get(found.merchantId()).name(), locale));
+        return pdf.isPresent() ? pdf.get() : notFound(model, response);
     }
 
     @GetMapping("/pay/{token}/result/{attemptId}")

@@ -161,6 +161,10 @@ class LinkPortalController implements WebAccess {
         Row row = row(link);
         model.addAttribute("row", row);
         model.addAttribute("qrSvg", QrCodes.svg(row.url(), messages.getMessage("detail.qr", null, locale)));
+        // [X7] the link's message for WhatsApp's share address (the payer's own app sends it)
+        model.addAttribute("whatsappUrl", "https://wa.me/?text=" + java.net.URLEncoder.encode(messages.getMessage(
+                "detail.whatsapp.text", new Object[] {Formats.money(row.link().amount(), locale), row.link().orderNumber(),
+                        row.url()}, locale), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
         model.addAttribute("payments", ledger.ofLink(link.merchantId(), link.id()));
         model.addAttribute("deliveries", deliveries.ofLink(link.merchantId(), link.id()));
         // the recipients as the deliveries below show them: recognisable, not harvestable

@@ -1,5 +1,7 @@
 package com.linkpos.reporting;
 
+import com.linkpos.merchant.Merchants;
+import com.linkpos.transaction.ReceiptPdf;
 import com.linkpos.platform.WebAccess;
 import com.linkpos.platform.PortalAccess;
 import com.linkpos.link.LinkQuery;
@@ -44,8 +46,13 @@ class ReportPortalController implements WebAccess {
     private final LinkUrls urls;
     private final Clock clock;
 
+    private final ReceiptPdf receipts;
+    private final Merchants merchants;
+
     ReportPortalController(TransactionSearch search, TransactionSearchPage searchPage, LinkReport linkReport, Ledger ledger,
-                           Downloads downloads, LinkUrls urls, Clock clock) {
+                           Downloads downloads, LinkUrls urls, Clock clock, ReceiptPdf receipts, Merchants merchants) {
+        this.receipts = receipts;
+        this.merchants = merchants;
         this.search = search;
         this.searchPage = searchPage;
         this.linkReport = linkReport;
@@ -72,6 +79,13 @@ class ReportPortalController implements WebAccess {
         model.addAttribute("t", transaction);
         model.addAttribute("related", ledger.reversalsOf(caller.merchantId(), id));
         return "reporting/transaction";
+    }
+
+    /** [X7] The receipt of an approved sale as PDF, from its detail. */
+    @GetMapping("/reports/transactions/{id}/receipt.pdf")
+    ResponseEntity<byte[]> receipt(Caller caller, @PathVariable String id, Locale locale) {
+        Transaction sale = ledger.find(caller.merchantId(), id).orElseThrow(ProblemException::notFound);
+        return receipts.answer(sale, merchants.get(caller.merchantId()).name(), locale).orElseThrow(ProblemException::notFound);
     }
 
     @GetMapping("/reports/transactions/export")

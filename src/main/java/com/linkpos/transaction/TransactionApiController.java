@@ -26,10 +26,29 @@ class TransactionApiController {
 
     private final Ledger ledger;
     private final Reversals reversals;
+    private final ReceiptPdf receipts;
+    private final com.linkpos.merchant.Merchants merchants;
 
-    TransactionApiController(Ledger ledger, Reversals reversals) {
+    TransactionApiController(Ledger ledger, Reversals reversals, ReceiptPdf receipts, com.linkpos.merchant.Merchants merchants) {
         this.ledger = ledger;
         this.reversals = reversals;
+        this.receipts = receipts;
+        this.merchants = merchants;
+    }
+
+    @GetMapping(value = "/{id}/receipt.pdf", produces = org.springframework.http.MediaType.APPLICATION_PDF_VALUE)
+    @Operation(operationId = "getReceiptPdf", summary = "A sale's receipt as PDF", description = "[X7] The receipt of an "
+            + "approved sale: merchant, amount, installments, masked card, authorization code, date, order number; in "
+            + "the language of `Accept-Language` (Turkish by default). Other transactions have none (404).")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The PDF.", content =
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf",
+                    schema = @Schema(type = "string", format = "binary")))
+    org.springframework.http.ResponseEntity<byte[]> receipt(Caller caller,
+                                                          @Parameter(description = SALE_ID) @PathVariable String id,
+                                                          jakarta.servlet.http.HttpServletRequest request) {
+        Transaction sale = ledger.find(caller.merchantId(), id).orElseThrow(ProblemException::notFound);
+        return receipts.answer(sale, merchants.get(caller.merchantId()).name(),
+                com.linkpos.platform.Languages.fromAcceptLanguage(request)).orElseThrow(ProblemException::notFound);
     }
 
     @Schema(name = "RefundRequest", description = "How much to give back; left out, the rest of the sale.")
