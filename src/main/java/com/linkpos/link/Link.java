@@ -13,7 +13,7 @@ public record Link(String id, String merchantId, String token, String orderNumbe
                    boolean payerNoteEnabled, String notifySms, String notifyEmail, int paymentCount,
                    Money collected, int voidedCount, Money voided, Money refunded, Instant usedAt, Instant deletedAt,
                    Instant createdAt, Instant updatedAt, String returnUrl, InstallmentTerms installmentTerms, Integer maxPayments,
-                   Engagement engagement) {
+                   Engagement engagement, java.time.Duration reminderBefore) {
 
     public LinkStatus status(Instant now) {
         if (deletedAt != null) {

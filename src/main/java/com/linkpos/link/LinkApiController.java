@@ -47,6 +47,8 @@ class LinkApiController {
     /** RFC 7396's media type: PATCH takes it, and plain JSON. */
     private static final String PAYER_CHOOSES = "[T1] The payer chooses the installment count, from 1 to `installments`, "
             + "among those the card may use.";
+    private static final String REMINDER = "[X2] An ISO-8601 duration before `validUntil` when the link's recipients are "
+            + "reminded of it (SMS and e-mail, through the outbox), once; never after a payment, deletion or expiry.";
     private static final String MAX_PAYMENTS = "[X5] Multi-use only: the most successful payments the link takes, then it "
             + "is USED; concurrent payers never pass it. Left out: no limit. Never at or below the payments taken "
             + "(409 link_payment_limit_reached).";
@@ -102,14 +104,15 @@ class LinkApiController {
             @Schema(defaultValue = "false", description = PAYER_CHOOSES) Boolean payerChoosesInstallments,
             @Schema(allowableValues = {"MERCHANT", "PAYER"}, defaultValue = "MERCHANT", description = COST_BORNE_BY)
             String installmentCostBorneBy,
-            @Schema(minimum = "1", maximum = "1000000", description = MAX_PAYMENTS) Integer maxPayments) {
+            @Schema(minimum = "1", maximum = "1000000", description = MAX_PAYMENTS) Integer maxPayments,
+            @Schema(example = "PT24H", description = REMINDER) String reminderBefore) {
 
         LinkInput toInput() {
             return new LinkInput(orderNumber, amount, currency, installments,
                     validFrom == null ? null : validFrom.toInstant(), validUntil == null ? null : validUntil.toInstant(),
                     usage, description, payerNoteEnabled,
                     notification == null ? null : notification.sms(), notification == null ? null : notification.email(),
-                    returnUrl, payerChoosesInstallments, installmentCostBorneBy, maxPayments);
+                    returnUrl, payerChoosesInstallments, installmentCostBorneBy, maxPayments, reminderBefore);
         }
     }
 
@@ -136,7 +139,8 @@ class LinkApiController {
             @Schema(nullable = true, description = PAYER_CHOOSES) Boolean payerChoosesInstallments,
             @Schema(nullable = true, allowableValues = {"MERCHANT", "PAYER"}, description = COST_BORNE_BY)
             String installmentCostBorneBy,
-            @Schema(nullable = true, minimum = "1", maximum = "1000000", description = MAX_PAYMENTS) Integer maxPayments) {
+            @Schema(nullable = true, minimum = "1", maximum = "1000000", description = MAX_PAYMENTS) Integer maxPayments,
+            @Schema(nullable = true, example = "PT24H", description = REMINDER) String reminderBefore) {
     }
 
     @Schema(name = "LinkRecipientsPatch", description = "Merged member by member into the link's recipients; null removes one.")
@@ -165,6 +169,7 @@ class LinkApiController {
                         @Schema(description = PAYER_CHOOSES) boolean payerChoosesInstallments,
                         @Schema(allowableValues = {"MERCHANT", "PAYER"}, description = COST_BORNE_BY) String installmentCostBorneBy,
                         @Schema(nullable = true, description = MAX_PAYMENTS) Integer maxPayments,
+                        @Schema(nullable = true, example = "PT24H", description = REMINDER) String reminderBefore,
                         @Schema(description = "[X3] Views of the payment page (GET; not HEAD, not known link scanners).")
                         int views,
                         @Schema(description = "[X3] Views by known link scanners and previews, and HEAD requests.")
@@ -183,6 +188,8 @@ class LinkApiController {
 
     @Schema(name = "LinkNotification", description = "One message that sent the link.")
     record DeliveryResponse(@Schema(example = "ntf_01JDQ7Z8X9YV3T5W6R2K4M8N0P") String id,
+                            @Schema(allowableValues = {"LINK", "REMINDER", "PAYMENT_RECEIVED"}, description = "The link itself, [X2] its reminder, or the payer's notice of a payment.")
+                            String kind,
                             @Schema(allowableValues = {"SMS", "EMAIL"}) String channel,
                             @Schema(description = "The recipient, masked.", example = "+90 532 *** ** 67") String to,
                             @Schema(allowableValues = {"PENDING", "SENT", "FAILED"},
@@ -195,7 +202,7 @@ class LinkApiController {
 
         /** API.md's delivery: channel, masked address, status, attempts, time sent, last error. */
         static DeliveryResponse of(LinkDeliveries.Delivery delivery) {
-            return new DeliveryResponse(delivery.id(), delivery.channel(), delivery.recipient(), delivery.status(),
+            return new DeliveryResponse(delivery.id(), delivery.kind(), delivery.channel(), delivery.recipient(), delivery.status(),
                     delivery.attempts(), delivery.sentAt(), delivery.lastError(), delivery.createdAt());
         }
     }
@@ -356,7 +363,8 @@ class LinkApiController {
                 link.installments(), link.validFrom().atOffset(java.time.ZoneOffset.UTC),
                 link.validUntil().atOffset(java.time.ZoneOffset.UTC), link.usage().name(), link.description(),
                 link.payerNoteEnabled(), new Notify(link.notifySms(), link.notifyEmail()), link.returnUrl(),
-                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(), link.maxPayments());
+                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(), link.maxPayments(),
+                link.reminderBefore() == null ? null : link.reminderBefore().toString());
     }
 
     LinkResponse response(Link link) {
@@ -365,7 +373,7 @@ class LinkApiController {
                 link.usage().name(), link.description(), link.payerNoteEnabled(), link.status(links.now()).name(),
                 link.paymentCount(), link.collected().toDecimalString(), link.refunded().toDecimalString(), link.returnUrl(),
                 link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(), link.maxPayments(),
-                link.engagement().views(), link.engagement().scannerViews(), link.engagement().firstViewedAt(),
+                link.reminderBefore() == null ? null : link.reminderBefore().toString(), link.engagement().views(), link.engagement().scannerViews(), link.engagement().firstViewedAt(),
                 link.engagement().lastViewedAt(), link.engagement().attempts(), link.createdAt(), link.updatedAt());
     }
 

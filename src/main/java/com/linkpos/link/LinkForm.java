@@ -35,6 +35,7 @@ public class LinkForm {
     private boolean payerChoosesInstallments;
     private String installmentCostBorneBy = "MERCHANT";
     private Integer maxPayments;
+    private String reminderBefore;
 
     static LinkForm of(Link link, Locale locale) {
         LinkForm form = new LinkForm();
@@ -55,6 +56,7 @@ public class LinkForm {
         form.payerChoosesInstallments = link.installmentTerms().payerChooses();
         form.installmentCostBorneBy = link.installmentTerms().costBorneBy().name();
         form.maxPayments = link.maxPayments();
+        form.reminderBefore = link.reminderBefore() == null ? null : link.reminderBefore().toString();
         return form;
     }
 
@@ -103,7 +105,7 @@ public class LinkForm {
         }
         return new LinkInput(orderNumber, canonicalAmount, currency, installments, from, until,
                 usage, description, payerNoteEnabled, smsEnabled ? sms : null, emailEnabled ? email : null, returnUrl,
-                payerChoosesInstallments, installmentCostBorneBy, maxPayments);
+                payerChoosesInstallments, installmentCostBorneBy, maxPayments, reminderBefore);
     }
 
     private static Instant instant(String field, String typed, Instant current, List<FieldProblem> errors) {
@@ -155,6 +157,8 @@ public class LinkForm {
     public String getInstallmentCostBorneBy() { return installmentCostBorneBy; }
     public Integer getMaxPayments() { return maxPayments; }
     public void setMaxPayments(Integer maxPayments) { this.maxPayments = maxPayments; }
+    public String getReminderBefore() { return reminderBefore; }
+    public void setReminderBefore(String reminderBefore) { this.reminderBefore = reminderBefore; }
     public void setInstallmentCostBorneBy(String installmentCostBorneBy) { this.installmentCostBorneBy = installmentCostBorneBy; }
     public void setReturnUrl(String returnUrl) { this.returnUrl = returnUrl; }
 }

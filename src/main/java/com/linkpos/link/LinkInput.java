@@ -9,17 +9,19 @@ import java.time.Instant;
 record LinkInput(String orderNumber, String amount, String currency, Integer installments, Instant validFrom,
                  Instant validUntil, String usage, String description, Boolean payerNoteEnabled, String sms,
                  String email, String returnUrl, Boolean payerChoosesInstallments, String installmentCostBorneBy,
-                 Integer maxPayments) {
+                 Integer maxPayments, String reminderBefore) {
 
     static LinkInput of(Link link) {
         return new LinkInput(link.orderNumber(), link.amount().toDecimalString(), link.amount().currency().name(),
                 link.installments(), link.validFrom(), link.validUntil(), link.usage().name(), link.description(),
                 link.payerNoteEnabled(), link.notifySms(), link.notifyEmail(), link.returnUrl(),
-                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(), link.maxPayments());
+                link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(), link.maxPayments(),
+                link.reminderBefore() == null ? null : link.reminderBefore().toString());
     }
 
     LinkInput withValidity(Instant from, Instant until) {
         return new LinkInput(orderNumber, amount, currency, installments, from, until, usage, description,
-                payerNoteEnabled, sms, email, returnUrl, payerChoosesInstallments, installmentCostBorneBy, maxPayments);
+                payerNoteEnabled, sms, email, returnUrl, payerChoosesInstallments, installmentCostBorneBy, maxPayments,
+                reminderBefore);
     }
 }

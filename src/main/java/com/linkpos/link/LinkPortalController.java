@@ -269,6 +269,6 @@ class LinkPortalController implements WebAccess {
 
     private static boolean isFormField(String field) {
         return List.of("orderNumber", "currency", "amount", "installments", "validFrom", "validUntil", "sms", "email",
-                "usage", "description", "returnUrl", "installmentCostBorneBy", "maxPayments").contains(field);
+                "usage", "description", "returnUrl", "installmentCostBorneBy", "maxPayments", "reminderBefore").contains(field);
     }
 }

@@ -125,6 +125,19 @@ class LinkRules {
             }
         }
 
+        java.time.Duration reminderBefore = null;
+        if (blankToNull(input.reminderBefore()) != null) {
+            try {
+                reminderBefore = java.time.Duration.parse(input.reminderBefore().strip().toUpperCase(Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException unreadable) {
+                errors.add(FieldProblem.of("reminderBefore", "invalid_reminder"));
+            }
+            if (reminderBefore != null && (reminderBefore.isNegative() || reminderBefore.isZero()
+                    || reminderBefore.compareTo(maxValidity) >= 0)) {
+                errors.add(FieldProblem.of("reminderBefore", "invalid_reminder"));
+                reminderBefore = null;
+            }
+        }
         CostBearer costBorneBy = named(CostBearer.class, input.installmentCostBorneBy(), CostBearer.MERCHANT,
                 "installmentCostBorneBy", "invalid_installment_cost_bearer", errors);
         InstallmentTerms installmentTerms = new InstallmentTerms(Boolean.TRUE.equals(input.payerChoosesInstallments()),
@@ -164,7 +177,8 @@ class LinkRules {
                             : installments != current.installments() ? "installments" : "usage", "link_frozen_after_payment"));
         }
         return new LinkTerms(orderNumber, amount, installments, validFrom, validUntil, usage, description,
-                Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email, returnUrl, installmentTerms, maxPayments);
+                Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email, returnUrl, installmentTerms, maxPayments,
+                reminderBefore);
     }
 
     /** An absolute http(s) address a browser can be sent to, with no user info and no control characters. */

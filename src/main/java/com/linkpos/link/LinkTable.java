@@ -34,10 +34,11 @@ class LinkTable {
                         INSERT INTO links (id, merchant_id, token, order_number, amount_minor, currency, installments,
                                            valid_from, valid_until, usage, description, payer_note_enabled,
                                            notify_sms, notify_email, return_url, payer_chooses_installments,
-                                           installment_cost_borne_by, max_payments, created_at, updated_at)
+                                           installment_cost_borne_by, max_payments, reminder_before_seconds,
+                                           created_at, updated_at)
                         VALUES (:id, :merchant, :token, :orderNumber, :amount, :currency, :installments,
                                 :validFrom, :validUntil, :usage, :description, :payerNote, :sms, :email, :returnUrl,
-                                :payerChooses, :costBorneBy, :maxPayments, :now, :now)
+                                :payerChooses, :costBorneBy, :maxPayments, :reminder, :now, :now)
                         ON CONFLICT (merchant_id, order_number) DO NOTHING
                         RETURNING *""")
                 .param("id", id).param("merchant", merchantId).param("token", token).param("orderNumber", orderNumber)
@@ -50,6 +51,7 @@ class LinkTable {
                 .param("payerChooses", terms.installmentTerms().payerChooses())
                 .param("costBorneBy", terms.installmentTerms().costBorneBy().name())
                 .param("maxPayments", terms.maxPayments())
+                .param("reminder", terms.reminderBefore() == null ? null : terms.reminderBefore().toSeconds())
                 .query(LinkTable::map).optional();
     }
 
@@ -66,7 +68,10 @@ class LinkTable {
                                description = :description, payer_note_enabled = :payerNote,
                                notify_sms = :sms, notify_email = :email, return_url = :returnUrl,
                                payer_chooses_installments = :payerChooses, installment_cost_borne_by = :costBorneBy,
-                               max_payments = :maxPayments,
+                               max_payments = :maxPayments, reminder_before_seconds = :reminder,
+                               reminded_at = CASE WHEN valid_until = :validUntil
+                                                   AND reminder_before_seconds IS NOT DISTINCT FROM CAST(:reminder AS BIGINT)
+                                                  THEN reminded_at END,
                                updated_at = :now
                         WHERE merchant_id = :merchant AND id = :id
                         RETURNING *""")
@@ -79,6 +84,7 @@ class LinkTable {
                 .param("payerChooses", terms.installmentTerms().payerChooses())
                 .param("costBorneBy", terms.installmentTerms().costBorneBy().name())
                 .param("maxPayments", terms.maxPayments())
+                .param("reminder", terms.reminderBefore() == null ? null : terms.reminderBefore().toSeconds())
                 .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
                 .query(LinkTable::map).single();
     }
@@ -142,6 +148,25 @@ class LinkTable {
                 .param("id", id).param("attempt", attemptId).param("amount", amount.minor())
                 .param("now", Timestamp.from(now))
                 .query(Boolean.class).optional();
+    }
+
+    /**
+     * [X2] Takes the links whose reminder is due now: payable, not paid, not reminded yet, and within their
+     * reminder's time before expiry; each is marked reminded as it is taken, so it is reminded once, by
+     * one instance.
+     */
+    List<Link> takeDueReminders(Instant now, int most) {
+        return jdbc.sql("""
+                        UPDATE links SET reminded_at = :now
+                        WHERE id IN (SELECT id FROM links
+                                     WHERE reminder_before_seconds IS NOT NULL AND reminded_at IS NULL
+                                       AND deleted_at IS NULL AND used_at IS NULL AND payment_count = 0
+                                       AND valid_from <= :now AND valid_until > :now
+                                       AND valid_until - make_interval(secs => reminder_before_seconds) <= :now
+                                       AND (notify_sms IS NOT NULL OR notify_email IS NOT NULL)
+                                     ORDER BY valid_until LIMIT :most FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .param("now", Timestamp.from(now)).param("most", most).query(LinkTable::map).list();
     }
 
     /** [X3] One view of the link's payment page: a person's, or a known scanner's (counted apart). */
@@ -250,7 +275,9 @@ class LinkTable {
                         CostBearer.valueOf(rs.getString("installment_cost_borne_by"))),
                 (Integer) rs.getObject("max_payments"),
                 new Engagement(rs.getInt("views"), rs.getInt("scanner_views"), instant(rs, "first_viewed_at"),
-                        instant(rs, "last_viewed_at"), rs.getInt("attempts")));
+                        instant(rs, "last_viewed_at"), rs.getInt("attempts")),
+                rs.getObject("reminder_before_seconds") == null ? null
+                        : java.time.Duration.ofSeconds(rs.getLong("reminder_before_seconds")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

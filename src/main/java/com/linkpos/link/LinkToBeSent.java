@@ -10,7 +10,7 @@ import java.util.List;
  * message already has its id, which the caller may answer with.
  */
 public record LinkToBeSent(String merchantId, String linkId, String merchantName, String orderNumber, Money amount,
-                           Instant validUntil, String url, List<Recipient> recipients) {
+                           Instant validUntil, String url, List<Recipient> recipients, boolean reminder) {
 
     public enum Channel { SMS, EMAIL }
 

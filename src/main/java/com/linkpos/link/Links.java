@@ -79,8 +79,23 @@ public class Links {
         return send(link, merchants.get(link.merchantId()), smsE164, email);
     }
 
+    /**
+     * [X2] Sends the reminders due now, each link's once, to the recipients it was sent to; in one
+     * transaction with the links taken, so a reminder is queued exactly when its link is marked reminded.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int sendDueReminders() {
+        List<Link> due = table.takeDueReminders(clock.instant(), 100);
+        due.forEach(link -> send(link, merchants.get(link.merchantId()), link.notifySms(), link.notifyEmail(), true));
+        return due.size();
+    }
+
     /** [L11][N1] The SMS / e-mail leave through the outbox, queued in this same transaction; returns their ids. */
     private List<String> send(Link link, Merchant merchant, String smsE164, String email) {
+        return send(link, merchant, smsE164, email, false);
+    }
+
+    private List<String> send(Link link, Merchant merchant, String smsE164, String email, boolean reminder) {
         List<LinkToBeSent.Recipient> recipients = new java.util.ArrayList<>();
         if (smsE164 != null) {
             recipients.add(new LinkToBeSent.Recipient(Ids.newId("ntf"), LinkToBeSent.Channel.SMS, smsE164));
@@ -90,7 +105,7 @@ public class Links {
         }
         if (!recipients.isEmpty()) {
             events.publishEvent(new LinkToBeSent(link.merchantId(), link.id(), merchant.name(), link.orderNumber(),
-                    link.amount(), link.validUntil(), urls.of(link), List.copyOf(recipients)));
+                    link.amount(), link.validUntil(), urls.of(link), List.copyOf(recipients), reminder));
         }
         return recipients.stream().map(LinkToBeSent.Recipient::messageId).toList();
     }

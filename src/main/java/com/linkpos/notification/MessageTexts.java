@@ -26,7 +26,11 @@ class MessageTexts {
         String amount = Formats.money(message.amount(), locale);
         String until = Formats.dateTime(message.validUntil(), locale);
         Object[] args = {message.merchantName(), amount, until, message.url(), message.orderNumber()};
-        String prefix = "PAYMENT_RECEIVED".equals(message.kind()) ? "message.paid." : "message.link.";
+        String prefix = switch (message.kind()) {
+            case "PAYMENT_RECEIVED" -> "message.paid.";
+            case "REMINDER" -> "message.reminder.";
+            default -> "message.link.";
+        };
         String subject = messages.getMessage(prefix + "subject", args, locale);
         String plain = messages.getMessage(prefix + ("SMS".equals(message.channel()) ? "sms" : "text"), args, locale);
         Object[] escaped = {HtmlUtils.htmlEscape(message.merchantName()), HtmlUtils.htmlEscape(amount),

@@ -23,7 +23,7 @@ class LinkRulesTest {
             NOW, NOW);
 
     private static LinkInput input(String amount) {
-        return new LinkInput(null, amount, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new LinkInput(null, amount, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static LinkInput with(LinkInput base, String field, Object value) {
@@ -39,7 +39,8 @@ class LinkRulesTest {
                 field.equals("returnUrl") ? (String) value : base.returnUrl(),
                 field.equals("payerChoosesInstallments") ? (Boolean) value : base.payerChoosesInstallments(),
                 field.equals("installmentCostBorneBy") ? (String) value : base.installmentCostBorneBy(),
-                field.equals("maxPayments") ? (Integer) value : base.maxPayments());
+                field.equals("maxPayments") ? (Integer) value : base.maxPayments(),
+                field.equals("reminderBefore") ? (String) value : base.reminderBefore());
     }
 
     private static List<String> problems(LinkInput input) {
@@ -110,10 +111,11 @@ class LinkRulesTest {
     @Test
     void everyProblemComesAtOnce() {
         assertThat(problems(new LinkInput("bad number", "-1", "EUR", 13, null, NOW.minusSeconds(5), "X", null, null, "1", "x",
-                null, null, "NOBODY", 0))).containsExactly("orderNumber:invalid_order_number", "currency:currency_not_permitted",
+                null, null, "NOBODY", 0, "tomorrow"))).containsExactly("orderNumber:invalid_order_number", "currency:currency_not_permitted",
                 "amount:amount_not_positive",
                 "installments:installments_out_of_range", "usage:invalid_usage", "maxPayments:max_payments_multi_only", "notify.sms:sms_number_not_turkish_mobile",
-                "notify.email:invalid_email", "installmentCostBorneBy:invalid_installment_cost_bearer",
+                "notify.email:invalid_email", "reminderBefore:invalid_reminder",
+                "installmentCostBorneBy:invalid_installment_cost_bearer",
                 "validUntil:invalid_validity_period");
     }
 
@@ -123,7 +125,7 @@ class LinkRulesTest {
         Money amount = new Money(1_000, Currency.TRY);
         Link voided = new Link("lnk_1", "mer_1", "token", "SIP-1", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 0, Money.zero(Currency.TRY), 1, amount, Money.zero(Currency.TRY),
-                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE);
+                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE, null);
         assertThat(voided.hasPayments()).isTrue();
         assertThat(voided.net()).isEqualTo(Money.zero(Currency.TRY));
         assertThatThrownBy(() -> RULES.check(with(LinkInput.of(voided), "currency", "USD"), MERCHANT, NOW, voided))
@@ -131,7 +133,7 @@ class LinkRulesTest {
         Link full = new Link("lnk_2", "mer_1", "token2", "SIP-2", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 0, Money.zero(Currency.TRY), 1,
                 new Money(Long.MAX_VALUE - 500, Currency.TRY), Money.zero(Currency.TRY), null, null, NOW, NOW, null,
-                InstallmentTerms.FIXED, null, Engagement.NONE);
+                InstallmentTerms.FIXED, null, Engagement.NONE, null);
         assertThat(full.canCollect(amount)).as("voided sales still count against the largest total").isFalse();
     }
 
@@ -140,7 +142,7 @@ class LinkRulesTest {
         Money amount = new Money(1_000, Currency.TRY);
         Link paid = new Link("lnk_1", "mer_1", "token", "SIP-1", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 1, amount, 0, Money.zero(Currency.TRY), Money.zero(Currency.TRY),
-                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE);
+                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE, null);
         LinkInput same = LinkInput.of(paid);
         assertThat(RULES.check(with(same, "description", "still editable"), MERCHANT, NOW, paid).description())
                 .isEqualTo("still editable");
