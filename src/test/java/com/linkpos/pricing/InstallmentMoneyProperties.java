@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.Money;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -67,14 +68,22 @@ class InstallmentMoneyProperties {
             Money cost = charge.installmentCostOf(new Money(part, Currency.TRY), new Money(refunded, Currency.TRY),
                     new Money(costRefunded, Currency.TRY));
             assertThat(cost.minor()).isBetween(0L, part);
-            assertThat(Math.abs(cost.minor() - (double) charge.installmentCost().minor() * part / charged))
-                    .as("within a minor unit of its own share").isLessThan(1.0 + 1e-9);
+            // exactly, in integers (doubles lose the last kuruş of large amounts): |cost − vade farkı × part / charged| < 1
+            assertThat(distance(cost.minor(), charge.installmentCost().minor(), part, charged))
+                    .as("within a minor unit of its own share").isLessThan(BigInteger.valueOf(charged));
             refunded += part;
             costRefunded += cost.minor();
-            assertThat(Math.abs(costRefunded - (double) charge.installmentCost().minor() * refunded / charged))
-                    .as("returned so far: the rounded proportion").isLessThanOrEqualTo(0.5 + 1e-9);
+            // returned so far: the proportion rounded, |so far − vade farkı × refunded / charged| ≤ ½
+            assertThat(distance(costRefunded, charge.installmentCost().minor(), refunded, charged).shiftLeft(1))
+                    .as("returned so far: the rounded proportion").isLessThanOrEqualTo(BigInteger.valueOf(charged));
         }
         assertThat(refunded).isEqualTo(charged);
         assertThat(costRefunded).as("the refunds return the vade farkı exactly").isEqualTo(charge.installmentCost().minor());
+    }
+
+    /** |value × whole − cost × part|: how far {@code value} is from cost × part / whole, times whole. */
+    private static BigInteger distance(long value, long cost, long part, long whole) {
+        return BigInteger.valueOf(value).multiply(BigInteger.valueOf(whole))
+                .subtract(BigInteger.valueOf(cost).multiply(BigInteger.valueOf(part))).abs();
     }
 }
