@@ -5,16 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.linkpos.support.Api;
 import com.linkpos.support.LinkPosTest;
 import com.linkpos.support.Payer;
-import com.linkpos.support.Payer.Card;
 import com.linkpos.support.Payer.Result;
-import com.linkpos.support.PortalSession.Page;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,28 +37,7 @@ class SingleUseRaceTest {
         List<String> cards = List.of("4155650100416111", "5456160000000000", "9792030000000000", "4111111111111111",
                 "5555555555554444");
 
-        ExecutorService pool = Executors.newFixedThreadPool(PAYERS);
-        CountDownLatch ready = new CountDownLatch(PAYERS);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Result>> outcomes = new ArrayList<>();
-        for (int i = 0; i < PAYERS; i++) {
-            String card = cards.get(i % cards.size());
-            outcomes.add(pool.submit(() -> {
-                Payer payer = new Payer(port);
-                Page acs = payer.followAll(payer.submit(payer.open(token), Card.of(card), null));
-                Page back = payer.answerChallenge(acs, Payer.OTP);
-                ready.countDown();
-                go.await();
-                return Payer.result(payer.followAll(back));
-            }));
-        }
-        assertThat(ready.await(60, TimeUnit.SECONDS)).as("every payer through 3-D Secure").isTrue();
-        go.countDown();
-        List<Result> results = new ArrayList<>();
-        for (Future<Result> outcome : outcomes) {
-            results.add(outcome.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Result> results = Payer.returnAtOnce(port, token, cards, PAYERS);
 
         assertThat(results.stream().filter(Result::approved)).hasSize(1);
         assertThat(results.stream().filter(r -> !r.approved()).map(Result::reason)).hasSize(PAYERS - 1)

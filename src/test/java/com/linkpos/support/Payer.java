@@ -157,4 +157,38 @@ public final class Payer {
         assertThat(result).as("result page: %s", page.text()).isNotNull();
         return new Result(result.attr("data-status"), result.attr("data-transaction-id"), result.attr("data-reason"), page);
     }
+
+    /**
+     * {@code payers} payers at one link, each with the next of {@code cards}: all through 3-D Secure first, then
+     * all sent back to LinkPOS at the same instant. Their results, once every one has one.
+     */
+    public static java.util.List<Result> returnAtOnce(int port, String token, java.util.List<String> cards, int payers)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(payers);
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(payers);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Result>> outcomes = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < payers; i++) {
+                String card = cards.get(i % cards.size());
+                outcomes.add(pool.submit(() -> {
+                    Payer payer = new Payer(port);
+                    Page acs = payer.followAll(payer.submit(payer.open(token), Card.of(card), null));
+                    Page back = payer.answerChallenge(acs, OTP);
+                    ready.countDown();
+                    go.await();
+                    return result(payer.followAll(back));
+                }));
+            }
+            assertThat(ready.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("every payer through 3-D Secure").isTrue();
+            go.countDown();
+            java.util.List<Result> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Result> outcome : outcomes) {
+                results.add(outcome.get(90, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
