@@ -204,7 +204,7 @@ class MerchantScreensTest extends OneBrowser {
         }
         WebElement declinedRow = browser.findElement(By.cssSelector("#transactions-table tr:not([data-transaction-id='"
                 + sale + "'])[data-transaction-id]"));
-        declinedRow.findElement(By.cssSelector("a.magnifier")).click();
+        thenTheNextPage(() -> declinedRow.findElement(By.cssSelector("a.magnifier")).click());
         // a value the declined payment has not (its authorization code) reads as a dash
         List<?> empty = (List<?>) browser.executeScript("return Array.from(document.querySelectorAll('#transaction-details dd'))"
                 + ".filter(dd => dd.textContent.trim() === '').map(dd => getComputedStyle(dd, '::before').content)");
@@ -290,7 +290,7 @@ class MerchantScreensTest extends OneBrowser {
         WebElement amount = browser.findElement(By.id("amount"));
         amount.clear();
         amount.sendKeys(typed);
-        browser.findElement(By.id("refund")).click();
+        thenTheNextPage(() -> browser.findElement(By.id("refund")).click());
     }
 
     private String text(String css) {

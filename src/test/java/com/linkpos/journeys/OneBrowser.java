@@ -46,6 +46,17 @@ abstract class OneBrowser {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("otp")).isEmpty());
     }
 
+    /**
+     * Does what sends the page (a click, an Enter) and waits until the browser shows the next one: an element
+     * of the same id on the page before would otherwise be found, and go stale under the test.
+     */
+    void thenTheNextPage(Runnable send) {
+        org.openqa.selenium.WebElement before = browser.findElement(By.tagName("html"));
+        send.run();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+    }
+
     /** How much wider the page is than the window (0 when nothing overflows sideways). */
     long overflow() {
         return ((Number) browser.executeScript(

@@ -56,7 +56,7 @@ class PayerScreensTest extends OneBrowser {
         assertThat(text("#acs-issuer")).contains("Enpara.com").doesNotContain("QNB");
         assertThat(text("#acs-amount")).isEqualTo("1.250,50 TL");
         for (String wrong : new String[] {"111111", "222222"}) {
-            browser.findElement(By.id("otp")).sendKeys(wrong, Keys.ENTER);
+            thenTheNextPage(() -> browser.findElement(By.id("otp")).sendKeys(wrong, Keys.ENTER));
             assertThat(text("#acs-error")).as("the issuer says how many tries are left").isNotBlank();
         }
         browser.findElement(By.id("otp")).sendKeys("123456", Keys.ENTER);
