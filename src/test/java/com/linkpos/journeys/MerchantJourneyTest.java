@@ -202,9 +202,13 @@ class MerchantJourneyTest {
     private Path downloaded(String suffix) throws IOException {
         long until = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < until) {
+            // whole: Chromium names the file before it has written it, and keeps a temporary one while it writes
             try (Stream<Path> files = Files.list(downloads)) {
-                var done = files.filter(f -> f.toString().endsWith(suffix)).findFirst();
-                if (done.isPresent()) {
+                List<Path> all = files.toList();
+                boolean writing = all.stream().map(f -> f.getFileName().toString())
+                        .anyMatch(name -> name.endsWith(".crdownload") || name.startsWith("."));
+                var done = all.stream().filter(f -> f.toString().endsWith(suffix)).findFirst();
+                if (done.isPresent() && !writing && Files.size(done.get()) > 0) {
                     return done.get();
                 }
             }
