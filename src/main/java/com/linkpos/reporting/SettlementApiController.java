@@ -1,7 +1,6 @@
 package com.linkpos.reporting;
 
 import com.linkpos.platform.Caller;
-import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,7 +14,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +30,10 @@ class SettlementApiController {
 
     private final Settlements settlements;
     private final Downloads downloads;
-    private final Clock clock;
 
-    SettlementApiController(Settlements settlements, Downloads downloads, Clock clock) {
+    SettlementApiController(Settlements settlements, Downloads downloads) {
         this.settlements = settlements;
         this.downloads = downloads;
-        this.clock = clock;
     }
 
     @Target(ElementType.METHOD)
@@ -104,7 +100,7 @@ class SettlementApiController {
     ResponseEntity<StreamingResponseBody> export(Caller caller, @Parameter(hidden = true) @RequestParam Map<String, String> params,
                                                  HttpServletRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
-        Settlements.Range range = Settlements.Range.parse(params.get("from"), params.get("to"), today(), errors);
+        Settlements.Range range = settlements.range(params, errors);
         Exporter.Format format = ReportApiController.format(params, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
@@ -116,14 +112,10 @@ class SettlementApiController {
 
     private Settlements.Range range(Map<String, String> params) {
         List<FieldProblem> errors = new ArrayList<>();
-        Settlements.Range range = Settlements.Range.parse(params.get("from"), params.get("to"), today(), errors);
+        Settlements.Range range = settlements.range(params, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
         return range;
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(BusinessTime.ZONE));
     }
 }

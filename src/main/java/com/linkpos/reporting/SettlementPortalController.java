@@ -4,14 +4,11 @@ import com.linkpos.merchant.Merchants;
 import com.linkpos.platform.Caller;
 import com.linkpos.platform.PortalAccess;
 import com.linkpos.platform.WebAccess;
-import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.ProblemException;
 import com.linkpos.shared.Total;
 import com.linkpos.shared.TypedTimes;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +32,11 @@ class SettlementPortalController implements WebAccess {
     private final Settlements settlements;
     private final Downloads downloads;
     private final Merchants merchants;
-    private final Clock clock;
 
-    SettlementPortalController(Settlements settlements, Downloads downloads, Merchants merchants, Clock clock) {
+    SettlementPortalController(Settlements settlements, Downloads downloads, Merchants merchants) {
         this.settlements = settlements;
         this.downloads = downloads;
         this.merchants = merchants;
-        this.clock = clock;
     }
 
     @Override
@@ -71,7 +66,7 @@ class SettlementPortalController implements WebAccess {
 
     private String page(String merchantId, String path, Map<String, String> params, Model model, Locale locale) {
         List<FieldProblem> errors = new ArrayList<>();
-        Settlements.Range range = Settlements.Range.parse(params.get("from"), params.get("to"), today(), errors);
+        Settlements.Range range = settlements.range(params, errors);
         List<Settlements.Day> days = errors.isEmpty() ? settlements.days(merchantId, range) : List.of();
         Map<String, String> criteria = new LinkedHashMap<>();
         criteria.put("from", range.from() == null ? params.getOrDefault("from", "") : TypedTimes.format(range.from(), locale));
@@ -109,7 +104,7 @@ class SettlementPortalController implements WebAccess {
 
     private ResponseEntity<StreamingResponseBody> export(String merchantId, Map<String, String> params, Locale locale) {
         List<FieldProblem> errors = new ArrayList<>();
-        Settlements.Range range = Settlements.Range.parse(params.get("from"), params.get("to"), today(), errors);
+        Settlements.Range range = settlements.range(params, errors);
         Exporter.Format format = Downloads.format(params.get("format"), params.get("decimal"));
         if (!errors.isEmpty() || format == null) {
             throw ProblemException.badRequest(errors);
@@ -117,9 +112,5 @@ class SettlementPortalController implements WebAccess {
         List<Settlements.Day> days = settlements.days(merchantId, range);
         return downloads.download("en".equals(locale.getLanguage()) ? "settlements" : "hesap-ozeti", format,
                 ReportColumns.settlements(), locale, "export.sheet.settlements", each -> days.forEach(each));
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(BusinessTime.ZONE));
     }
 }

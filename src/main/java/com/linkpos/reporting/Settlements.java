@@ -4,7 +4,6 @@ import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Total;
 import com.linkpos.shared.TypedTimes;
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -24,9 +23,17 @@ class Settlements {
     static final int MOST_DAYS = 366;
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    Settlements(JdbcClient jdbc) {
+    Settlements(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The range the request's {@code from} and {@code to} give, around today in Istanbul; problems into {@code errors}. */
+    Range range(java.util.Map<String, String> params, List<FieldProblem> errors) {
+        return Range.parse(params.get("from"), params.get("to"),
+                LocalDate.now(clock.withZone(com.linkpos.shared.BusinessTime.ZONE)), errors);
     }
 
     /** One value date of one merchant in one currency: {@code count} sales and refunds. */
@@ -89,13 +96,9 @@ class Settlements {
                 .query((rs, row) -> {
                     Currency currency = Currency.valueOf(rs.getString("currency").trim());
                     return new Day(rs.getString("merchant_id"), rs.getDate("value_date").toLocalDate(), currency,
-                            rs.getLong("count"), total(rs.getBigDecimal("sales"), currency),
-                            total(rs.getBigDecimal("refunds"), currency), total(rs.getBigDecimal("commission"), currency),
-                            total(rs.getBigDecimal("commission_tax"), currency));
+                            rs.getLong("count"), Total.of(rs.getBigDecimal("sales"), currency),
+                            Total.of(rs.getBigDecimal("refunds"), currency), Total.of(rs.getBigDecimal("commission"), currency),
+                            Total.of(rs.getBigDecimal("commission_tax"), currency));
                 }).list();
-    }
-
-    private static Total total(BigDecimal sum, Currency currency) {
-        return Total.of(sum, currency);
     }
 }
