@@ -24,6 +24,6 @@ class LinkReminders {
             if (sent > 0) {
                 log.info("Reminders queued for {} link(s)", sent);
             }
-        } while (sent == 100);
+        } while (sent == Links.REMINDERS_AT_ONCE);
     }
 }

@@ -79,13 +79,16 @@ public class Links {
         return send(link, merchants.get(link.merchantId()), smsE164, email);
     }
 
+    /** [X2] The most links one transaction reminds; the job asks again while a batch comes back full. */
+    static final int REMINDERS_AT_ONCE = 100;
+
     /**
      * [X2] Sends the reminders due now, each link's once, to the recipients it was sent to; in one
      * transaction with the links taken, so a reminder is queued exactly when its link is marked reminded.
      */
     @org.springframework.transaction.annotation.Transactional
     public int sendDueReminders() {
-        List<Link> due = table.takeDueReminders(clock.instant(), 100);
+        List<Link> due = table.takeDueReminders(clock.instant(), REMINDERS_AT_ONCE);
         due.forEach(link -> send(link, merchants.get(link.merchantId()), link.notifySms(), link.notifyEmail(), true));
         return due.size();
     }
