@@ -46,8 +46,11 @@ public class CardForm {
     void forgetCard() {
         String digits = CardChecks.digitsOf(cardNumber);
         // the BIN (first six digits) is no secret: it names the card's bank and program, for its offers
-        cardBin = digits.length() >= 6 && digits.chars().allMatch(Character::isDigit) ? digits.substring(0, 6)
-                : cardBin != null && cardBin.matches("\\d{6}") ? cardBin : null;
+        if (digits.matches("\\d{6,19}")) {
+            cardBin = digits.substring(0, 6);
+        } else if (cardBin != null && !cardBin.matches("\\d{6}")) {
+            cardBin = null; // the hidden field came back as something else
+        }
         cardNumber = null;
         cvv = null;
     }
