@@ -14,6 +14,8 @@ public class CardForm {
     private String nonce;
     /** [T1] The count the payer chose, where the link lets the payer choose. */
     private String installments;
+    /** [X4] The amount the payer typed, in the page's language, where the link leaves it to the payer. */
+    private String amount;
     /** The BIN of the card last submitted: the page lists that card's installment offers again without its number. */
     private String cardBin;
 
@@ -32,6 +34,8 @@ public class CardForm {
     public String getInstallments() { return installments; }
     public void setInstallments(String installments) { this.installments = installments; }
     public String getCardBin() { return cardBin; }
+    public String getAmount() { return amount; }
+    public void setAmount(String amount) { this.amount = amount; }
     public void setCardBin(String cardBin) { this.cardBin = cardBin; }
 
     /** The chosen count: null when none was chosen, 0 when what came is not a count. */

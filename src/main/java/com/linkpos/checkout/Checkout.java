@@ -93,8 +93,9 @@ class Checkout {
     record Finished(String attemptId) implements Started {
     }
 
-    Started start(Link link, String merchantName, CardDetails card, Integer chosenInstallments, String nonce,
-                  String payerNote, Locale language, Callbacks callbacks) {
+    /** {@code amount}: what the payer pays of the link (its amount, or what the payer typed for an open amount [X4]). */
+    Started start(Link link, com.linkpos.shared.Money amount, String merchantName, CardDetails card, Integer chosenInstallments,
+                  String nonce, String payerNote, Locale language, Callbacks callbacks) {
         Acquirer acquirer = acquirers.forMerchant(link.merchantId());
         CardInfo info = acquirers.lookup(card.number());
         if (!info.brand().isAccepted()) {
@@ -111,7 +112,7 @@ class Checkout {
         // page shows the card's offers and asks (without JavaScript, this is how the payer first sees them)
         int count = link.installmentTerms().payerChooses() ? (chosenInstallments == null ? 0 : chosenInstallments)
                 : link.installments();
-        Optional<InstallmentOffers.Offer> offer = InstallmentOffers.of(link, termsFor(link), policy, info)
+        Optional<InstallmentOffers.Offer> offer = InstallmentOffers.of(link, amount, termsFor(link), policy, info)
                 .stream().filter(o -> o.count() == count).findFirst();
         if (offer.isEmpty()) {
             return new Refused(List.of(FieldProblem.of("installments",
@@ -153,7 +154,7 @@ class Checkout {
         // only what the offers depend on is read: the gateway's programs for a payer's choice of a known card
         InstallmentPolicy policy = link.installmentTerms().payerChooses() && digits != null
                 ? new InstallmentPolicy(acquirers.forMerchant(link.merchantId()).installmentPrograms()) : null;
-        return InstallmentOffers.of(link, termsFor(link), policy, digits == null ? null : acquirers.lookup(digits));
+        return InstallmentOffers.of(link, link.amount(), termsFor(link), policy, digits == null ? null : acquirers.lookup(digits));
     }
 
     /** The bank's vade farkı rates, read only where the payer bears the vade farkı (the merchant's is never charged). */

@@ -6,6 +6,7 @@ import com.linkpos.link.Link;
 import com.linkpos.pricing.Charge;
 import com.linkpos.pricing.InstallmentPlan;
 import com.linkpos.pricing.PricingTerms;
+import com.linkpos.shared.Money;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,10 +25,11 @@ final class InstallmentOffers {
     }
 
     /**
-     * The offers; {@code card} null while the card is not known (every count of the link is listed).
+     * The offers of paying {@code amount} (the link's, or what the payer typed for an open amount [X4]);
+     * {@code card} null while the card is not known (every count of the link is listed).
      * {@code policy} is asked only for a payer's choice with a known card.
      */
-    static List<Offer> of(Link link, PricingTerms terms, InstallmentPolicy policy, CardInfo card) {
+    static List<Offer> of(Link link, Money amount, PricingTerms terms, InstallmentPolicy policy, CardInfo card) {
         List<Integer> counts = new ArrayList<>();
         if (link.installmentTerms().payerChooses()) {
             for (int count = 1; count <= link.installments(); count++) {
@@ -41,7 +43,7 @@ final class InstallmentOffers {
         List<Offer> offers = new ArrayList<>();
         for (int count : counts) {
             try {
-                Charge charge = Charge.of(link.amount(), terms.vadeFarki(count), link.installmentTerms().costBorneBy());
+                Charge charge = Charge.of(amount, terms.vadeFarki(count), link.installmentTerms().costBorneBy());
                 offers.add(new Offer(count, charge, new InstallmentPlan(charge.charged(), count)));
             } catch (ArithmeticException tooLarge) {
                 // the vade farkı would carry the amount past the largest one: this count is not offered

@@ -9,6 +9,10 @@ import com.linkpos.link.Link;
 import com.linkpos.link.LinkStatus;
 import com.linkpos.link.LinkUsage;
 import com.linkpos.link.Links;
+import com.linkpos.link.OpenAmount;
+import com.linkpos.platform.Formats;
+import com.linkpos.shared.Money;
+import com.linkpos.shared.TypedAmounts;
 import com.linkpos.merchant.Merchants;
 import com.linkpos.platform.FormTargets;
 import com.linkpos.platform.PublicAddress;
@@ -123,6 +127,7 @@ class PaymentPageController implements WebAccess {
         }
         Link link = found.get();
         List<FieldProblem> errors = new ArrayList<>();
+        Money amount = amount(link, form, locale, errors);
         String note = payerNote(link, form, errors);
         CardDetails card = CardChecks.check(form, YearMonth.now(clock.withZone(BusinessTime.ZONE)), errors);
         form.forgetCard();
@@ -130,7 +135,7 @@ class PaymentPageController implements WebAccess {
             form.setNonce(Ids.newSecret());
         }
         if (errors.isEmpty()) {
-            Checkout.Started started = checkout.start(link, (String) model.getAttribute("merchantName"), card,
+            Checkout.Started started = checkout.start(link, amount, (String) model.getAttribute("merchantName"), card,
                     form.chosenInstallments(), form.getNonce(), note, locale, this::callbackUrl);
             if (started instanceof Checkout.ToBank toBank) {
                 return toBank(toBank.step(), model, request, response);
@@ -276,6 +281,38 @@ class PaymentPageController implements WebAccess {
                 && attempt.get().status() != Attempt.Status.AUTHORIZING
                 && link.get().status(clock.instant()) == LinkStatus.ACTIVE);
         return "checkout/result";
+    }
+
+    /**
+     * [X4] What the payer pays: the link's amount, or with an open amount what the payer typed, in the page's
+     * language (1.250,50 / 1,250.50), within the link's least and most.
+     */
+    private static Money amount(Link link, CardForm form, Locale locale, List<FieldProblem> errors) {
+        OpenAmount open = link.openAmount();
+        if (open == null) {
+            return link.amount();
+        }
+        if (form.getAmount() == null || form.getAmount().isBlank()) {
+            errors.add(FieldProblem.of("amount", "required"));
+            return null;
+        }
+        Optional<String> decimal = TypedAmounts.canonical(form.getAmount(), locale);
+        if (decimal.isEmpty()) {
+            errors.add(FieldProblem.of("amount", "invalid_amount"));
+            return null;
+        }
+        Money amount;
+        try {
+            amount = Money.parsePositive(decimal.get(), open.min().currency());
+        } catch (Money.InvalidAmount zeroOrFractionsOfKurus) {
+            amount = null;
+        }
+        if (amount == null || !open.allows(amount)) {
+            errors.add(FieldProblem.of("amount", "amount_out_of_range",
+                    Formats.money(open.min(), locale), Formats.money(open.max(), locale)));
+            return null;
+        }
+        return amount;
     }
 
     private static String payerNote(Link link, CardForm form, List<FieldProblem> errors) {

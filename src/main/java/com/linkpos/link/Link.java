@@ -7,13 +7,16 @@ import java.time.Instant;
  * A payment link [L1]-[L11]: what a payer is asked to pay, for how long, and how often. [M7]
  * {@code paymentCount} and {@code collected} count its approved sales that were not voided,
  * {@code voidedCount} and {@code voided} those that were, {@code refunded} what was paid back.
+ * With an {@link OpenAmount} [X4], {@code amount} is its largest payment; {@code preAuthorization} [X6]: its
+ * payments are holds the merchant captures later.
  */
 public record Link(String id, String merchantId, String token, String orderNumber, Money amount, int installments,
                    Instant validFrom, Instant validUntil, LinkUsage usage, String description,
                    boolean payerNoteEnabled, String notifySms, String notifyEmail, int paymentCount,
                    Money collected, int voidedCount, Money voided, Money refunded, Instant usedAt, Instant deletedAt,
                    Instant createdAt, Instant updatedAt, String returnUrl, InstallmentTerms installmentTerms, Integer maxPayments,
-                   Engagement engagement, java.time.Duration reminderBefore) {
+                   Engagement engagement, java.time.Duration reminderBefore, OpenAmount openAmount,
+                   boolean preAuthorization) {
 
     public LinkStatus status(Instant now) {
         if (deletedAt != null) {
@@ -38,6 +41,16 @@ public record Link(String id, String merchantId, String token, String orderNumbe
     public boolean canCollect(Money amount) {
         // every approved sale counts here, voided or not, as in the database's own guard (LinkTable)
         return collected.minor() + voided.minor() <= Long.MAX_VALUE - amount.minor();
+    }
+
+    /** The least one payment may be: the amount, or an open amount's minimum [X4] (pages write {@code lowest – amount}). */
+    public Money lowest() {
+        return openAmount == null ? amount : openAmount.min();
+    }
+
+    /** Whether a payment of {@code paid} is what the link asks: its amount, or one within its open amount [X4]. */
+    public boolean asksFor(Money paid) {
+        return openAmount == null ? amount.equals(paid) : openAmount.allows(paid);
     }
 
     /** [M3] After a successful payment, what was paid can no longer change, even once that sale is voided. */

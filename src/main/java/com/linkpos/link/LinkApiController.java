@@ -66,6 +66,10 @@ class LinkApiController {
             + "`linkpos_order` (the order number) and `linkpos_transaction` (the transaction's id, empty when there is "
             + "none) added.";
     private static final Pattern ID = Pattern.compile("lnk_[0-9A-Z]{26}");
+    private static final String OPEN_AMOUNT = "[X4] Instead of `amount`: the payer types an amount from `min` to `max` "
+            + "(TRY, one payment); a payment outside is refused with `amount_out_of_range`.";
+    private static final String PRE_AUTHORIZATION = "[X6] The link's payments are holds (`PRE_AUTH`) that the merchant "
+            + "captures (up to the held amount) or releases; one payment, no installments.";
 
     private final Links links;
     private final LinkUrls urls;
@@ -84,11 +88,11 @@ class LinkApiController {
                   @Schema(format = "email", example = "musteri@example.com") String email) {
     }
 
-    @Schema(name = "NewLink", description = "A new link. Only `amount` is required.")
+    @Schema(name = "NewLink", description = "A new link. Only `amount` (or `openAmount`) is required.")
     record LinkRequest(
             @Schema(description = "Unique per merchant; left out, one is generated (`LP-…`).", pattern = ORDER_NUMBER_PATTERN,
                     example = "SIP-1001") String orderNumber,
-            @Schema(requiredMode = RequiredMode.REQUIRED, description = AMOUNT, example = "1250.75") String amount,
+            @Schema(description = AMOUNT + " Required unless `openAmount` is given.", example = "1250.75") String amount,
             @Schema(implementation = Currency.class, description = "TRY unless the bank permitted the merchant another.",
                     defaultValue = "TRY") String currency,
             @Schema(minimum = "1", maximum = "12", defaultValue = "1",
@@ -105,15 +109,24 @@ class LinkApiController {
             @Schema(allowableValues = {"MERCHANT", "PAYER"}, defaultValue = "MERCHANT", description = COST_BORNE_BY)
             String installmentCostBorneBy,
             @Schema(minimum = "1", maximum = "1000000", description = MAX_PAYMENTS) Integer maxPayments,
-            @Schema(example = "PT24H", description = REMINDER) String reminderBefore) {
+            @Schema(example = "PT24H", description = REMINDER) String reminderBefore,
+            @Schema(description = OPEN_AMOUNT) Range openAmount,
+            @Schema(defaultValue = "false", description = PRE_AUTHORIZATION) Boolean preAuthorization) {
 
         LinkInput toInput() {
             return new LinkInput(orderNumber, amount, currency, installments,
                     validFrom == null ? null : validFrom.toInstant(), validUntil == null ? null : validUntil.toInstant(),
                     usage, description, payerNoteEnabled,
                     notification == null ? null : notification.sms(), notification == null ? null : notification.email(),
-                    returnUrl, payerChoosesInstallments, installmentCostBorneBy, maxPayments, reminderBefore);
+                    returnUrl, payerChoosesInstallments, installmentCostBorneBy, maxPayments, reminderBefore,
+                    openAmount == null ? null : openAmount.min(), openAmount == null ? null : openAmount.max(),
+                    preAuthorization);
         }
+    }
+
+    @Schema(name = "OpenAmount", description = OPEN_AMOUNT)
+    record Range(@Schema(requiredMode = RequiredMode.REQUIRED, description = AMOUNT, example = "10.00") String min,
+                 @Schema(requiredMode = RequiredMode.REQUIRED, description = AMOUNT, example = "5000.00") String max) {
     }
 
     /**
@@ -140,7 +153,9 @@ class LinkApiController {
             @Schema(nullable = true, allowableValues = {"MERCHANT", "PAYER"}, description = COST_BORNE_BY)
             String installmentCostBorneBy,
             @Schema(nullable = true, minimum = "1", maximum = "1000000", description = MAX_PAYMENTS) Integer maxPayments,
-            @Schema(nullable = true, example = "PT24H", description = REMINDER) String reminderBefore) {
+            @Schema(nullable = true, example = "PT24H", description = REMINDER) String reminderBefore,
+            @Schema(nullable = true, description = OPEN_AMOUNT) Range openAmount,
+            @Schema(nullable = true, description = PRE_AUTHORIZATION) Boolean preAuthorization) {
     }
 
     @Schema(name = "LinkRecipientsPatch", description = "Merged member by member into the link's recipients; null removes one.")
@@ -153,7 +168,7 @@ class LinkApiController {
                         @Schema(format = "uri", description = "The payment page, under `linkpos.public-base-url` when configured.")
                         String url,
                         @Schema(example = "SIP-1001") String orderNumber,
-                        @Schema(description = AMOUNT, example = "1250.75") String amount,
+                        @Schema(nullable = true, description = AMOUNT + " Null with an `openAmount` (its `max` then bounds each payment).", example = "1250.75") String amount,
                         @Schema(implementation = Currency.class) String currency,
                         @Schema(minimum = "1", maximum = "12") int installments,
                         Instant validFrom, Instant validUntil,
@@ -170,6 +185,8 @@ class LinkApiController {
                         @Schema(allowableValues = {"MERCHANT", "PAYER"}, description = COST_BORNE_BY) String installmentCostBorneBy,
                         @Schema(nullable = true, description = MAX_PAYMENTS) Integer maxPayments,
                         @Schema(nullable = true, example = "PT24H", description = REMINDER) String reminderBefore,
+                        @Schema(nullable = true, description = OPEN_AMOUNT) Range openAmount,
+                        @Schema(description = PRE_AUTHORIZATION) boolean preAuthorization,
                         @Schema(description = "[X3] Views of the payment page (GET; not HEAD, not known link scanners).")
                         int views,
                         @Schema(description = "[X3] Views by known link scanners and previews, and HEAD requests.")
@@ -359,21 +376,30 @@ class LinkApiController {
     }
 
     private static LinkRequest currentRequest(Link link) {
-        return new LinkRequest(link.orderNumber(), link.amount().toDecimalString(), link.amount().currency().name(),
+        return new LinkRequest(link.orderNumber(), link.openAmount() == null ? link.amount().toDecimalString() : null,
+                link.amount().currency().name(),
                 link.installments(), link.validFrom().atOffset(java.time.ZoneOffset.UTC),
                 link.validUntil().atOffset(java.time.ZoneOffset.UTC), link.usage().name(), link.description(),
                 link.payerNoteEnabled(), new Notify(link.notifySms(), link.notifyEmail()), link.returnUrl(),
                 link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(), link.maxPayments(),
-                link.reminderBefore() == null ? null : link.reminderBefore().toString());
+                link.reminderBefore() == null ? null : link.reminderBefore().toString(), range(link),
+                link.preAuthorization());
+    }
+
+    private static Range range(Link link) {
+        return link.openAmount() == null ? null
+                : new Range(link.openAmount().min().toDecimalString(), link.openAmount().max().toDecimalString());
     }
 
     LinkResponse response(Link link) {
-        return new LinkResponse(link.id(), urls.of(link), link.orderNumber(), link.amount().toDecimalString(),
+        return new LinkResponse(link.id(), urls.of(link), link.orderNumber(),
+                link.openAmount() == null ? link.amount().toDecimalString() : null,
                 link.amount().currency().name(), link.installments(), link.validFrom(), link.validUntil(),
                 link.usage().name(), link.description(), link.payerNoteEnabled(), link.status(links.now()).name(),
                 link.paymentCount(), link.collected().toDecimalString(), link.refunded().toDecimalString(), link.returnUrl(),
                 link.installmentTerms().payerChooses(), link.installmentTerms().costBorneBy().name(), link.maxPayments(),
-                link.reminderBefore() == null ? null : link.reminderBefore().toString(), link.engagement().views(), link.engagement().scannerViews(), link.engagement().firstViewedAt(),
+                link.reminderBefore() == null ? null : link.reminderBefore().toString(), range(link), link.preAuthorization(),
+                link.engagement().views(), link.engagement().scannerViews(), link.engagement().firstViewedAt(),
                 link.engagement().lastViewedAt(), link.engagement().attempts(), link.createdAt(), link.updatedAt());
     }
 

@@ -36,12 +36,20 @@ public class LinkForm {
     private String installmentCostBorneBy = "MERCHANT";
     private Integer maxPayments;
     private String reminderBefore;
+    /** [X4] The payer types the amount, from this least to this most (the amount field stays empty). */
+    private String openAmountMin;
+    private String openAmountMax;
+    /** [X6] Payments are holds, captured later. */
+    private boolean preAuthorization;
 
     static LinkForm of(Link link, Locale locale) {
         LinkForm form = new LinkForm();
         form.orderNumber = link.orderNumber();
         form.currency = link.amount().currency().name();
-        form.amount = link.amount().format(locale);
+        form.amount = link.openAmount() == null ? link.amount().format(locale) : null;
+        form.openAmountMin = link.openAmount() == null ? null : link.openAmount().min().format(locale);
+        form.openAmountMax = link.openAmount() == null ? null : link.openAmount().max().format(locale);
+        form.preAuthorization = link.preAuthorization();
         form.installments = link.installments();
         form.validFrom = TypedTimes.format(link.validFrom(), locale);
         form.validUntil = TypedTimes.format(link.validUntil(), locale);
@@ -99,13 +107,23 @@ public class LinkForm {
         if (emailEnabled && (email == null || email.isBlank())) {
             errors.add(FieldProblem.of("notify.email", "required"));
         }
-        String canonicalAmount = amount == null || amount.isBlank() ? null : TypedAmounts.canonical(amount, locale).orElse(null);
-        if (amount != null && !amount.isBlank() && canonicalAmount == null) {
-            errors.add(FieldProblem.of("amount", "invalid_amount")); // not written the page's way (1.250,50 / 1,250.50)
-        }
-        return new LinkInput(orderNumber, canonicalAmount, currency, installments, from, until,
+        return new LinkInput(orderNumber, canonical("amount", amount, locale, errors), currency, installments, from, until,
                 usage, description, payerNoteEnabled, smsEnabled ? sms : null, emailEnabled ? email : null, returnUrl,
-                payerChoosesInstallments, installmentCostBorneBy, maxPayments, reminderBefore);
+                payerChoosesInstallments, installmentCostBorneBy, maxPayments, reminderBefore,
+                canonical("openAmount.min", openAmountMin, locale, errors),
+                canonical("openAmount.max", openAmountMax, locale, errors), preAuthorization);
+    }
+
+    /** An amount typed the page's way (1.250,50 / 1,250.50) as the API writes it; null when blank or unreadable. */
+    private static String canonical(String field, String typed, Locale locale, List<FieldProblem> errors) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String canonical = TypedAmounts.canonical(typed, locale).orElse(null);
+        if (canonical == null) {
+            errors.add(FieldProblem.of(field, "invalid_amount"));
+        }
+        return canonical;
     }
 
     private static Instant instant(String field, String typed, Instant current, List<FieldProblem> errors) {
@@ -127,6 +145,12 @@ public class LinkForm {
 
     public String getOrderNumber() { return orderNumber; }
     public void setOrderNumber(String orderNumber) { this.orderNumber = orderNumber; }
+    public String getOpenAmountMin() { return openAmountMin; }
+    public void setOpenAmountMin(String openAmountMin) { this.openAmountMin = openAmountMin; }
+    public String getOpenAmountMax() { return openAmountMax; }
+    public void setOpenAmountMax(String openAmountMax) { this.openAmountMax = openAmountMax; }
+    public boolean isPreAuthorization() { return preAuthorization; }
+    public void setPreAuthorization(boolean preAuthorization) { this.preAuthorization = preAuthorization; }
     public String getCurrency() { return currency; }
     public void setCurrency(String currency) { this.currency = currency; }
     public String getAmount() { return amount; }

@@ -40,7 +40,8 @@ class LinkPortalController implements WebAccess {
 
     static final int PAGE_SIZE = 20;
     /** Form field names for the API's field paths. */
-    private static final Map<String, String> FORM_FIELDS = Map.of("notify.sms", "sms", "notify.email", "email");
+    private static final Map<String, String> FORM_FIELDS = Map.of("notify.sms", "sms", "notify.email", "email",
+            "openAmount", "openAmountMin", "openAmount.min", "openAmountMin", "openAmount.max", "openAmountMax");
 
     private final Links links;
     private final LinkUrls urls;

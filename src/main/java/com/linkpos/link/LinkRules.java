@@ -82,17 +82,26 @@ class LinkRules {
         }
 
         Money amount = null;
-        if (blankToNull(input.amount()) == null) {
-            errors.add(FieldProblem.of("amount", "required"));
-        } else if (currency != null) {
-            try {
-                amount = Money.parsePositive(input.amount(), currency);
-            } catch (Money.InvalidAmount invalid) {
-                String code = invalid.rejection().name().toLowerCase(Locale.ROOT);
-                errors.add(invalid.rejection() == Money.Rejection.AMOUNT_TOO_LARGE
-                        ? FieldProblem.of("amount", code, Money.largest(currency).toDecimalString(), currency.name())
-                        : FieldProblem.of("amount", code, currency.minorDigits(), currency.name()));
+        OpenAmount openAmount = null;
+        boolean open = blankToNull(input.openAmountMin()) != null || blankToNull(input.openAmountMax()) != null;
+        if (open) {
+            // [X4] the payer types the amount: TRY only, one payment, between a least and a most
+            if (blankToNull(input.amount()) != null) {
+                errors.add(FieldProblem.of("openAmount", "open_amount_with_amount"));
+            } else if (currency != null && currency != Currency.TRY) {
+                errors.add(FieldProblem.of("currency", "open_amount_only_try"));
+            } else {
+                Money min = amount("openAmount.min", input.openAmountMin(), Currency.TRY, errors);
+                Money max = amount("openAmount.max", input.openAmountMax(), Currency.TRY, errors);
+                if (min != null && max != null && min.minor() > max.minor()) {
+                    errors.add(FieldProblem.of("openAmount.max", "invalid_open_amount"));
+                } else if (min != null && max != null) {
+                    openAmount = new OpenAmount(min, max);
+                    amount = max;
+                }
             }
+        } else if (currency != null) {
+            amount = amount("amount", input.amount(), currency, errors);
         }
 
         int installments = input.installments() == null ? 1 : input.installments();
@@ -102,6 +111,11 @@ class LinkRules {
             errors.add(FieldProblem.of("installments", "installments_only_try"));
         } else if (installments > merchant.maxInstallments()) {
             errors.add(FieldProblem.of("installments", "installments_not_permitted", merchant.maxInstallments()));
+        }
+        boolean preAuthorization = Boolean.TRUE.equals(input.preAuthorization());
+        // monthly amounts need an amount known before the card, and a hold is captured in one piece
+        if ((open || preAuthorization) && (installments > 1 || Boolean.TRUE.equals(input.payerChoosesInstallments()))) {
+            errors.add(FieldProblem.of("installments", open ? "open_amount_single_payment" : "pre_authorization_single_payment"));
         }
 
         LinkUsage usage = named(LinkUsage.class, input.usage(), LinkUsage.SINGLE, "usage", "invalid_usage", errors);
@@ -170,15 +184,36 @@ class LinkRules {
                     FieldProblem.of("maxPayments", "link_payment_limit_reached", current.paymentCount() + current.voidedCount()));
         }
         if (current != null && current.hasPayments()
-                && (!amount.equals(current.amount()) || installments != current.installments() || usage != current.usage())) {
+                && (!amount.equals(current.amount()) || !Objects.equals(openAmount, current.openAmount())
+                    || installments != current.installments() || usage != current.usage()
+                    || preAuthorization != current.preAuthorization())) {
             throw ProblemException.conflict("link_frozen_after_payment",
                     FieldProblem.of(amount.currency() != current.amount().currency() ? "currency"
+                            : !Objects.equals(openAmount, current.openAmount()) ? "openAmount"
                             : !Objects.equals(amount, current.amount()) ? "amount"
-                            : installments != current.installments() ? "installments" : "usage", "link_frozen_after_payment"));
+                            : installments != current.installments() ? "installments"
+                            : usage != current.usage() ? "usage" : "preAuthorization", "link_frozen_after_payment"));
         }
         return new LinkTerms(orderNumber, amount, installments, validFrom, validUntil, usage, description,
                 Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email, returnUrl, installmentTerms, maxPayments,
-                reminderBefore);
+                reminderBefore, openAmount, preAuthorization);
+    }
+
+    /** A positive amount of {@code currency} written as the API writes one; null (and a problem of {@code field}) otherwise. */
+    private static Money amount(String field, String decimal, Currency currency, List<FieldProblem> errors) {
+        if (blankToNull(decimal) == null) {
+            errors.add(FieldProblem.of(field, "required"));
+            return null;
+        }
+        try {
+            return Money.parsePositive(decimal, currency);
+        } catch (Money.InvalidAmount invalid) {
+            String code = invalid.rejection().name().toLowerCase(Locale.ROOT);
+            errors.add(invalid.rejection() == Money.Rejection.AMOUNT_TOO_LARGE
+                    ? FieldProblem.of(field, code, Money.largest(currency).toDecimalString(), currency.name())
+                    : FieldProblem.of(field, code, currency.minorDigits(), currency.name()));
+            return null;
+        }
     }
 
     /** An absolute http(s) address a browser can be sent to, with no user info and no control characters. */

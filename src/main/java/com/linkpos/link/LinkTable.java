@@ -35,10 +35,10 @@ class LinkTable {
                                            valid_from, valid_until, usage, description, payer_note_enabled,
                                            notify_sms, notify_email, return_url, payer_chooses_installments,
                                            installment_cost_borne_by, max_payments, reminder_before_seconds,
-                                           created_at, updated_at)
+                                           open_amount_min_minor, pre_authorization, created_at, updated_at)
                         VALUES (:id, :merchant, :token, :orderNumber, :amount, :currency, :installments,
                                 :validFrom, :validUntil, :usage, :description, :payerNote, :sms, :email, :returnUrl,
-                                :payerChooses, :costBorneBy, :maxPayments, :reminder, :now, :now)
+                                :payerChooses, :costBorneBy, :maxPayments, :reminder, :openMin, :preAuth, :now, :now)
                         ON CONFLICT (merchant_id, order_number) DO NOTHING
                         RETURNING *""")
                 .param("id", id).param("merchant", merchantId).param("token", token).param("orderNumber", orderNumber)
@@ -52,6 +52,8 @@ class LinkTable {
                 .param("costBorneBy", terms.installmentTerms().costBorneBy().name())
                 .param("maxPayments", terms.maxPayments())
                 .param("reminder", terms.reminderBefore() == null ? null : terms.reminderBefore().toSeconds())
+                .param("openMin", terms.openAmount() == null ? null : terms.openAmount().min().minor())
+                .param("preAuth", terms.preAuthorization())
                 .query(LinkTable::map).optional();
     }
 
@@ -69,6 +71,7 @@ class LinkTable {
                                notify_sms = :sms, notify_email = :email, return_url = :returnUrl,
                                payer_chooses_installments = :payerChooses, installment_cost_borne_by = :costBorneBy,
                                max_payments = :maxPayments, reminder_before_seconds = :reminder,
+                               open_amount_min_minor = :openMin, pre_authorization = :preAuth,
                                reminded_at = CASE WHEN valid_until = :validUntil
                                                    AND reminder_before_seconds IS NOT DISTINCT FROM CAST(:reminder AS BIGINT)
                                                   THEN reminded_at END,
@@ -85,13 +88,15 @@ class LinkTable {
                 .param("costBorneBy", terms.installmentTerms().costBorneBy().name())
                 .param("maxPayments", terms.maxPayments())
                 .param("reminder", terms.reminderBefore() == null ? null : terms.reminderBefore().toSeconds())
+                .param("openMin", terms.openAmount() == null ? null : terms.openAmount().min().minor())
+                .param("preAuth", terms.preAuthorization())
                 .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
                 .query(LinkTable::map).single();
     }
 
     /**
      * Takes the link for one attempt: the row changes only if the link is payable now, still asks
-     * for what the payer saw, and (single use) is neither paid nor held by a live claim of another
+     * for what the payer saw (its amount, or with an open amount [X4] a range that holds the payer's), and (single use) is neither paid nor held by a live claim of another
      * attempt. The database decides, so two attempts can never both hold it.
      */
     boolean claim(String id, String attemptId, Money amount, int installments, Instant now, Instant until) {
@@ -100,7 +105,8 @@ class LinkTable {
                                          claimed_until = CASE WHEN %1$s THEN CAST(:until AS timestamptz) END
                         WHERE id = :id AND deleted_at IS NULL AND used_at IS NULL
                           AND valid_from <= :now AND valid_until > :now
-                          AND amount_minor = :amount AND currency = :currency AND installments = :installments
+                          AND (amount_minor = :amount OR open_amount_min_minor <= :amount AND :amount <= amount_minor)
+                          AND currency = :currency AND installments = :installments
                           AND collected_minor <= 9223372036854775807 - :amount
                           AND (max_payments IS NULL OR payment_count < max_payments)
                           AND (NOT (%1$s) OR claimed_by IS NULL OR claimed_until <= :now OR claimed_by = :attempt)""".formatted(ONE_AT_A_TIME))
@@ -277,7 +283,11 @@ class LinkTable {
                 new Engagement(rs.getInt("views"), rs.getInt("scanner_views"), instant(rs, "first_viewed_at"),
                         instant(rs, "last_viewed_at"), rs.getInt("attempts")),
                 rs.getObject("reminder_before_seconds") == null ? null
-                        : java.time.Duration.ofSeconds(rs.getLong("reminder_before_seconds")));
+                        : java.time.Duration.ofSeconds(rs.getLong("reminder_before_seconds")),
+                rs.getObject("open_amount_min_minor") == null ? null
+                        : new OpenAmount(new Money(rs.getLong("open_amount_min_minor"), currency),
+                                new Money(rs.getLong("amount_minor"), currency)),
+                rs.getBoolean("pre_authorization"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

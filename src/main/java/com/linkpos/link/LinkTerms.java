@@ -7,5 +7,5 @@ import java.time.Instant;
 record LinkTerms(String orderNumber, Money amount, int installments, Instant validFrom, Instant validUntil,
                  LinkUsage usage, String description, boolean payerNoteEnabled, String sms, String email,
                  String returnUrl, InstallmentTerms installmentTerms, Integer maxPayments,
-                 java.time.Duration reminderBefore) {
+                 java.time.Duration reminderBefore, OpenAmount openAmount, boolean preAuthorization) {
 }

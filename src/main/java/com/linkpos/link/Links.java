@@ -108,7 +108,8 @@ public class Links {
         }
         if (!recipients.isEmpty()) {
             events.publishEvent(new LinkToBeSent(link.merchantId(), link.id(), merchant.name(), link.orderNumber(),
-                    link.amount(), link.validUntil(), urls.of(link), List.copyOf(recipients), reminder));
+                    link.openAmount() == null ? null : link.openAmount().min(), link.amount(), link.validUntil(),
+                    urls.of(link), List.copyOf(recipients), reminder));
         }
         return recipients.stream().map(LinkToBeSent.Recipient::messageId).toList();
     }
@@ -145,7 +146,9 @@ public class Links {
         // The edit is applied to the row as locked, so two edits at once cannot undo each other.
         LinkInput input = edit.apply(current);
         LinkTerms terms = rules.check(input, merchants.get(merchantId), now, current);
-        boolean termsOfPaymentChange = !terms.amount().equals(current.amount()) || terms.installments() != current.installments();
+        boolean termsOfPaymentChange = !terms.amount().equals(current.amount()) || terms.installments() != current.installments()
+                || !java.util.Objects.equals(terms.openAmount(), current.openAmount())
+                || terms.preAuthorization() != current.preAuthorization();
         if (termsOfPaymentChange && locked.heldByAnother(null, now)) {
             // A payer is being authorized for the current terms right now.
             throw ProblemException.conflict("link_frozen_after_payment",
@@ -216,7 +219,7 @@ public class Links {
             if (status != LinkStatus.ACTIVE) {
                 return PaymentClaim.UNAVAILABLE;
             }
-            if (!state.link().amount().equals(amount) || state.link().installments() != installments) {
+            if (!state.link().asksFor(amount) || state.link().installments() != installments) {
                 return PaymentClaim.CHANGED;
             }
             if (state.heldByAnother(attemptId, now)) {

@@ -21,7 +21,7 @@ class LinkMessages {
     void linkToBeSent(LinkToBeSent link) {
         String language = link.amount().currency().isForeign() ? "en" : "tr";
         LinkMessage message = new LinkMessage(link.merchantId(), link.linkId(), link.merchantName(), link.orderNumber(),
-                link.amount(), link.validUntil(), link.url());
+                link.amountFrom(), link.amount(), link.validUntil(), link.url());
         link.recipients().forEach(recipient -> outbox.queue(recipient.messageId(), link.reminder() ? "REMINDER" : "LINK",
                 recipient.channel().name(),
                 recipient.address(), language, message));

@@ -23,7 +23,8 @@ class MessageTexts {
 
     Text of(Outbox.Message message) {
         Locale locale = Languages.fromTag(message.language());
-        String amount = Formats.money(message.amount(), locale);
+        String amount = message.amountFrom() == null ? Formats.money(message.amount(), locale)
+                : Formats.moneyRange(message.amountFrom(), message.amount(), locale);
         String until = Formats.dateTime(message.validUntil(), locale);
         Object[] args = {message.merchantName(), amount, until, message.url(), message.orderNumber()};
         String prefix = switch (message.kind()) {

@@ -26,7 +26,7 @@ public class Notifications {
         Outbox.Message message = outbox.find(merchantId, notificationId).orElseThrow(ProblemException::notFound);
         outbox.queue(message.kind(), message.channel(), message.recipient(), message.language(),
                 new LinkMessage(message.merchantId(), message.linkId(), message.merchantName(), message.orderNumber(),
-                        message.amount(), message.validUntil(), message.url()));
+                        message.amountFrom(), message.amount(), message.validUntil(), message.url()));
         return message.linkId();
     }
 

@@ -20,7 +20,7 @@ class Outbox {
 
     /** A row as the sender needs it. */
     record Message(String id, String merchantId, String linkId, String kind, String channel, String recipient,
-                   String language, String merchantName, String orderNumber, Money amount, Instant validUntil,
+                   String language, String merchantName, String orderNumber, Money amountFrom, Money amount, Instant validUntil,
                    String url, int attempts) {
     }
 
@@ -41,12 +41,13 @@ class Outbox {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                         INSERT INTO notifications (id, merchant_id, link_id, kind, channel, recipient, language, merchant_name,
-                            order_number, amount_minor, currency, valid_until, link_url, status, next_attempt_at, created_at)
+                            order_number, amount_from_minor, amount_minor, currency, valid_until, link_url, status, next_attempt_at, created_at)
                         VALUES (:id, :merchant, :link, :kind, :channel, :recipient, :language, :merchantName, :order,
-                            :amount, :currency, :validUntil, :url, 'PENDING', :now, :now)""")
+                            :amountFrom, :amount, :currency, :validUntil, :url, 'PENDING', :now, :now)""")
                 .param("id", id).param("merchant", about.merchantId()).param("link", about.linkId()).param("kind", kind)
                 .param("channel", channel).param("recipient", recipient).param("language", language)
                 .param("merchantName", about.merchantName()).param("order", about.orderNumber())
+                .param("amountFrom", about.amountFrom() == null ? null : about.amountFrom().minor())
                 .param("amount", about.amount().minor()).param("currency", about.amount().currency().name())
                 .param("validUntil", about.validUntil() == null ? null : Timestamp.from(about.validUntil()))
                 .param("url", about.url()).param("now", now)
@@ -103,6 +104,8 @@ class Outbox {
         return new Message(rs.getString("id"), rs.getString("merchant_id"), rs.getString("link_id"), rs.getString("kind"),
                 rs.getString("channel"), rs.getString("recipient"), rs.getString("language"),
                 rs.getString("merchant_name"), rs.getString("order_number"),
+                rs.getObject("amount_from_minor") == null ? null
+                        : new Money(rs.getLong("amount_from_minor"), Currency.valueOf(rs.getString("currency").trim())),
                 new Money(rs.getLong("amount_minor"), Currency.valueOf(rs.getString("currency").trim())),
                 validUntil == null ? null : validUntil.toInstant(), rs.getString("link_url"), rs.getInt("attempts"));
     }

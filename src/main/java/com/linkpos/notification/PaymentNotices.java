@@ -28,7 +28,7 @@ class PaymentNotices {
         Merchant merchant = merchants.get(sale.merchantId());
         if (merchant.notifyOnPayment() && merchant.email() != null) {
             outbox.queue("PAYMENT_RECEIVED", "EMAIL", merchant.email(), "tr", new LinkMessage(merchant.id(), sale.linkId(),
-                    merchant.name(), sale.orderNumber(), sale.amount(), null, null));
+                    merchant.name(), sale.orderNumber(), null, sale.amount(), null, null));
         }
     }
 }

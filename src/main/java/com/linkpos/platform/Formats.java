@@ -76,6 +76,16 @@ public class Formats {
                 LocaleContextHolder.getLocale());
     }
 
+    /** [X4] An open amount: "10,00 TL – 5.000,00 TL", "TRY 10.00 – TRY 5,000.00". */
+    public static String moneyRange(Money from, Money to, Locale locale) {
+        return money(from, locale) + " – " + money(to, locale);
+    }
+
+    /** [X4] A link's amount as its pages write it: one amount, or an open amount's range ({@code from} below {@code to}). */
+    public String money(Money from, Money to) {
+        return from.equals(to) ? money(to) : moneyRange(from, to, LocaleContextHolder.getLocale());
+    }
+
     /** For what is written outside a request (messages): in the language given. */
     public static String money(Money money, Locale locale) {
         return money == null ? "" : withCurrency(money.format(language(locale)), money.currency(), locale);

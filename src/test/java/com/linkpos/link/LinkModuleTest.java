@@ -51,7 +51,7 @@ class LinkModuleTest {
     void aLinkWithRecipientsAsksForItsMessages(Scenario scenario) {
         Caller caller = merchantAdmin();
         LinkInput input = new LinkInput(null, "1250.50", null, null, null, null, null, "Kasım faturası", null,
-                "0532 123 45 67", "musteri@example.com", null, null, null, null, null);
+                "0532 123 45 67", "musteri@example.com", null, null, null, null, null, null, null, null);
         scenario.stimulate(() -> links.create(caller, input))
                 .andWaitForEventOfType(LinkToBeSent.class)
                 .toArriveAndVerify((event, link) -> {
@@ -69,7 +69,7 @@ class LinkModuleTest {
     void sendingAgainAnswersWithTheNewMessagesIds(Scenario scenario) {
         Caller caller = merchantAdmin();
         Link link = links.create(caller, new LinkInput(null, "10.00", null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null));
         List<String>[] ids = new List[1];
         scenario.stimulate(() -> ids[0] = links.notify(caller, link.id(), null, "again@example.com"))
                 .andWaitForEventOfType(LinkToBeSent.class)

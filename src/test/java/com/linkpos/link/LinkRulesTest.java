@@ -23,12 +23,13 @@ class LinkRulesTest {
             NOW, NOW);
 
     private static LinkInput input(String amount) {
-        return new LinkInput(null, amount, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new LinkInput(null, amount, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static LinkInput with(LinkInput base, String field, Object value) {
         return new LinkInput(
-                field.equals("orderNumber") ? (String) value : base.orderNumber(), base.amount(),
+                field.equals("orderNumber") ? (String) value : base.orderNumber(),
+                field.equals("amount") ? (String) value : base.amount(),
                 field.equals("currency") ? (String) value : base.currency(),
                 field.equals("installments") ? (Integer) value : base.installments(),
                 field.equals("validFrom") ? (Instant) value : base.validFrom(),
@@ -40,7 +41,53 @@ class LinkRulesTest {
                 field.equals("payerChoosesInstallments") ? (Boolean) value : base.payerChoosesInstallments(),
                 field.equals("installmentCostBorneBy") ? (String) value : base.installmentCostBorneBy(),
                 field.equals("maxPayments") ? (Integer) value : base.maxPayments(),
-                field.equals("reminderBefore") ? (String) value : base.reminderBefore());
+                field.equals("reminderBefore") ? (String) value : base.reminderBefore(),
+                field.equals("openAmount") ? ((String[]) value)[0] : base.openAmountMin(),
+                field.equals("openAmount") ? ((String[]) value)[1] : base.openAmountMax(),
+                field.equals("preAuthorization") ? (Boolean) value : base.preAuthorization());
+    }
+
+    private static LinkInput open(String min, String max) {
+        return with(input(null), "openAmount", new String[] {min, max});
+    }
+
+    @Test
+    void anOpenAmountIsARangeInTryPaidAtOnce() {
+        // [X4] the link's amount is the range's most: every guard on a link's amount holds for any payment in it
+        LinkTerms terms = RULES.check(open("10.00", "5000.00"), MERCHANT, NOW, null);
+        assertThat(terms.openAmount()).isEqualTo(new OpenAmount(new Money(1_000, Currency.TRY), new Money(500_000, Currency.TRY)));
+        assertThat(terms.amount()).isEqualTo(new Money(500_000, Currency.TRY));
+        assertThat(terms.openAmount().allows(new Money(1_000, Currency.TRY))).isTrue();
+        assertThat(terms.openAmount().allows(new Money(500_001, Currency.TRY))).isFalse();
+        assertThat(terms.openAmount().allows(new Money(999, Currency.TRY))).isFalse();
+        assertThat(problems(open("10.00", "10.00"))).isEmpty();
+
+        assertThat(problems(open("50.00", "10.00"))).containsExactly("openAmount.max:invalid_open_amount");
+        assertThat(problems(open("10.00", null))).containsExactly("openAmount.max:required");
+        assertThat(problems(open("0", "x"))).containsExactly("openAmount.min:amount_not_positive", "openAmount.max:invalid_amount");
+        assertThat(problems(with(open("10.00", "20.00"), "amount", "15.00"))).containsExactly("openAmount:open_amount_with_amount");
+        assertThat(problems(with(open("10.00", "20.00"), "currency", "USD"))).containsExactly("currency:open_amount_only_try");
+        assertThat(problems(with(open("10.00", "20.00"), "installments", 3))).containsExactly("installments:open_amount_single_payment");
+        assertThat(problems(with(input("10"), "preAuthorization", true))).isEmpty();
+        assertThat(problems(with(with(input("10"), "preAuthorization", true), "payerChoosesInstallments", true)))
+                .containsExactly("installments:pre_authorization_single_payment");
+    }
+
+    @Test
+    void aPaidOpenAmountIsFrozenLikeAnAmount() {
+        Money most = new Money(500_000, Currency.TRY);
+        Link paid = new Link("lnk_1", "mer_1", "token", "SIP-1", most, 1, NOW, NOW.plus(Duration.ofDays(1)),
+                LinkUsage.MULTI, null, false, null, null, 1, new Money(2_500, Currency.TRY), 0, Money.zero(Currency.TRY),
+                Money.zero(Currency.TRY), null, null, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE, null,
+                new OpenAmount(new Money(1_000, Currency.TRY), most), false);
+        LinkInput same = LinkInput.of(paid);
+        assertThat(RULES.check(same, MERCHANT, NOW, paid).openAmount()).isEqualTo(paid.openAmount());
+        assertThatThrownBy(() -> RULES.check(with(same, "openAmount", new String[] {"20.00", "5000.00"}), MERCHANT, NOW, paid))
+                .isInstanceOfSatisfying(ProblemException.class, refused -> assertThat(refused.errors())
+                        .extracting(FieldProblem::field, FieldProblem::code)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("openAmount", "link_frozen_after_payment")));
+        assertThat(paid.asksFor(new Money(2_500, Currency.TRY))).isTrue();
+        assertThat(paid.asksFor(new Money(999, Currency.TRY))).isFalse();
     }
 
     private static List<String> problems(LinkInput input) {
@@ -111,7 +158,7 @@ class LinkRulesTest {
     @Test
     void everyProblemComesAtOnce() {
         assertThat(problems(new LinkInput("bad number", "-1", "EUR", 13, null, NOW.minusSeconds(5), "X", null, null, "1", "x",
-                null, null, "NOBODY", 0, "tomorrow"))).containsExactly("orderNumber:invalid_order_number", "currency:currency_not_permitted",
+                null, null, "NOBODY", 0, "tomorrow", null, null, null))).containsExactly("orderNumber:invalid_order_number", "currency:currency_not_permitted",
                 "amount:amount_not_positive",
                 "installments:installments_out_of_range", "usage:invalid_usage", "maxPayments:max_payments_multi_only", "notify.sms:sms_number_not_turkish_mobile",
                 "notify.email:invalid_email", "reminderBefore:invalid_reminder",
@@ -125,7 +172,7 @@ class LinkRulesTest {
         Money amount = new Money(1_000, Currency.TRY);
         Link voided = new Link("lnk_1", "mer_1", "token", "SIP-1", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 0, Money.zero(Currency.TRY), 1, amount, Money.zero(Currency.TRY),
-                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE, null);
+                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE, null, null, false);
         assertThat(voided.hasPayments()).isTrue();
         assertThat(voided.net()).isEqualTo(Money.zero(Currency.TRY));
         assertThatThrownBy(() -> RULES.check(with(LinkInput.of(voided), "currency", "USD"), MERCHANT, NOW, voided))
@@ -133,7 +180,7 @@ class LinkRulesTest {
         Link full = new Link("lnk_2", "mer_1", "token2", "SIP-2", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 0, Money.zero(Currency.TRY), 1,
                 new Money(Long.MAX_VALUE - 500, Currency.TRY), Money.zero(Currency.TRY), null, null, NOW, NOW, null,
-                InstallmentTerms.FIXED, null, Engagement.NONE, null);
+                InstallmentTerms.FIXED, null, Engagement.NONE, null, null, false);
         assertThat(full.canCollect(amount)).as("voided sales still count against the largest total").isFalse();
     }
 
@@ -142,7 +189,7 @@ class LinkRulesTest {
         Money amount = new Money(1_000, Currency.TRY);
         Link paid = new Link("lnk_1", "mer_1", "token", "SIP-1", amount, 1, NOW, NOW.plus(Duration.ofDays(1)),
                 LinkUsage.MULTI, null, false, null, null, 1, amount, 0, Money.zero(Currency.TRY), Money.zero(Currency.TRY),
-                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE, null);
+                null, null, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE, null, null, false);
         LinkInput same = LinkInput.of(paid);
         assertThat(RULES.check(with(same, "description", "still editable"), MERCHANT, NOW, paid).description())
                 .isEqualTo("still editable");

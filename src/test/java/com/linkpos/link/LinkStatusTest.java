@@ -17,7 +17,7 @@ class LinkStatusTest {
         Money amount = new Money(100, Currency.TRY);
         return new Link("lnk_X", "mer_X", "token", "SIP-1", amount, 1, from, until, LinkUsage.SINGLE, null, false,
                 null, null, 0, Money.zero(Currency.TRY), 0, Money.zero(Currency.TRY), Money.zero(Currency.TRY), usedAt,
-                deletedAt, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE, null);
+                deletedAt, NOW, NOW, null, InstallmentTerms.FIXED, null, Engagement.NONE, null, null, false);
     }
 
     @Test

@@ -22,7 +22,7 @@ class MessageTextsTest {
     }
 
     private static Outbox.Message message(String channel, String language, String merchant, Money amount) {
-        return new Outbox.Message("ntf_X", "mer_X", "lnk_X", "LINK", channel, "to", language, merchant, "SİP-1", amount,
+        return new Outbox.Message("ntf_X", "mer_X", "lnk_X", "LINK", channel, "to", language, merchant, "SİP-1", null, amount,
                 Instant.parse("2026-11-28T09:00:00Z"), "https://pay.example/pay/abc?x=1&y=2", 0);
     }
 

@@ -48,6 +48,11 @@ public final class Payer {
 
     /** The same, choosing {@code installments} where the link lets the payer choose (null: none chosen). */
     public Page submit(Page form, Card card, String payerNote, Integer installments) {
+        return submit(form, card, payerNote, installments, null);
+    }
+
+    /** The same, typing {@code amount} where the link leaves the amount to the payer [X4] (null: nothing typed). */
+    public Page submit(Page form, Card card, String payerNote, Integer installments, String amount) {
         Element cardForm = form.document().selectFirst("#card-form");
         assertThat(cardForm).as("card form on %s", form.text()).isNotNull();
         Map<String, String> fields = new LinkedHashMap<>();
@@ -61,6 +66,9 @@ public final class Payer {
         }
         if (installments != null) {
             fields.put("installments", String.valueOf(installments));
+        }
+        if (amount != null) {
+            fields.put("amount", amount);
         }
         return browser.postWithToken(cardForm.attr("action"), fields,
                 cardForm.selectFirst("input[name=_csrf]").val());
@@ -133,7 +141,15 @@ public final class Payer {
     }
 
     private Result pay(String token, Card card, String otp, String payerNote, Integer installments) {
-        Page afterSubmit = submit(open(token), card, payerNote, installments);
+        return through3ds(submit(open(token), card, payerNote, installments), otp);
+    }
+
+    /** [X4] The journey on a page opened in its own way ({@code /pay/…?lang=en}), typing {@code amount}. */
+    public Result payTyping(String pagePath, Card card, String amount) {
+        return through3ds(submit(browser.get(pagePath), card, null, null, amount), OTP);
+    }
+
+    private Result through3ds(Page afterSubmit, String otp) {
         Page next = followAll(afterSubmit);
         for (int tries = 0; tries < 3 && next.document().selectFirst("#acs-form") != null; tries++) {
             next = followAll(answerChallenge(next, otp));
