@@ -45,8 +45,14 @@ public interface Acquirer {
      */
     Optional<BankAnswer> inquire(Payment payment);
 
-    /** Cancels an approved sale of the open batch, in full [A5]. */
+    /**
+     * Cancels an approved sale of the open batch, in full [A5]; of a pre-authorization not captured, releases
+     * the hold, whatever its batch [X6].
+     */
     BankAnswer voidSale(Order order);
+
+    /** [X6] Captures (PostAuth) {@code amount}, at most the held amount, of an approved pre-authorization. */
+    BankAnswer capture(Order order, Money amount);
 
     /** Pays back part or all of an approved sale of a closed batch [A5]. */
     BankAnswer refund(Order order, Money amount);

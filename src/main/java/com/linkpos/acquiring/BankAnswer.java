@@ -20,7 +20,9 @@ public record BankAnswer(boolean approved, String code, String message, String a
         EXCEEDS_SALE,
         ALREADY_VOIDED,
         /** The bank does not know the sale. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** [X6] A capture of what is not an open pre-authorization (a sale, or one captured or released before). */
+        NOT_CAPTURABLE
     }
 
     public static BankAnswer approved(String code, String message, String authCode, String hostReference) {

@@ -8,10 +8,17 @@ import java.util.regex.Pattern;
 /**
  * One payment as a gateway sees it. {@code orderId} is LinkPOS's unique order id at the bank (PayFor
  * OrderId, EST oid: at most 20 of [A-Za-z0-9]); {@code callbackUrl} is the absolute address under
- * /pay/ where the payer's browser brings the bank's answer back.
+ * /pay/ where the payer's browser brings the bank's answer back. {@code preAuthorization} [X6]: the card is
+ * held for the amount (PreAuth), not charged; the merchant captures it later ({@link Acquirer#capture}).
  */
 public record Payment(String merchantId, String orderId, Money amount, int installments, Locale language,
-                      String merchantName, String callbackUrl) {
+                      String merchantName, String callbackUrl, boolean preAuthorization) {
+
+    /** A sale. */
+    public Payment(String merchantId, String orderId, Money amount, int installments, Locale language, String merchantName,
+                   String callbackUrl) {
+        this(merchantId, orderId, amount, installments, language, merchantName, callbackUrl, false);
+    }
 
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9]{1,20}");
 

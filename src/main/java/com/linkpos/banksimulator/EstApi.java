@@ -69,13 +69,13 @@ class EstApi {
         }
         String type = field(request, "Type");
         return switch (type) {
-            case "Auth" -> field(request, "Number").contains(":")
+            case "Auth", "PreAuth" -> field(request, "Number").contains(":")
                     ? provision(terminal, request)
                     // a 3-D terminal: no sale with a bare card number
                     : EstAnswer.error(orderId, null, "Bu üye işyeri 3D Secure olmadan satış yapamaz");
             case "Void" -> voidSale(terminal, orderId);
             case "Credit" -> credit(terminal, orderId, field(request, "Total"), field(request, "Currency"));
-            case "PreAuth", "PostAuth" -> EstAnswer.error(orderId, null, "Bu işlem tipine üye işyerinin yetkisi yok");
+            case "PostAuth" -> capture(terminal, orderId, field(request, "Total"));
             default -> EstAnswer.error(orderId, null, "Geçersiz işlem tipi: " + type);
         };
     }
@@ -104,6 +104,9 @@ class EstApi {
             ThreeDRequest threeD = found.get();
             if (!threeD.order().orderId().equals(orderId)) {
                 return EstAnswer.error(orderId, null, "Sipariş numarası 3D doğrulamasındakiyle aynı değil");
+            }
+            if (!threeD.order().txnType().equals(field(request, "Type"))) {
+                return EstAnswer.error(orderId, null, "İşlem tipi 3D doğrulamasındakiyle aynı değil");
             }
             books.lockOrder(EstMpi.GATEWAY, terminal.clientId(), orderId);
             if (books.saleOfRequest(EstMpi.GATEWAY, threeD.requestGuid()).isPresent()) {
@@ -146,7 +149,9 @@ class EstApi {
         return transaction.execute(status -> {
             Optional<SimulatorBooks.Booked> found = books.saleForUpdate(EstMpi.GATEWAY, terminal.clientId(), orderId)
                     .filter(SimulatorBooks.Booked::approved)
-                    .filter(sale -> !sale.voided() && !sale.batchClosed() && sale.refundedAmount().signum() == 0);
+                    // a hold that was not captured is released whatever its batch: no money moved [X6]
+                    .filter(sale -> !sale.voided() && (sale.txnType().equals("PreAuth")
+                            || !sale.batchClosed() && sale.refundedAmount().signum() == 0));
             if (found.isEmpty()) {
                 return EstAnswer.error(orderId, "CORE-2008", "İptal edilmeye uygun satış işlemi bulunamadı.")
                         .extra("EXTENDED_ERROR_CODE", "215001");
@@ -159,6 +164,37 @@ class EstApi {
                     "00", "", sale.authCode(), hostRefNum, sale.amount(), sale.currency(), sale.installments(), sale.cardMask(),
                     sale.batchNo(), now)).orElseThrow();
             return approved(orderId, sale.authCode(), hostRefNum, transId(id, now), sale.batchNo(), now);
+        });
+    }
+
+    /** PostAuth: closes an open pre-authorization for the amount captured, in today's batch [X6]. */
+    private EstAnswer capture(EstTerminal terminal, String orderId, String total) {
+        return transaction.execute(status -> {
+            Optional<SimulatorBooks.Booked> found = books.saleForUpdate(EstMpi.GATEWAY, terminal.clientId(), orderId)
+                    .filter(SimulatorBooks.Booked::approved);
+            if (found.isEmpty()) {
+                return EstAnswer.error(orderId, "CORE-2012", "Ön provizyon bulunamadı.");
+            }
+            SimulatorBooks.Booked preAuthorization = found.get();
+            BigDecimal amount;
+            try {
+                amount = PayForAmounts.amount(total, PayForAmounts.currency(preAuthorization.currency()));
+            } catch (PayForAmounts.Refused refused) {
+                return EstAnswer.error(orderId, null, "Tutar geçersiz");
+            }
+            Optional<SimulatorBooks.CaptureRefusal> refusal = SimulatorBooks.captureRefusal(preAuthorization, amount);
+            if (refusal.isPresent()) {
+                return EstAnswer.error(orderId, "CORE-2012", switch (refusal.get()) {
+                    case NOT_A_PRE_AUTHORIZATION -> "İşlem bir ön provizyon değil.";
+                    case CLOSED_BEFORE -> "Ön provizyon daha önce kapatılmış.";
+                    case VOIDED -> "Ön provizyon iptal edilmiş.";
+                    case EXCEEDS -> "Kapama tutarı ön provizyon tutarını aşıyor.";
+                });
+            }
+            Instant now = clock.instant();
+            SimulatorBooks.Entry capture = books.capture(EstMpi.GATEWAY, terminal.clientId(), preAuthorization, amount, now);
+            SimulatorBooks.Booked booked = books.sale(EstMpi.GATEWAY, terminal.clientId(), orderId).orElseThrow();
+            return approved(orderId, capture.authCode(), capture.hostRefNum(), transId(booked), capture.batchNo(), now);
         });
     }
 
@@ -264,7 +300,7 @@ class EstApi {
 
     /** TRANS_STAT: D declined, V voided, C captured (its day ended), S a sale of the open day. */
     private static String transStat(SimulatorBooks.Booked sale) {
-        return !sale.approved() ? "D" : sale.voided() ? "V" : sale.batchClosed() ? "C" : "S";
+        return !sale.approved() ? "D" : sale.voided() ? "V" : sale.txnType().equals("PreAuth") ? "A" : sale.batchClosed() ? "C" : "S";
     }
 
     /** The amount as ORDERSTATUS writes it: minor units ("1.01" is 101). */

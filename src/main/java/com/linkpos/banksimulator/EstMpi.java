@@ -94,8 +94,7 @@ class EstMpi implements ThreeDServer {
             return error(terminal, echoed, failUrl, "3D-1007", "Isyeri kullanim tipi desteklenmiyor");
         }
         String tranType = form.containsKey("TranType") ? field(form, "TranType") : field(form, "islemtipi");
-        if (!tranType.equals("Auth")) {
-            // the simulated terminals sell only: no pre-authorisation
+        if (!tranType.equals("Auth") && !tranType.equals("PreAuth")) {
             return error(terminal, echoed, failUrl, null, "İşlem tipi bu üye işyeri için geçersiz: " + tranType);
         }
         String orderId = field(form, "oid");

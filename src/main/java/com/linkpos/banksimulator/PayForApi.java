@@ -87,11 +87,12 @@ class PayForApi {
             case "NonSecure":
                 return switch (txnType) {
                     case "Void" -> voidSale(terminal, field(request, "OrgOrderId"));
+                    case "PostAuth" -> capture(terminal, field(request, "OrgOrderId"), field(request, "PurchAmount"));
                     case "Refund" -> refund(terminal, field(request, "OrgOrderId"), field(request, "PurchAmount"),
                             field(request, "Currency"));
                     case "BatchClose" -> closeBatch(terminal);
-                    // a 3-D terminal: no sale without 3-D Secure, no pre-authorisation
-                    case "Auth", "PreAuth", "PostAuth" -> PayForAnswer.of(PayForCode.TXN_TYPE_NOT_ALLOWED, orderId);
+                    // a 3-D terminal: no sale or pre-authorization without 3-D Secure
+                    case "Auth", "PreAuth" -> PayForAnswer.of(PayForCode.TXN_TYPE_NOT_ALLOWED, orderId);
                     default -> PayForAnswer.of(PayForCode.TXN_TYPE_UNKNOWN, orderId);
                 };
             case "Inquiry":
@@ -166,7 +167,8 @@ class PayForApi {
             if (sale.voided()) {
                 return PayForAnswer.of(PayForCode.ALREADY_VOIDED, orgOrderId);
             }
-            if (sale.batchClosed() || sale.refundedAmount().signum() > 0) {
+            // a hold that was not captured is released whatever its batch: no money moved [X6]
+            if (!sale.txnType().equals("PreAuth") && (sale.batchClosed() || sale.refundedAmount().signum() > 0)) {
                 // after end of day the money moved: only a refund can give it back
                 return PayForAnswer.of(PayForCode.CANNOT_VOID, orgOrderId);
             }
@@ -178,6 +180,40 @@ class PayForApi {
                     sale.currency(), sale.installments(), sale.cardMask(), sale.batchNo(), now));
             return PayForAnswer.of(PayForCode.APPROVED, orgOrderId).with("AuthCode", sale.authCode())
                     .with("HostRefNum", hostRefNum);
+        });
+    }
+
+    /** PostAuth: closes an open pre-authorization for the amount captured, in today's batch [X6]. */
+    private PayForAnswer capture(PayForTerminal terminal, String orgOrderId, String purchAmount) {
+        if (orgOrderId.isEmpty()) {
+            return PayForAnswer.of(PayForCode.ORIGINAL_ORDER_REQUIRED, orgOrderId);
+        }
+        return transaction.execute(status -> {
+            Optional<SimulatorBooks.Booked> found = books.saleForUpdate(PayForMpi.GATEWAY, terminal.merchantId(), orgOrderId)
+                    .filter(SimulatorBooks.Booked::approved);
+            if (found.isEmpty()) {
+                return PayForAnswer.of(PayForCode.TRANSACTION_NOT_FOUND, orgOrderId);
+            }
+            SimulatorBooks.Booked preAuthorization = found.get();
+            BigDecimal amount;
+            try {
+                amount = PayForAmounts.amount(purchAmount, PayForAmounts.currency(preAuthorization.currency()));
+            } catch (PayForAmounts.Refused refused) {
+                return PayForAnswer.of(refused.code, orgOrderId);
+            }
+            Optional<SimulatorBooks.CaptureRefusal> refusal = SimulatorBooks.captureRefusal(preAuthorization, amount);
+            if (refusal.isPresent()) {
+                return PayForAnswer.of(switch (refusal.get()) {
+                    case NOT_A_PRE_AUTHORIZATION -> PayForCode.NOT_A_PRE_AUTHORIZATION;
+                    case CLOSED_BEFORE -> PayForCode.PRE_AUTHORIZATION_CLOSED;
+                    case VOIDED -> PayForCode.ALREADY_VOIDED;
+                    case EXCEEDS -> PayForCode.CAPTURE_AMOUNT_DIFFERS;
+                }, orgOrderId);
+            }
+            SimulatorBooks.Entry capture = books.capture(PayForMpi.GATEWAY, terminal.merchantId(), preAuthorization, amount,
+                    clock.instant());
+            return PayForAnswer.of(PayForCode.APPROVED, orgOrderId).with("AuthCode", capture.authCode())
+                    .with("HostRefNum", capture.hostRefNum()).with("BatchNo", Integer.toString(capture.batchNo()));
         });
     }
 

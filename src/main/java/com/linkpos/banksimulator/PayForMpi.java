@@ -103,11 +103,7 @@ class PayForMpi implements ThreeDServer {
         if (!ORDER_ID.matcher(posted.orderId()).matches()) {
             return refusal(terminal, posted, null, PayForCode.WRONG_VALUE, "OrderId");
         }
-        if (posted.txnType().equals("PreAuth")) {
-            // the simulated terminals sell only (Auth): no pre-authorisation, hence no PostAuth either
-            return refusal(terminal, posted, null, PayForCode.TXN_TYPE_NOT_ALLOWED, null);
-        }
-        if (!posted.txnType().equals("Auth")) {
+        if (!posted.txnType().equals("Auth") && !posted.txnType().equals("PreAuth")) {
             return refusal(terminal, posted, null, PayForCode.TXN_TYPE_UNKNOWN, null);
         }
         BigDecimal amount;

@@ -229,13 +229,14 @@ class SimulatorBooks {
 
     /**
      * The order's sale, locked until the transaction ends together with its batch (a void and the end of
-     * day cannot pass each other).
+     * day cannot pass each other). A pre-authorization that was captured is its PostAuth from then on:
+     * what a void or a refund reverses, and what the order's inquiry shows [X6].
      */
     Optional<Booked> saleForUpdate(String gateway, String merchantNo, String orderId) {
         return jdbc.sql(BOOKED + """
                         WHERE t.gateway = :gateway AND t.merchant_no = :merchant AND t.order_id = :order
-                          AND t.txn_type IN ('Auth', 'PreAuth')
-                        FOR UPDATE OF t FOR SHARE OF b""")
+                          AND t.txn_type IN ('Auth', 'PreAuth', 'PostAuth')
+                        ORDER BY t.id DESC LIMIT 1 FOR UPDATE OF t FOR SHARE OF b""")
                 .param("gateway", gateway).param("merchant", merchantNo).param("order", orderId)
                 .query(SimulatorBooks::booked).optional();
     }
@@ -243,9 +244,39 @@ class SimulatorBooks {
     Optional<Booked> sale(String gateway, String merchantNo, String orderId) {
         return jdbc.sql(BOOKED + """
                         WHERE t.gateway = :gateway AND t.merchant_no = :merchant AND t.order_id = :order
-                          AND t.txn_type IN ('Auth', 'PreAuth')""")
+                          AND t.txn_type IN ('Auth', 'PreAuth', 'PostAuth') ORDER BY t.id DESC LIMIT 1""")
                 .param("gateway", gateway).param("merchant", merchantNo).param("order", orderId)
                 .query(SimulatorBooks::booked).optional();
+    }
+
+    /** Why a PostAuth of this order's sale cannot close it, if it cannot [X6]; {@code at most} 115 % of the hold. */
+    enum CaptureRefusal { NOT_A_PRE_AUTHORIZATION, CLOSED_BEFORE, VOIDED, EXCEEDS }
+
+    static Optional<CaptureRefusal> captureRefusal(Booked sale, BigDecimal amount) {
+        if (sale.txnType().equals("PostAuth")) {
+            return Optional.of(CaptureRefusal.CLOSED_BEFORE);
+        }
+        if (!sale.txnType().equals("PreAuth")) {
+            return Optional.of(CaptureRefusal.NOT_A_PRE_AUTHORIZATION);
+        }
+        if (sale.voided()) {
+            return Optional.of(CaptureRefusal.VOIDED);
+        }
+        // VPOS.md A5 (V027): the amount may differ from the hold by up to 15 %
+        if (amount.signum() <= 0 || amount.compareTo(sale.amount().multiply(new BigDecimal("1.15"))) > 0) {
+            return Optional.of(CaptureRefusal.EXCEEDS);
+        }
+        return Optional.empty();
+    }
+
+    /** Books the PostAuth that closes a pre-authorization: in today's batch, with its own references. */
+    Entry capture(String gateway, String merchantNo, Booked preAuthorization, BigDecimal amount, Instant now) {
+        int batch = openBatch(gateway, merchantNo, now);
+        Entry capture = new Entry(preAuthorization.orderId(), "PostAuth", null, true, "00", "", preAuthorization.authCode(),
+                SimulatedIssuer.digits(12), amount, preAuthorization.currency(), preAuthorization.installments(),
+                preAuthorization.cardMask(), batch, now);
+        record(gateway, merchantNo, capture).orElseThrow();
+        return capture;
     }
 
     Optional<Booked> saleOfRequest(String gateway, String requestGuid) {

@@ -4,17 +4,18 @@ import com.linkpos.acquiring.Payment;
 import com.linkpos.shared.Money;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Transaction;
+import com.linkpos.transaction.TransactionType;
 import java.util.Locale;
 
 /**
  * One payer's try to pay a link, as checkout remembers it (never the card number or CVV): which
  * link, what amount, which card by its BIN and last four, its order id at the bank, and how far it
- * got ({@link Status}).
+ * got ({@link Status}); {@code preAuthorization}: the card is held, not charged [X6].
  */
 record Attempt(String id, String merchantId, String linkId, String orderNumber, Status status, Failure failure,
                Money amount, int installments, String gatewayOrderId, String acquirer, String cardBin, String cardLast4,
                String cardBrand, String cardIssuer, String cardType, String payerNote,
-               String transactionId, Money installmentCost, int linkInstallments) {
+               String transactionId, Money installmentCost, int linkInstallments, boolean preAuthorization) {
 
     /**
      * [T2] The link's amount within {@link #amount} (what the card is charged): the attempt's claim on the
@@ -67,7 +68,8 @@ record Attempt(String id, String merchantId, String linkId, String orderNumber, 
 
     /** What the gateway is told of this attempt. */
     Payment payment(String merchantName, Locale language, String callbackUrl) {
-        return new Payment(merchantId, gatewayOrderId, amount, installments, language, merchantName, callbackUrl);
+        return new Payment(merchantId, gatewayOrderId, amount, installments, language, merchantName, callbackUrl,
+                preAuthorization);
     }
 
     /** The ledger's record of this attempt's sale: the card as checked, and the bank's and the ACS's answers. */
@@ -75,6 +77,7 @@ record Attempt(String id, String merchantId, String linkId, String orderNumber, 
                      String mdStatus, String eci) {
         return new Ledger.Sale(merchantId, linkId, id, orderNumber, gatewayOrderId, amount, installments,
                 new Transaction.Card(cardBin, cardLast4, cardBrand, cardIssuer, cardType), approved, authCode,
-                hostReference, responseCode, responseMessage, mdStatus, eci, payerNote, installmentCost);
+                hostReference, responseCode, responseMessage, mdStatus, eci, payerNote, installmentCost,
+                preAuthorization ? TransactionType.PRE_AUTH : TransactionType.SALE);
     }
 }

@@ -39,10 +39,10 @@ class Attempts {
         Optional<Attempt> created = jdbc.sql("""
                         INSERT INTO payment_attempts (id, merchant_id, link_id, order_number, nonce, status, amount_minor,
                             currency, installments, gateway_order_id, acquirer, card_bin, card_last4, card_brand, card_issuer,
-                            card_type, payer_note, installment_cost_minor, link_installments, created_at, updated_at)
+                            card_type, payer_note, installment_cost_minor, link_installments, pre_authorization, created_at, updated_at)
                         VALUES (:id, :merchant, :link, :orderNumber, :nonce, 'AWAITING_3DS', :amount, :currency,
                             :installments, :gatewayOrder, :acquirer, :bin, :last4, :brand, :issuer, :type, :note,
-                            :installmentCost, :linkInstallments, :now, :now)
+                            :installmentCost, :linkInstallments, :preAuth, :now, :now)
                         ON CONFLICT (link_id, nonce) DO NOTHING
                         RETURNING *""")
                 .param("id", id).param("merchant", link.merchantId()).param("link", link.id())
@@ -50,7 +50,7 @@ class Attempts {
                 .param("amount", offer.charge().charged().minor()).param("currency", link.amount().currency().name())
                 .param("installments", offer.count()).param("gatewayOrder", gatewayOrderId(id))
                 .param("installmentCost", offer.charge().installmentCost().minor())
-                .param("linkInstallments", link.installments())
+                .param("linkInstallments", link.installments()).param("preAuth", link.preAuthorization())
                 .param("acquirer", acquirer).param("bin", card.bin()).param("last4", card.last4())
                 .param("brand", info.brand().name()).param("issuer", info.issuer())
                 .param("type", info.type() == null ? null : info.type().name()).param("note", payerNote)
@@ -118,6 +118,7 @@ class Attempts {
                 rs.getString("transaction_id"),
                 new Money(rs.getLong("installment_cost_minor"), Currency.valueOf(rs.getString("currency").trim())),
                 // an attempt from before V21 was opened under its own count
-                rs.getObject("link_installments") == null ? rs.getInt("installments") : rs.getInt("link_installments"));
+                rs.getObject("link_installments") == null ? rs.getInt("installments") : rs.getInt("link_installments"),
+                rs.getBoolean("pre_authorization"));
     }
 }

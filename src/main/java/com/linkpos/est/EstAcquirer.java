@@ -61,7 +61,7 @@ final class EstAcquirer implements Acquirer {
         form.put("lang", payment.language() != null && "en".equals(payment.language().getLanguage()) ? "en" : "tr");
         form.put("currency", payment.amount().currency().numericCode());
         form.put("taksit", taksit(payment.installments()));
-        form.put("TranType", "Auth");
+        form.put("TranType", payment.preAuthorization() ? "PreAuth" : "Auth");
         form.put("hashAlgorithm", "ver3");
         form.put("pan", card.number());
         form.put("Ecom_Payment_Card_ExpDate_Month", String.format("%02d", card.expiry().getMonthValue()));
@@ -105,7 +105,7 @@ final class EstAcquirer implements Acquirer {
     @Override
     public BankAnswer provision(Payment payment, Verdict.Authenticated authenticated) {
         Map<String, String> request = new LinkedHashMap<>();
-        request.put("Type", "Auth");
+        request.put("Type", payment.preAuthorization() ? "PreAuth" : "Auth");
         request.put("OrderId", payment.orderId()); // the 3-D step's own
         request.put("Total", WireAmount.of(payment.amount()));
         request.put("Currency", payment.amount().currency().numericCode());
@@ -148,6 +148,26 @@ final class EstAcquirer implements Acquirer {
         }
         return BankAnswer.refused(EstCodes.VOIDED.equals(status.get().get("TRANS_STAT"))
                 ? BankAnswer.Refusal.ALREADY_VOIDED : BankAnswer.Refusal.BATCH_CLOSED_USE_REFUND, answer.code(), answer.message());
+    }
+
+    /** PostAuth of the pre-authorized order; a refusal is read from the order's status (open pre-auth or not). */
+    @Override
+    public BankAnswer capture(Order order, Money amount) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("Type", "PostAuth");
+        request.put("OrderId", order.orderId());
+        request.put("Total", WireAmount.of(amount));
+        request.put("Currency", amount.currency().numericCode());
+        BankAnswer answer = answer(gateway.api(terminal, request, Map.of()));
+        if (answer.approved() || !EstCodes.GATEWAY_ERROR.equals(answer.code()) && !answer.code().startsWith("CORE-")) {
+            return answer;
+        }
+        Optional<Map<String, String>> status = status(order.orderId());
+        if (status.isEmpty()) {
+            return BankAnswer.refused(BankAnswer.Refusal.NOT_FOUND, answer.code(), answer.message());
+        }
+        return BankAnswer.refused(EstCodes.VOIDED.equals(status.get().get("TRANS_STAT"))
+                ? BankAnswer.Refusal.ALREADY_VOIDED : BankAnswer.Refusal.NOT_CAPTURABLE, answer.code(), answer.message());
     }
 
     @Override

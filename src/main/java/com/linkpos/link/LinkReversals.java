@@ -1,5 +1,6 @@
 package com.linkpos.link;
 
+import com.linkpos.transaction.HoldCaptured;
 import com.linkpos.transaction.SaleRefunded;
 import com.linkpos.transaction.SaleVoided;
 import com.linkpos.transaction.Transaction;
@@ -25,6 +26,15 @@ class LinkReversals {
         Transaction voided = event.voided();
         if (voided.linkId() != null) {
             table.countVoid(voided.merchantId(), voided.linkId(), voided.amount());
+        }
+    }
+
+    /** [X6] A hold captured for less than it held: the link collected the capture, not the hold. */
+    @EventListener
+    void holdCaptured(HoldCaptured event) {
+        Transaction capture = event.capture();
+        if (capture.linkId() != null && event.released().minor() > 0) {
+            table.countRelease(capture.merchantId(), capture.linkId(), event.released());
         }
     }
 

@@ -259,6 +259,12 @@ class LinkTable {
                 .param("amount", amount.minor()).param("id", id).param("merchant", merchantId).update();
     }
 
+    /** [X6] What a pre-authorization held and its capture did not take no longer counts as collected. */
+    void countRelease(String merchantId, String id, Money released) {
+        jdbc.sql("UPDATE links SET collected_minor = collected_minor - :amount WHERE id = :id AND merchant_id = :merchant")
+                .param("amount", released.minor()).param("id", id).param("merchant", merchantId).update();
+    }
+
     /** [M7] Part or all of one of the link's sales was paid back. */
     void countRefund(String merchantId, String id, Money amount) {
         jdbc.sql("UPDATE links SET refunded_minor = refunded_minor + :amount WHERE id = :id AND merchant_id = :merchant")

@@ -54,13 +54,14 @@ final class PayForAcquirer implements Acquirer {
         String installments = payment.installments() <= 1 ? "0" : Integer.toString(payment.installments());
         String rnd = Ids.randomCode(20);
         String callback = payment.callbackUrl();
+        String txnType = payment.preAuthorization() ? "PreAuth" : "Auth";
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MbrId", terminal.mbrId());
         form.put("MerchantID", terminal.merchantId());
         form.put("UserCode", terminal.userCode()); // never UserPass: this form is the browser's
         form.put("OrderId", payment.orderId());
         form.put("SecureType", "3DModel");
-        form.put("TxnType", "Auth");
+        form.put("TxnType", txnType);
         form.put("PurchAmount", amount);
         form.put("Currency", payment.amount().currency().numericCode());
         form.put("InstallmentCount", installments);
@@ -68,7 +69,7 @@ final class PayForAcquirer implements Acquirer {
         form.put("FailUrl", callback);
         form.put("Lang", payment.language() != null && "en".equals(payment.language().getLanguage()) ? "EN" : "TR");
         form.put("Rnd", rnd);
-        form.put("Hash", PayForHash.request(terminal.mbrId(), payment.orderId(), amount, callback, callback, "Auth",
+        form.put("Hash", PayForHash.request(terminal.mbrId(), payment.orderId(), amount, callback, callback, txnType,
                 installments, rnd, terminal.merchantPass()));
         form.put("MOTO", "0");
         form.put("Pan", card.number());
@@ -178,6 +179,19 @@ final class PayForAcquirer implements Acquirer {
         request.put("Currency", amount.currency().numericCode());
         request.put("Lang", "TR");
         return answer(gateway.xml(terminal.gatewayUrl(), request), PayForCodes::ofRefund);
+    }
+
+    /** PostAuth closes the pre-authorization for the amount captured (VPOS.md A5: V016, V025, V026, V027 refuse). */
+    @Override
+    public BankAnswer capture(Order order, Money amount) {
+        Map<String, String> request = account();
+        request.put("OrgOrderId", order.orderId());
+        request.put("SecureType", "NonSecure");
+        request.put("TxnType", "PostAuth");
+        request.put("PurchAmount", WireAmount.of(amount));
+        request.put("Currency", amount.currency().numericCode());
+        request.put("Lang", "TR");
+        return answer(gateway.xml(terminal.gatewayUrl(), request), PayForCodes::ofCapture);
     }
 
     /** The simulator's batch closes at LinkPOS's end of day; a real QNB terminal closes its own [A6]. */

@@ -28,7 +28,20 @@ final class PayForCodes {
             "V017", Refusal.ALREADY_VOIDED,
             NOT_FOUND, Refusal.NOT_FOUND);
 
+    /** V016 not a pre-authorization, V025 closed already, V026 expired, V017 released (voided) before. */
+    private static final Map<String, Refusal> OF_CAPTURE = Map.of(
+            "V016", Refusal.NOT_CAPTURABLE,
+            "V025", Refusal.NOT_CAPTURABLE,
+            "V026", Refusal.NOT_CAPTURABLE,
+            "V027", Refusal.EXCEEDS_SALE,
+            "V017", Refusal.ALREADY_VOIDED,
+            NOT_FOUND, Refusal.NOT_FOUND);
+
     private PayForCodes() {
+    }
+
+    static Refusal ofCapture(String code) {
+        return OF_CAPTURE.get(code);
     }
 
     static Refusal ofVoid(String code) {

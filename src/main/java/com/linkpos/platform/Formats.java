@@ -92,7 +92,8 @@ public class Formats {
     }
 
     /** The problems whose arguments are an amount as the API writes it and its currency ("1150.50", "TRY"). */
-    private static final java.util.Set<String> MONEY_PROBLEMS = java.util.Set.of("amount_too_large", "refund_exceeds_sale");
+    private static final java.util.Set<String> MONEY_PROBLEMS = java.util.Set.of("amount_too_large", "refund_exceeds_sale",
+            "capture_exceeds_authorization");
 
     /**
      * A problem's arguments as a page writes them: the API says "1150.50 TRY", a Turkish page "1.150,50 TL"

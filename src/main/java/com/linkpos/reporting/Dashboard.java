@@ -31,7 +31,7 @@ class Dashboard {
     record Expiring(String id, String orderNumber, Money amount, Instant validUntil) {
     }
 
-    private static final String COLLECTED = "t.type = 'SALE' AND t.status = 'APPROVED' AND NOT t.voided";
+    private static final String COLLECTED = "t.type IN ('SALE', 'CAPTURE') AND t.status = 'APPROVED' AND NOT t.voided";
 
     private final JdbcClient jdbc;
 

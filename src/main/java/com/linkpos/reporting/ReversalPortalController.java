@@ -114,6 +114,15 @@ class ReversalPortalController implements WebAccess {
         return done(id, redirect, () -> reversals.refund(caller.merchantId(), id, amount));
     }
 
+    /** [X6] Captures a hold for the amount typed the page's way (1.250,50 / 1,250.50); blank: all of it. */
+    @PostMapping("/reversals/{id}/capture")
+    String capture(Caller caller, @PathVariable String id, @RequestParam(required = false) String amount, Locale locale,
+                   RedirectAttributes redirect) {
+        return done(id, redirect, () -> reversals.capture(caller.merchantId(), id, amount == null || amount.isBlank() ? null
+                : TypedAmounts.canonical(amount, locale)
+                        .orElseThrow(() -> ProblemException.invalid(FieldProblem.of("amount", "invalid_amount")))));
+    }
+
     /** Shows the outcome on the sale's page: the new transaction, or why nothing was done. */
     private String done(String id, RedirectAttributes redirect, java.util.function.Supplier<Transaction> action) {
         try {
@@ -125,7 +134,8 @@ class ReversalPortalController implements WebAccess {
             }
             redirect.addFlashAttribute("refusal", refused.errors().isEmpty() ? "problem." + refused.code() + ".detail"
                     : refused.errors().get(0).messageKey());
-            redirect.addFlashAttribute("refusalArgs", refused.errors().isEmpty() ? new Object[0] : refused.errors().get(0).args());
+            redirect.addFlashAttribute("refusalArgs", refused.errors().isEmpty() ? new Object[0]
+                    : Formats.args(refused.errors().get(0), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         }
         return "redirect:/reversals/" + id;
     }

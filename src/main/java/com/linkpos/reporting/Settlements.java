@@ -84,12 +84,12 @@ class Settlements {
         String whose = merchantId == null ? "" : "merchant_id = :merchant AND ";
         return jdbc.sql("""
                         SELECT merchant_id, value_date, currency, COUNT(*) AS count,
-                            SUM(CASE WHEN type = 'SALE' THEN amount_minor ELSE 0 END) AS sales,
+                            SUM(CASE WHEN type IN ('SALE', 'CAPTURE') THEN amount_minor ELSE 0 END) AS sales,
                             SUM(CASE WHEN type = 'REFUND' THEN amount_minor ELSE 0 END) AS refunds,
                             SUM(commission_minor) AS commission, SUM(commission_tax_minor) AS commission_tax
                         FROM transactions
                         WHERE %svalue_date BETWEEN :from AND :to AND status = 'APPROVED'
-                            AND (type = 'REFUND' OR (type = 'SALE' AND NOT voided))
+                            AND (type = 'REFUND' OR (type IN ('SALE', 'CAPTURE') AND NOT voided))
                         GROUP BY merchant_id, value_date, currency
                         ORDER BY value_date, merchant_id, currency""".formatted(whose))
                 .param("merchant", merchantId).param("from", Date.valueOf(range.from())).param("to", Date.valueOf(range.to()))

@@ -62,29 +62,33 @@ public class Ledger {
     public record Sale(String merchantId, String linkId, String attemptId, String orderNumber, String gatewayOrderId, Money amount,
                        int installments, Transaction.Card card, boolean approved, String authCode, String hostReference,
                        String responseCode, String responseMessage, String mdStatus, String eci, String payerNote,
-                       Money installmentCost) {
+                       Money installmentCost, TransactionType type) {
     }
 
-    /** Appends a sale; one per payment attempt (the database refuses a second). */
+    /**
+     * Appends a sale (or a pre-authorization [X6]); one per payment attempt (the database refuses a second).
+     * A hold is not money: it has no settlement until it is captured.
+     */
     public Transaction recordSale(Sale sale) {
         String id = Ids.newId("txn");
         Integer batch = sale.approved() ? batches.openBatchNumber(sale.merchantId()) : null;
         Instant now = clock.instant();
-        Settlement settlement = sale.approved() ? settlementOf(sale, now) : null;
+        Settlement settlement = sale.approved() && sale.type() == TransactionType.SALE
+                ? settlementOf(sale.merchantId(), sale.amount(), sale.installments(), sale.card().bin(), now) : null;
         return jdbc.sql("""
                         INSERT INTO transactions (id, merchant_id, link_id, attempt_id, type, status, order_number,
                             gateway_order_id, amount_minor, currency, installments, card_bin, card_last4, card_brand, card_issuer, card_type,
                             auth_code, host_reference, response_code, response_message, md_status, eci, payer_note,
                             batch_number, created_at, installment_cost_minor, commission_minor, commission_tax_minor,
                             net_minor, value_date)
-                        VALUES (:id, :merchant, :link, :attempt, 'SALE', :status, :order, :gatewayOrder, :amount, :currency,
+                        VALUES (:id, :merchant, :link, :attempt, :type, :status, :order, :gatewayOrder, :amount, :currency,
                             :installments,
                             :bin, :last4, :brand, :issuer, :cardType, :auth, :host, :code, :message, :md, :eci, :note,
                             :batch, :now, :installmentCost, :commission, :commissionTax, :net, :valueDate)
                         RETURNING *, EXISTS (SELECT 1 FROM batches b WHERE b.merchant_id = transactions.merchant_id
                             AND b.batch_number = transactions.batch_number AND b.closed_at IS NOT NULL) AS batch_closed""")
                 .param("id", id).param("merchant", sale.merchantId()).param("link", sale.linkId())
-                .param("attempt", sale.attemptId())
+                .param("attempt", sale.attemptId()).param("type", sale.type().name())
                 .param("status", (sale.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).name())
                 .param("order", sale.orderNumber()).param("gatewayOrder", sale.gatewayOrderId())
                 .param("amount", sale.amount().minor())
@@ -107,12 +111,12 @@ public class Ledger {
      * commission of its installment count (of cards issued abroad, where the bank set one), BSMV, the
      * net, credited its value days after the Istanbul day of the sale.
      */
-    private Settlement settlementOf(Sale sale, Instant now) {
-        PricingTerms terms = pricing.of(sale.merchantId());
-        String country = sale.card().bin() == null ? null : bins.lookup(sale.card().bin()).country();
+    private Settlement settlementOf(String merchantId, Money amount, int installments, String bin, Instant now) {
+        PricingTerms terms = pricing.of(merchantId);
+        String country = bin == null ? null : bins.lookup(bin).country();
         boolean foreignCard = country != null && !"TR".equals(country);
-        return Settlement.ofSale(sale.amount(), terms.commission(sale.installments(), foreignCard),
-                terms.valueDays(sale.installments()), LocalDate.ofInstant(now, BusinessTime.ZONE));
+        return Settlement.ofSale(amount, terms.commission(installments, foreignCard),
+                terms.valueDays(installments), LocalDate.ofInstant(now, BusinessTime.ZONE));
     }
 
     /** Appends the void of a sale, as the bank answered it; an approved void marks the sale voided. */
@@ -121,8 +125,9 @@ public class Ledger {
     }
 
     /**
-     * Appends a VOID or REFUND of {@code sale}, linked to it, and when approved brings the sale up to
-     * date (voided, or refunded so far). The caller holds the sale's row lock ({@link #lockSale}).
+     * Appends a VOID or REFUND of {@code sale}, or the CAPTURE of a pre-authorization [X6], linked to it, and
+     * when approved brings the sale up to date (voided, refunded so far, or captured). The caller holds the
+     * sale's row lock ({@link #lockSale}).
      */
     Transaction recordReversal(Transaction sale, TransactionType type, Money amount, BankAnswer bank) {
         boolean approved = bank.approved();
@@ -137,6 +142,11 @@ public class Ledger {
             installmentCost = new Charge(sale.baseAmount(), sale.installmentCost())
                     .installmentCostOf(amount, sale.refunded(), installmentCostRefunded(sale));
             settlement = Settlement.ofRefund(amount, LocalDate.ofInstant(now, BusinessTime.ZONE));
+        }
+        if (approved && type == TransactionType.CAPTURE) {
+            // the capture is the money: settled as a sale of its amount under the terms of this moment
+            settlement = settlementOf(sale.merchantId(), amount, sale.installments(),
+                    sale.card() == null ? null : sale.card().bin(), now);
         }
         jdbc.sql("""
                         INSERT INTO transactions (id, merchant_id, link_id, type, status, order_number, gateway_order_id,
@@ -161,10 +171,12 @@ public class Ledger {
                 .update();
         if (approved) {
             jdbc.sql("""
-                            UPDATE transactions SET voided = voided OR :void, refunded_minor = refunded_minor + :refund
+                            UPDATE transactions SET voided = voided OR :void, refunded_minor = refunded_minor + :refund,
+                                   captured_minor = captured_minor + :capture
                             WHERE id = :sale AND merchant_id = :merchant""")
                     .param("void", type == TransactionType.VOID)
                     .param("refund", type == TransactionType.REFUND ? amount.minor() : 0L)
+                    .param("capture", type == TransactionType.CAPTURE ? amount.minor() : 0L)
                     .param("sale", sale.id()).param("merchant", sale.merchantId()).update();
         }
         return find(sale.merchantId(), id).orElseThrow();
@@ -223,7 +235,7 @@ public class Ledger {
                 "card_issuer", "card_type", "auth_code", "host_reference", "response_code", "response_message",
                 "md_status", "eci", "payer_note", "original_transaction_id", "refunded_minor", "voided", "batch_number",
                 "batch_closed", "created_at", "gateway_order_id", "installment_cost_minor", "commission_minor",
-                "commission_tax_minor", "net_minor", "value_date"};
+                "commission_tax_minor", "net_minor", "value_date", "captured_minor"};
         private int[] at;
 
         @Override
@@ -245,7 +257,7 @@ public class Ledger {
                     rs.getString(at[19]), rs.getString(at[20]), rs.getString(at[21]), rs.getString(at[22]),
                     new Money(rs.getLong(at[23]), currency), rs.getBoolean(at[24]), (Integer) rs.getObject(at[25]),
                     rs.getBoolean(at[26]), rs.getObject(at[27], OffsetDateTime.class).toInstant(),
-                    new Money(rs.getLong(at[29]), currency), settlement(rs, currency));
+                    new Money(rs.getLong(at[29]), currency), settlement(rs, currency), new Money(rs.getLong(at[34]), currency));
         }
 
         private Settlement settlement(ResultSet rs, Currency currency) throws SQLException {

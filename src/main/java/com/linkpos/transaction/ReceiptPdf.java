@@ -80,11 +80,11 @@ public class ReceiptPdf {
 
     /**
      * The receipt as an HTTP answer shown in the browser (its file name the order number's); the ledger's
-     * approved sales only: anything else has no receipt (empty).
+     * approved sales, holds and captures only [X6]: anything else has no receipt (empty).
      */
     public java.util.Optional<org.springframework.http.ResponseEntity<byte[]>> answer(Transaction sale, String merchantName,
                                                                                        Locale locale) {
-        if (sale.type() != TransactionType.SALE || !sale.approved()) {
+        if (!(sale.type().isSale() || sale.type() == TransactionType.PRE_AUTH) || !sale.approved()) {
             return java.util.Optional.empty();
         }
         String name = ("en".equals(locale.getLanguage()) ? "receipt-" : "dekont-")
@@ -100,6 +100,7 @@ public class ReceiptPdf {
     private Map<String, String> fields(Transaction sale, String merchantName, Locale locale) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(text("pay.merchant", locale), merchantName);
+        fields.put(text("tx.type", locale), text("tx.type." + sale.type().name(), locale));
         fields.put(text("pay.amount", locale), Formats.money(sale.amount(), locale));
         if (sale.installmentCost().minor() > 0) {
             fields.put(text("tx.installmentCost", locale), Formats.money(sale.installmentCost(), locale));

@@ -51,7 +51,8 @@ public class Reversals {
     @Transactional(noRollbackFor = ProblemException.class)
     public Transaction voidSale(String merchantId, String saleId) {
         Transaction sale = reversible(merchantId, saleId);
-        if (sale.batchClosed()) {
+        // a hold not captured is released whatever its batch: no money moved [X6]
+        if (sale.batchClosed() && sale.type() != TransactionType.PRE_AUTH) {
             throw new ProblemException(HttpStatus.CONFLICT, "batch_closed_use_refund", List.of());
         }
         BankAnswer bank = ask(() -> acquirers.forMerchant(merchantId).voidSale(orderOf(sale)));
@@ -81,7 +82,7 @@ public class Reversals {
      */
     public Transaction refund(String merchantId, String saleId, String amount) {
         Optional<Money> atTheBank = ledger.find(merchantId, saleId)
-                .filter(sale -> sale.type() == TransactionType.SALE && sale.approved() && !sale.voided() && sale.batchClosed())
+                .filter(sale -> sale.type().isSale() && sale.approved() && !sale.voided() && sale.batchClosed())
                 .flatMap(sale -> ask(() -> acquirers.forMerchant(merchantId).refundedAtTheBank(orderOf(sale))));
         // a refusal is an answer that keeps what it learnt (a batch, a lost refund): its transaction commits too
         Outcome outcome = transaction.execute(status -> {
@@ -97,12 +98,75 @@ public class Reversals {
         return outcome.refund();
     }
 
+    /**
+     * [X6] Captures {@code amount} (a decimal string; blank: all of it) of an open pre-authorization, once:
+     * the CAPTURE is the money, voided or refunded as a sale is; what was held and not captured is released.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Transaction capture(String merchantId, String preAuthorizationId, String amount) {
+        batches.closeStale(merchantId);
+        Transaction hold = ledger.lockSale(merchantId, preAuthorizationId).orElseThrow(ProblemException::notFound);
+        if (hold.type() != TransactionType.PRE_AUTH || !hold.approved()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "transaction_not_capturable", List.of());
+        }
+        if (hold.voided()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "already_voided", List.of());
+        }
+        if (hold.captured().minor() > 0) {
+            throw new ProblemException(HttpStatus.CONFLICT, "already_captured", List.of());
+        }
+        Money capture = captureAmount(hold, amount);
+        BankAnswer bank = ask(() -> acquirers.forMerchant(merchantId).capture(orderOf(hold), capture));
+        if (bank.refusal() == BankAnswer.Refusal.ALREADY_VOIDED) {
+            throw new ProblemException(HttpStatus.CONFLICT, "already_voided", List.of());
+        }
+        if (bank.refusal() == BankAnswer.Refusal.NOT_CAPTURABLE || bank.refusal() == BankAnswer.Refusal.NOT_FOUND) {
+            throw new ProblemException(HttpStatus.CONFLICT, "transaction_not_capturable", List.of());
+        }
+        if (bank.refusal() == BankAnswer.Refusal.EXCEEDS_SALE) {
+            throw exceedsAuthorization(hold);
+        }
+        Transaction captured = ledger.recordReversal(hold, TransactionType.CAPTURE, capture, bank);
+        if (captured.approved()) {
+            events.publishEvent(new HoldCaptured(captured,
+                    new Money(hold.amount().minor() - capture.minor(), capture.currency())));
+        }
+        return captured;
+    }
+
+    /** [X6] What a capture takes: {@code typed}, or when blank all that is held; never more than the hold. */
+    static Money captureAmount(Transaction hold, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return hold.amount();
+        }
+        Money capture;
+        try {
+            capture = Money.parsePositive(typed, hold.amount().currency());
+        } catch (Money.InvalidAmount invalid) {
+            throw ProblemException.invalid(FieldProblem.of("amount", invalid.rejection().name().toLowerCase(java.util.Locale.ROOT),
+                    hold.amount().currency().minorDigits(), hold.amount().currency().name()));
+        }
+        if (capture.minor() > hold.amount().minor()) {
+            throw exceedsAuthorization(hold);
+        }
+        return capture;
+    }
+
+    private static ProblemException exceedsAuthorization(Transaction hold) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "capture_exceeds_authorization", List.of(
+                FieldProblem.of("amount", "capture_exceeds_authorization", hold.amount().toDecimalString(),
+                        hold.amount().currency().name())));
+    }
+
     /** What a refund came to in its transaction: the REFUND transaction, or the refusal. */
     private record Outcome(Transaction refund, ProblemException refusal) {
     }
 
     private Transaction refund(String merchantId, String saleId, String amount, Optional<Money> atTheBank) {
         Transaction sale = reversible(merchantId, saleId);
+        if (sale.type() == TransactionType.PRE_AUTH) {
+            throw new ProblemException(HttpStatus.CONFLICT, "transaction_not_refundable", List.of()); // a hold is released
+        }
         if (!sale.batchClosed()) {
             throw new ProblemException(HttpStatus.CONFLICT, "batch_open_use_void", List.of());
         }
@@ -181,15 +245,22 @@ public class Reversals {
         return new Acquirer.Order(sale.merchantId(), sale.gatewayOrderId(), sale.hostReference(), sale.amount());
     }
 
-    /** The sale, locked; only an approved, not voided SALE can be voided or refunded. */
+    /**
+     * The sale, locked; only an approved, not voided SALE or CAPTURE can be voided or refunded, and a PRE_AUTH
+     * not captured released (voided) [X6].
+     */
     private Transaction reversible(String merchantId, String saleId) {
         batches.closeStale(merchantId);
         Transaction sale = ledger.lockSale(merchantId, saleId).orElseThrow(ProblemException::notFound);
-        if (sale.type() != TransactionType.SALE || !sale.approved()) {
+        boolean hold = sale.type() == TransactionType.PRE_AUTH;
+        if (!(sale.type().isSale() || hold) || !sale.approved()) {
             throw new ProblemException(HttpStatus.CONFLICT, "transaction_not_refundable", List.of());
         }
         if (sale.voided()) {
             throw new ProblemException(HttpStatus.CONFLICT, "already_voided", List.of());
+        }
+        if (hold && sale.captured().minor() > 0) {
+            throw new ProblemException(HttpStatus.CONFLICT, "already_captured", List.of()); // its CAPTURE is reversed instead
         }
         return sale;
     }

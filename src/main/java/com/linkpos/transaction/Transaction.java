@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * One entry of the ledger: a sale that reached the bank (approved or declined), or later a void or
- * refund of one. Card data is what a receipt may show: BIN, last four, brand, issuer, type [P7].
+ * refund of one; a pre-authorization and its capture [X6] ({@code captured}: what the capture of a PRE_AUTH took).
+ * Card data is what a receipt may show: BIN, last four, brand, issuer, type [P7].
  */
 public record Transaction(String id, String merchantId, String linkId, String attemptId, TransactionType type,
                           TransactionStatus status, String orderNumber, String gatewayOrderId, Money amount,
@@ -14,7 +15,7 @@ public record Transaction(String id, String merchantId, String linkId, String at
                           String authCode, String hostReference, String responseCode, String responseMessage,
                           String mdStatus, String eci, String payerNote, String originalTransactionId,
                           Money refunded, boolean voided, Integer batchNumber, boolean batchClosed, Instant createdAt,
-                          Money installmentCost, Settlement settlement)
+                          Money installmentCost, Settlement settlement, Money captured)
         implements java.io.Serializable {
 
     /**
@@ -33,9 +34,15 @@ public record Transaction(String id, String merchantId, String linkId, String at
         }
     }
 
-    /** What the screens call its outcome: a sale that was voided no longer looks approved (VOIDED). */
+    /**
+     * What the screens call its outcome: a sale that was voided no longer looks approved (VOIDED); a hold
+     * was RELEASED or CAPTURED [X6].
+     */
     public String shownStatus() {
-        return type == TransactionType.SALE && voided ? "VOIDED" : status.name();
+        if (type == TransactionType.PRE_AUTH && approved()) {
+            return voided ? "RELEASED" : captured.minor() > 0 ? "CAPTURED" : status.name();
+        }
+        return type.isSale() && voided ? "VOIDED" : status.name();
     }
 
     public boolean approved() {
@@ -44,11 +51,16 @@ public record Transaction(String id, String merchantId, String linkId, String at
 
     /** [R3] What can still be done with it: void while its batch is open, refund after. */
     public boolean voidable() {
-        return type == TransactionType.SALE && approved() && !voided && !batchClosed;
+        return type.isSale() && approved() && !voided && !batchClosed;
     }
 
     public boolean refundable() {
-        return type == TransactionType.SALE && approved() && !voided && batchClosed && refunded.minor() < amount.minor();
+        return type.isSale() && approved() && !voided && batchClosed && refunded.minor() < amount.minor();
+    }
+
+    /** [X6] A hold still open: it can be captured, or released (whatever its batch: no money moved). */
+    public boolean capturable() {
+        return type == TransactionType.PRE_AUTH && approved() && !voided && captured.minor() == 0;
     }
 
     public Money refundableRest() {

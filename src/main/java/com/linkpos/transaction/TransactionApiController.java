@@ -89,7 +89,27 @@ class TransactionApiController {
         return TransactionJson.of(reversals.refund(caller.merchantId(), id, request == null ? null : request.amount()));
     }
 
-    /** Void and refund move money back: MERCHANT_ADMIN (and the merchant's API keys) only. */
+    @Schema(name = "CaptureRequest", description = "How much of the hold to capture; left out, all of it.")
+    record CaptureRequest(@Schema(description = "A decimal string, at most the held amount.", example = "2750.00")
+                          String amount) {
+    }
+
+    @PostMapping("/{id}/capture")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "captureTransaction", summary = "Capture a pre-authorization",
+            description = "[X6] Captures (PostAuth) part or all of an approved PRE_AUTH, once; answers the CAPTURE "
+                    + "transaction (the money: voided or refunded as a sale is). What is not captured is released. "
+                    + "Voiding the PRE_AUTH instead releases all of it.")
+    @ProblemCodes(status = 409, value = {"transaction_not_capturable", "already_captured", "already_voided"})
+    @ProblemCodes(status = 422, value = {"capture_exceeds_authorization", "validation_failed"})
+    @ProblemCodes(status = 502, value = "gateway_unavailable")
+    TransactionJson capture(Caller caller, @Parameter(description = "The PRE_AUTH transaction's id (`txn_…`).")
+                            @PathVariable String id, @RequestBody(required = false) CaptureRequest request) {
+        requireAdmin(caller);
+        return TransactionJson.of(reversals.capture(caller.merchantId(), id, request == null ? null : request.amount()));
+    }
+
+    /** Void, refund and capture move money: MERCHANT_ADMIN (and the merchant's API keys) only. */
     static void requireAdmin(Caller caller) {
         if (!caller.isMerchantAdmin()) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", java.util.List.of());

@@ -41,7 +41,9 @@ public record TransactionJson(@Schema(example = "txn_01JDQ7Z8X9YV3T5W6R2K4M8N0P"
                                       + "the part of it given back); \"0.00\" when the merchant bears it.", example = "0.00")
                               String installmentCost,
                               @Schema(nullable = true, description = "[T3] Of an approved sale or refund: what it means "
-                                      + "for the merchant's account.") SettlementJson settlement) {
+                                      + "for the merchant's account.") SettlementJson settlement,
+                              @Schema(nullable = true, description = "[X6] Of a PRE_AUTH: what its capture took (\"0.00\" "
+                                      + "while it is open); null for other types.", example = "0.00") String capturedAmount) {
 
     @Schema(name = "TransactionSettlement", description = "Commission = rate × amount, BSMV = 5 % of the rounded "
             + "commission, each rounded half up to minor units; net = amount − commission − BSMV, credited on the value "
@@ -80,6 +82,7 @@ public record TransactionJson(@Schema(example = "txn_01JDQ7Z8X9YV3T5W6R2K4M8N0P"
                 t.authCode(), t.hostReference(), t.responseCode(), t.responseMessage(),
                 t.mdStatus() == null ? null : new ThreeDSecure(t.mdStatus(), t.eci()), t.payerNote(), t.batchNumber(),
                 t.batchClosed(), t.refunded().toDecimalString(), t.voided(), t.originalTransactionId(), t.createdAt(),
-                t.baseAmount().toDecimalString(), t.installmentCost().toDecimalString(), SettlementJson.of(t.settlement()));
+                t.baseAmount().toDecimalString(), t.installmentCost().toDecimalString(), SettlementJson.of(t.settlement()),
+                t.type() == TransactionType.PRE_AUTH ? t.captured().toDecimalString() : null);
     }
 }

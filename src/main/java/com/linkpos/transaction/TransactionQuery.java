@@ -27,7 +27,7 @@ public record TransactionQuery(Instant from, Instant to, String orderNumber, Str
     private static final Pattern LAST4 = Pattern.compile("\\d{4}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Set<String> STATUSES = Set.of("APPROVED", "DECLINED");
-    private static final Set<String> TYPES = Set.of("SALE", "VOID", "REFUND");
+    private static final Set<String> TYPES = Set.of("SALE", "VOID", "REFUND", "PRE_AUTH", "CAPTURE");
 
     /** The criteria as typed (request parameters); what cannot be read is added to {@code errors}. */
     public static TransactionQuery parse(Map<String, String> params, Instant now, List<FieldProblem> errors) {

@@ -3,6 +3,7 @@ package com.linkpos.webhook;
 import com.linkpos.checkout.LinkUsed;
 import com.linkpos.checkout.PaymentApproved;
 import com.linkpos.checkout.PaymentDeclined;
+import com.linkpos.transaction.HoldCaptured;
 import com.linkpos.transaction.SaleRefunded;
 import com.linkpos.transaction.SaleVoided;
 import com.linkpos.transaction.TransactionJson;
@@ -43,6 +44,11 @@ class WebhookEvents {
     @EventListener
     void saleVoided(SaleVoided event) {
         webhooks.publish(event.voided().merchantId(), Webhooks.TRANSACTION_VOIDED, TransactionJson.of(event.voided()));
+    }
+
+    @EventListener
+    void holdCaptured(HoldCaptured event) {
+        webhooks.publish(event.capture().merchantId(), Webhooks.TRANSACTION_CAPTURED, TransactionJson.of(event.capture()));
     }
 
     @EventListener

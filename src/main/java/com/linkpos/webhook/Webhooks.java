@@ -37,10 +37,12 @@ public class Webhooks {
     public static final String LINK_USED = "link.used";
     public static final String TRANSACTION_VOIDED = "transaction.voided";
     public static final String TRANSACTION_REFUNDED = "transaction.refunded";
+    /** [X6] A pre-authorization was captured: the CAPTURE transaction. */
+    public static final String TRANSACTION_CAPTURED = "transaction.captured";
     /** Sent only by "send test event". */
     static final String TEST = "webhook.test";
     public static final List<String> EVENTS = List.of(PAYMENT_SUCCEEDED, PAYMENT_FAILED, LINK_USED, TRANSACTION_VOIDED,
-            TRANSACTION_REFUNDED);
+            TRANSACTION_REFUNDED, TRANSACTION_CAPTURED);
 
     /** An endpoint with its secret, the one time it is shown. */
     public record WithSecret(WebhookEndpoint endpoint, String secret) {

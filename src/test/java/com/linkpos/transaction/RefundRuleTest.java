@@ -18,7 +18,7 @@ class RefundRuleTest {
                 "SIP-1", "01ABCDEFGHJKMNPQRSTV", new Money(amount, Currency.TRY), 1,
                 new Transaction.Card("415565", "6111", "VISA", "QNB Finansbank", "CREDIT"), "123456", "123456789012",
                 "00", "Approved", "1", "05", null, null, new Money(refunded, Currency.TRY), voided, 7, batchClosed,
-                Instant.parse("2026-11-30T10:00:00Z"), Money.zero(Currency.TRY), null);
+                Instant.parse("2026-11-30T10:00:00Z"), Money.zero(Currency.TRY), null, Money.zero(Currency.TRY));
     }
 
     private static String codeOf(ProblemException problem) {
