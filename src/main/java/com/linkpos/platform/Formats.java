@@ -86,6 +86,12 @@ public class Formats {
         return from.equals(to) ? money(to) : moneyRange(from, to, LocaleContextHolder.getLocale());
     }
 
+    /** [X4] The digits alone, for a table whose currency has its own column: "1.250,50", or "10,00 – 5.000,00". */
+    public String digits(Money from, Money to) {
+        Locale locale = language(LocaleContextHolder.getLocale());
+        return from.equals(to) ? to.format(locale) : from.format(locale) + " – " + to.format(locale);
+    }
+
     /** For what is written outside a request (messages): in the language given. */
     public static String money(Money money, Locale locale) {
         return money == null ? "" : withCurrency(money.format(language(locale)), money.currency(), locale);

@@ -147,7 +147,7 @@ public class Batches {
         }
         Map<String, List<Sums>> sums = new HashMap<>();
         jdbc.sql("""
-                        SELECT merchant_id, batch_number, t.currency,
+                        SELECT t.merchant_id, t.batch_number, t.currency,
                                count(*) FILTER (WHERE t.type IN ('SALE', 'CAPTURE')) AS sales,
                                sum(t.amount_minor) FILTER (WHERE t.type IN ('SALE', 'CAPTURE')) AS sold,
                                count(*) FILTER (WHERE t.type = 'VOID' AND o.type <> 'PRE_AUTH') AS voids,
@@ -160,7 +160,7 @@ public class Batches {
                         -- [X6] a hold and its release move no money: neither is a sale or a void of the day
                         LEFT JOIN transactions o ON o.id = t.original_transaction_id
                         WHERE t.status = 'APPROVED'
-                        GROUP BY merchant_id, batch_number, t.currency ORDER BY t.currency""")
+                        GROUP BY t.merchant_id, t.batch_number, t.currency ORDER BY t.currency""")
                 .param("merchants", batches.stream().map(Batch::merchantId).toArray(String[]::new))
                 .param("numbers", batches.stream().map(Batch::number).toArray(Integer[]::new))
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {

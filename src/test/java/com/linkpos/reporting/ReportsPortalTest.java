@@ -254,7 +254,7 @@ class ReportsPortalTest {
         errors.put("from=2026-13-45", "Tarih okunamadı.");
         errors.put("from=2026-11-27&to=2026-11-01", "Bitiş tarihi başlangıçtan sonra olmalıdır.");
         errors.put("status=PAID", "Durum APPROVED veya DECLINED olmalıdır.");
-        errors.put("type=CAPTURE", "İşlem tipi SALE, VOID veya REFUND olmalıdır.");
+        errors.put("type=CHARGEBACK", "İşlem tipi SALE, VOID, REFUND, PRE_AUTH veya CAPTURE olmalıdır.");
         errors.put("currency=XYZ", "XYZ geçerli bir döviz cinsi değil");
         errors.put("orderNumber=%3Cscript%3E", "Sipariş numarası 1–64 karakter olmalı ve yalnızca harf, rakam, - ve _ içermelidir.");
         errors.put("orderNumber=S%C4%B0P-1001", "Sipariş numarası 1–64 karakter olmalı");
@@ -659,7 +659,7 @@ class ReportsPortalTest {
             assertThat(outcomes.stream().filter(p -> p.document().selectFirst("#reversal-outcome[data-status=APPROVED]") != null))
                     .as("exactly one refund approved").hasSize(1);
             assertThat(outcomes.stream().map(p -> p.document().selectFirst("#reversal-refusal")).filter(java.util.Objects::nonNull)
-                    .map(Element::text)).singleElement().asString().contains("250.50");
+                    .map(Element::text)).singleElement().asString().contains("250,50 TL"); // the rest written the page's way
         } finally {
             pool.shutdownNow();
         }

@@ -167,4 +167,38 @@ class PreAuthorizationTest {
         assertThat(settlements.get(0).path("sales").asString()).isEqualTo("600.00");
         assertThat(settlements.get(0).path("count").asInt()).isEqualTo(1);
     }
+
+    private static com.linkpos.support.PortalSession.Page after(com.linkpos.support.PortalSession portal,
+                                                                com.linkpos.support.PortalSession.Page redirect) {
+        assertThat(redirect.location()).as(redirect.text()).isNotNull();
+        return portal.get(portal.relative(redirect.location()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theMerchantCapturesOrReleasesAHoldFromThePortalTypingTheAmountThePagesWay() {
+        Merchant merchant = merchantOn("PAYFOR");
+        String id = held(merchant, "2000.00").path("id").asString();
+        com.linkpos.support.PortalSession portal = com.linkpos.support.PortalSession.loggedIn(port, merchant.account());
+        com.linkpos.support.PortalSession.Page page = portal.get("/reversals/" + id);
+        assertThat(page.document().selectFirst("#capture-form")).as(page.text()).isNotNull();
+        assertThat(page.document().selectFirst("#capture-amount").val()).isEqualTo("2.000,00");
+        assertThat(page.document().selectFirst("#release")).isNotNull();
+
+        com.linkpos.support.PortalSession.Page refused = after(portal, portal.post("/reversals/" + id + "/capture",
+                Map.of("amount", "2.000,01")));
+        assertThat(refused.document().selectFirst("#reversal-refusal").text()).contains("2.000,00 TL");
+        com.linkpos.support.PortalSession.Page done = after(portal, portal.post("/reversals/" + id + "/capture",
+                Map.of("amount", "1.250,50")));
+        assertThat(done.document().selectFirst("#reversal-outcome").attr("data-type")).isEqualTo("CAPTURE");
+        assertThat(done.document().selectFirst("#reversal-outcome").attr("data-status")).isEqualTo("APPROVED");
+        assertThat(done.document().selectFirst("#capture-form")).as("captured once").isNull();
+        assertThat(atTheBank(id)).containsExactly("PreAuth 2000.00 false", "PostAuth 1250.50 false");
+
+        // another hold, released from the same page
+        String other = held(merchant, "300.00").path("id").asString();
+        portal.get("/reversals/" + other + "/void");
+        com.linkpos.support.PortalSession.Page released = after(portal, portal.post("/reversals/" + other + "/void", Map.of()));
+        assertThat(released.document().selectFirst("#reversal-outcome").attr("data-type")).isEqualTo("VOID");
+        assertThat(atTheBank(other)).containsExactly("PreAuth 300.00 true", "Void 300.00 false");
+    }
 }
