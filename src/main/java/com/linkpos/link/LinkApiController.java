@@ -289,6 +289,28 @@ class LinkApiController {
                 more ? encodeCursor(shown.get(shown.size() - 1).id()) : null);
     }
 
+    @Schema(name = "LinkDefaults", description = "[X2] What the merchant's new links start with.")
+    record Defaults(@Schema(nullable = true, example = "PT24H", description = "The reminder of a new link created "
+            + "without `reminderBefore` (null: none). A link asks for none whatever the default with `\"PT0S\"`.")
+                    String reminderBefore) {
+    }
+
+    @GetMapping("/defaults")
+    @Operation(operationId = "getLinkDefaults", summary = "The merchant's link defaults")
+    Defaults defaults(Caller caller) {
+        return new Defaults(links.defaultReminder(caller).map(java.time.Duration::toString).orElse(null));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/defaults")
+    @Operation(operationId = "setLinkDefaults", summary = "Set the merchant's link defaults",
+            description = "A merchant admin's API key only. `reminderBefore` null, blank or `PT0S`: no default reminder.")
+    @ProblemCodes(status = 422, value = "validation_failed")
+    @ProblemCodes(status = 403, value = "forbidden")
+    Defaults setDefaults(Caller caller, @RequestBody Defaults defaults) {
+        return new Defaults(links.setDefaultReminder(caller, defaults.reminderBefore()).map(java.time.Duration::toString)
+                .orElse(null));
+    }
+
     @GetMapping("/{id}")
     @Operation(operationId = "getLink", summary = "Get a link", description = "One link of the merchant, with its status now.")
     LinkResponse get(Caller caller, @Parameter(description = LINK_ID) @PathVariable String id) {

@@ -41,6 +41,8 @@ public class LinkForm {
     private String openAmountMax;
     /** [X6] Payments are holds, captured later. */
     private boolean preAuthorization;
+    /** [X2] The reminder chosen becomes the merchant's default for new links (an admin's choice). */
+    private boolean reminderAsDefault;
 
     static LinkForm of(Link link, Locale locale) {
         LinkForm form = new LinkForm();
@@ -145,6 +147,8 @@ public class LinkForm {
 
     public String getOrderNumber() { return orderNumber; }
     public void setOrderNumber(String orderNumber) { this.orderNumber = orderNumber; }
+    public boolean isReminderAsDefault() { return reminderAsDefault; }
+    public void setReminderAsDefault(boolean reminderAsDefault) { this.reminderAsDefault = reminderAsDefault; }
     public String getOpenAmountMin() { return openAmountMin; }
     public void setOpenAmountMin(String openAmountMin) { this.openAmountMin = openAmountMin; }
     public String getOpenAmountMax() { return openAmountMax; }

@@ -25,6 +25,12 @@ record LinkInput(String orderNumber, String amount, String currency, Integer ins
                 link.preAuthorization());
     }
 
+    LinkInput withReminderBefore(String reminder) {
+        return new LinkInput(orderNumber, amount, currency, installments, validFrom, validUntil, usage, description,
+                payerNoteEnabled, sms, email, returnUrl, payerChoosesInstallments, installmentCostBorneBy, maxPayments,
+                reminder, openAmountMin, openAmountMax, preAuthorization);
+    }
+
     LinkInput withValidity(Instant from, Instant until) {
         return new LinkInput(orderNumber, amount, currency, installments, from, until, usage, description,
                 payerNoteEnabled, sms, email, returnUrl, payerChoosesInstallments, installmentCostBorneBy, maxPayments,

@@ -109,7 +109,11 @@ class LinkPortalController implements WebAccess {
     /** «Yeni Ekle», empty or (from=) as a copy of another link: its terms, a new order number and validity. */
     @GetMapping("/new")
     String newLink(Caller caller, @RequestParam(required = false) String from, Locale locale, Model model) {
-        model.addAttribute("form", from == null ? new LinkForm() : LinkForm.copyOf(links.get(caller, from), locale));
+        LinkForm form = from == null ? new LinkForm() : LinkForm.copyOf(links.get(caller, from), locale);
+        if (from == null) {
+            form.setReminderBefore(links.defaultReminder(caller).map(java.time.Duration::toString).orElse(null));
+        }
+        model.addAttribute("form", form);
         return form(caller, null, model);
     }
 
@@ -148,6 +152,9 @@ class LinkPortalController implements WebAccess {
         try {
             refuseUnreadable(caller, input, null, errors);
             Link link = links.create(caller, input);
+            if (form.isReminderAsDefault()) {
+                links.setDefaultReminder(caller, form.getReminderBefore());
+            }
             redirect.addFlashAttribute("created", true);
             return "redirect:/links/" + link.id();
         } catch (ProblemException problem) {

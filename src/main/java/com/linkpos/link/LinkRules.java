@@ -140,17 +140,10 @@ class LinkRules {
         }
 
         java.time.Duration reminderBefore = null;
-        if (blankToNull(input.reminderBefore()) != null) {
-            try {
-                reminderBefore = java.time.Duration.parse(input.reminderBefore().strip().toUpperCase(Locale.ROOT));
-            } catch (java.time.format.DateTimeParseException unreadable) {
-                errors.add(FieldProblem.of("reminderBefore", "invalid_reminder"));
-            }
-            if (reminderBefore != null && (reminderBefore.isNegative() || reminderBefore.isZero()
-                    || reminderBefore.compareTo(maxValidity) >= 0)) {
-                errors.add(FieldProblem.of("reminderBefore", "invalid_reminder"));
-                reminderBefore = null;
-            }
+        try {
+            reminderBefore = reminder(input.reminderBefore());
+        } catch (ProblemException invalid) {
+            errors.addAll(invalid.errors());
         }
         CostBearer costBorneBy = named(CostBearer.class, input.installmentCostBorneBy(), CostBearer.MERCHANT,
                 "installmentCostBorneBy", "invalid_installment_cost_bearer", errors);
@@ -214,6 +207,26 @@ class LinkRules {
                     : FieldProblem.of(field, code, currency.minorDigits(), currency.name()));
             return null;
         }
+    }
+
+    /**
+     * [X2] A reminder's time before expiry, ISO-8601 ({@code PT24H}): null when blank or zero (no reminder); refused
+     * when unreadable, negative, or not shorter than the longest validity.
+     */
+    Duration reminder(String iso) {
+        if (blankToNull(iso) == null) {
+            return null;
+        }
+        Duration reminder;
+        try {
+            reminder = Duration.parse(iso.strip().toUpperCase(Locale.ROOT));
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            throw ProblemException.invalid(FieldProblem.of("reminderBefore", "invalid_reminder"));
+        }
+        if (reminder.isNegative() || reminder.compareTo(maxValidity) >= 0) {
+            throw ProblemException.invalid(FieldProblem.of("reminderBefore", "invalid_reminder"));
+        }
+        return reminder.isZero() ? null : reminder;
     }
 
     /** An absolute http(s) address a browser can be sent to, with no user info and no control characters. */

@@ -32,8 +32,11 @@ public class Links {
     private final LinkUrls urls;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LinkDefaults defaults;
 
-    Links(LinkTable table, LinkRules rules, Merchants merchants, LinkUrls urls, ApplicationEventPublisher events, Clock clock) {
+    Links(LinkTable table, LinkRules rules, Merchants merchants, LinkUrls urls, ApplicationEventPublisher events, Clock clock,
+          LinkDefaults defaults) {
+        this.defaults = defaults;
         this.table = table;
         this.rules = rules;
         this.merchants = merchants;
@@ -44,9 +47,12 @@ public class Links {
 
     /** [L11] Saves a new link with an unguessable token; a blank order number gets a generated one [L1]. */
     @Transactional
-    Link create(Caller caller, LinkInput input) {
+    Link create(Caller caller, LinkInput asked) {
         Merchant merchant = merchants.get(merchantOf(caller));
         Instant now = clock.instant();
+        // [X2] a link that does not say gets the merchant's default reminder
+        LinkInput input = asked.reminderBefore() != null && !asked.reminderBefore().isBlank() ? asked
+                : asked.withReminderBefore(defaults.reminderBefore(merchant.id()).map(Duration::toString).orElse(null));
         LinkTerms terms = checkNew(input, merchant, now);
         String id = Ids.newId("lnk");
         Optional<Link> inserted;
@@ -130,6 +136,22 @@ public class Links {
             invalid.errors().stream().filter(e -> !e.field().equals("orderNumber")).forEach(all::add);
             throw ProblemException.invalid(all);
         }
+    }
+
+    /** [X2] The reminder the merchant's new links get when they ask for none; empty: none. */
+    Optional<Duration> defaultReminder(Caller caller) {
+        return defaults.reminderBefore(merchantOf(caller));
+    }
+
+    /** [X2] Sets it (a merchant admin's choice; {@code iso} blank or PT0S: none), checked as a link's reminder is. */
+    @Transactional
+    Optional<Duration> setDefaultReminder(Caller caller, String iso) {
+        if (!caller.isMerchantAdmin()) {
+            throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", List.of());
+        }
+        Duration reminder = rules.reminder(iso);
+        defaults.setReminderBefore(merchantOf(caller), reminder);
+        return Optional.ofNullable(reminder);
     }
 
     /** [M3] Edits a link in place: same URL, same order number; paid terms stay frozen. */

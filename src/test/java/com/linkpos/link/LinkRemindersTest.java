@@ -60,7 +60,7 @@ class LinkRemindersTest {
                 .text().contains("Hatırlatma: "), "the reminder sent with its words");
 
         // a reminder longer than a link may live, or not a duration, is refused
-        for (String bad : List.of("PT0S", "tomorrow", "P400D")) {
+        for (String bad : List.of("-PT1H", "tomorrow", "P400D")) { // PT0S asks for none (below)
             Api.Response refused = api.post(merchant.key(), "/api/v1/links",
                     "{\"amount\": \"10.00\", \"reminderBefore\": \"" + bad + "\"}");
             assertThat(refused.status()).as(bad).isEqualTo(422);
@@ -71,5 +71,34 @@ class LinkRemindersTest {
     private static List<String> kinds(Api api, Api.Merchant merchant, Api.CreatedLink link) {
         return api.get(merchant.key(), "/api/v1/links/" + link.id() + "/notifications").json().path("data").valueStream()
                 .map(d -> d.path("kind").asString()).toList();
+    }
+
+    @Test
+    void aMerchantDefaultRemindsTheNewLinksThatAskForNone() {
+        Api api = new Api(port);
+        Api.Merchant merchant = api.newMerchant();
+        assertThat(api.get(merchant.key(), "/api/v1/links/defaults").json().path("reminderBefore").isNull()).isTrue();
+        Api.Response bad = api.send(merchant.key(), "PUT", "/api/v1/links/defaults", "{\"reminderBefore\": \"tomorrow\"}");
+        assertThat(bad.fieldErrors()).containsExactly("reminderBefore:invalid_reminder");
+        assertThat(api.send(merchant.key(), "PUT", "/api/v1/links/defaults", "{\"reminderBefore\": \"PT24H\"}").json()
+                .path("reminderBefore").asString()).isEqualTo("PT24H");
+
+        Api.CreatedLink silent = api.newLink(merchant, Map.of("amount", "30.00"));
+        Api.CreatedLink own = api.newLink(merchant, Map.of("amount", "30.00", "reminderBefore", "PT3H"));
+        Api.CreatedLink none = api.newLink(merchant, Map.of("amount", "30.00", "reminderBefore", "PT0S"));
+        assertThat(api.get(merchant.key(), "/api/v1/links/" + silent.id()).json().path("reminderBefore").asString())
+                .isEqualTo("PT24H");
+        assertThat(api.get(merchant.key(), "/api/v1/links/" + own.id()).json().path("reminderBefore").asString())
+                .isEqualTo("PT3H");
+        assertThat(api.get(merchant.key(), "/api/v1/links/" + none.id()).json().path("reminderBefore").isNull()).isTrue();
+
+        // the portal's «Yeni Ekle» starts from the default, and an admin may make another choice the default
+        PortalSession portal = PortalSession.loggedIn(port, merchant);
+        PortalSession.Page form = portal.get("/links/new");
+        assertThat(form.document().selectFirst("#reminderBefore option[selected]").val()).isEqualTo("PT24H");
+        PortalSession.Page created = portal.post("/links", Map.of("amount", "45,00", "currency", "TRY", "installments", "1",
+                "usage", "SINGLE", "installmentCostBorneBy", "MERCHANT", "reminderBefore", "PT3H", "reminderAsDefault", "true"));
+        assertThat(created.status()).as(created.text()).isEqualTo(302);
+        assertThat(api.get(merchant.key(), "/api/v1/links/defaults").json().path("reminderBefore").asString()).isEqualTo("PT3H");
     }
 }
