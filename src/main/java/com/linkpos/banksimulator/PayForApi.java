@@ -152,18 +152,23 @@ class PayForApi {
         });
     }
 
-    /** Void (iptal): an approved sale of the open batch, in full. */
-    private PayForAnswer voidSale(PayForTerminal terminal, String orgOrderId) {
+    /**
+     * What {@code action} answers of the order's approved sale, locked, in one transaction; V013 when the bank has
+     * none, ORIGINAL_ORDER_REQUIRED when no order was named.
+     */
+    private PayForAnswer onSale(PayForTerminal terminal, String orgOrderId,
+                                java.util.function.Function<SimulatorBooks.Booked, PayForAnswer> action) {
         if (orgOrderId.isEmpty()) {
             return PayForAnswer.of(PayForCode.ORIGINAL_ORDER_REQUIRED, orgOrderId);
         }
-        return transaction.execute(status -> {
-            Optional<SimulatorBooks.Booked> found = books.saleForUpdate(PayForMpi.GATEWAY, terminal.merchantId(), orgOrderId)
-                    .filter(SimulatorBooks.Booked::approved);
-            if (found.isEmpty()) {
-                return PayForAnswer.of(PayForCode.TRANSACTION_NOT_FOUND, orgOrderId);
-            }
-            SimulatorBooks.Booked sale = found.get();
+        return transaction.execute(status -> books.saleForUpdate(PayForMpi.GATEWAY, terminal.merchantId(), orgOrderId)
+                .filter(SimulatorBooks.Booked::approved).map(action)
+                .orElseGet(() -> PayForAnswer.of(PayForCode.TRANSACTION_NOT_FOUND, orgOrderId)));
+    }
+
+    /** Void (iptal): an approved sale of the open batch, in full. */
+    private PayForAnswer voidSale(PayForTerminal terminal, String orgOrderId) {
+        return onSale(terminal, orgOrderId, sale -> {
             if (sale.voided()) {
                 return PayForAnswer.of(PayForCode.ALREADY_VOIDED, orgOrderId);
             }
@@ -185,16 +190,7 @@ class PayForApi {
 
     /** PostAuth: closes an open pre-authorization for the amount captured, in today's batch [X6]. */
     private PayForAnswer capture(PayForTerminal terminal, String orgOrderId, String purchAmount) {
-        if (orgOrderId.isEmpty()) {
-            return PayForAnswer.of(PayForCode.ORIGINAL_ORDER_REQUIRED, orgOrderId);
-        }
-        return transaction.execute(status -> {
-            Optional<SimulatorBooks.Booked> found = books.saleForUpdate(PayForMpi.GATEWAY, terminal.merchantId(), orgOrderId)
-                    .filter(SimulatorBooks.Booked::approved);
-            if (found.isEmpty()) {
-                return PayForAnswer.of(PayForCode.TRANSACTION_NOT_FOUND, orgOrderId);
-            }
-            SimulatorBooks.Booked preAuthorization = found.get();
+        return onSale(terminal, orgOrderId, preAuthorization -> {
             BigDecimal amount;
             try {
                 amount = PayForAmounts.amount(purchAmount, PayForAmounts.currency(preAuthorization.currency()));
@@ -219,22 +215,13 @@ class PayForApi {
 
     /** Refund (iade): part or all of what is left of an approved sale whose batch is closed. */
     private PayForAnswer refund(PayForTerminal terminal, String orgOrderId, String purchAmount, String currencyCode) {
-        if (orgOrderId.isEmpty()) {
-            return PayForAnswer.of(PayForCode.ORIGINAL_ORDER_REQUIRED, orgOrderId);
-        }
-        if (purchAmount.isEmpty()) {
+        if (!orgOrderId.isEmpty() && purchAmount.isEmpty()) {
             return PayForAnswer.of(PayForCode.REFUND_AMOUNT_MISSING, orgOrderId);
         }
-        if (!currencyCode.isEmpty() && PayForAmounts.knownCurrency(currencyCode).isEmpty()) {
+        if (!orgOrderId.isEmpty() && !currencyCode.isEmpty() && PayForAmounts.knownCurrency(currencyCode).isEmpty()) {
             return PayForAnswer.of(PayForCode.CURRENCY_INVALID, orgOrderId);
         }
-        return transaction.execute(status -> {
-            Optional<SimulatorBooks.Booked> found = books.saleForUpdate(PayForMpi.GATEWAY, terminal.merchantId(), orgOrderId)
-                    .filter(SimulatorBooks.Booked::approved);
-            if (found.isEmpty()) {
-                return PayForAnswer.of(PayForCode.TRANSACTION_NOT_FOUND, orgOrderId);
-            }
-            SimulatorBooks.Booked sale = found.get();
+        return onSale(terminal, orgOrderId, sale -> {
             if (!currencyCode.isEmpty() && !currencyCode.equals(sale.currency())) {
                 return PayForAnswer.of(PayForCode.CURRENCY_INVALID, orgOrderId);
             }

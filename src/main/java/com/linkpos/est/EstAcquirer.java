@@ -142,42 +142,43 @@ final class EstAcquirer implements Acquirer {
             return answer;
         }
         // "nothing to void": the order's status says why (voided before, its day ended, or unknown)
+        return refusedAsStatusSays(order, answer, BankAnswer.Refusal.BATCH_CLOSED_USE_REFUND);
+    }
+
+    /** A refusal named by the order's status: unknown, voided before, or else {@code otherwise}. */
+    private BankAnswer refusedAsStatusSays(Order order, BankAnswer answer, BankAnswer.Refusal otherwise) {
         Optional<Map<String, String>> status = status(order.orderId());
         if (status.isEmpty()) {
             return BankAnswer.refused(BankAnswer.Refusal.NOT_FOUND, answer.code(), answer.message());
         }
         return BankAnswer.refused(EstCodes.VOIDED.equals(status.get().get("TRANS_STAT"))
-                ? BankAnswer.Refusal.ALREADY_VOIDED : BankAnswer.Refusal.BATCH_CLOSED_USE_REFUND, answer.code(), answer.message());
+                ? BankAnswer.Refusal.ALREADY_VOIDED : otherwise, answer.code(), answer.message());
+    }
+
+    /** A Credit or PostAuth of {@code amount} of the order. */
+    private BankAnswer ofOrder(Order order, String type, Money amount) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("Type", type);
+        request.put("OrderId", order.orderId());
+        request.put("Total", WireAmount.of(amount));
+        request.put("Currency", amount.currency().numericCode());
+        return answer(gateway.api(terminal, request, Map.of()));
     }
 
     /** PostAuth of the pre-authorized order; a refusal is read from the order's status (open pre-auth or not). */
     @Override
     public BankAnswer capture(Order order, Money amount) {
-        Map<String, String> request = new LinkedHashMap<>();
-        request.put("Type", "PostAuth");
-        request.put("OrderId", order.orderId());
-        request.put("Total", WireAmount.of(amount));
-        request.put("Currency", amount.currency().numericCode());
-        BankAnswer answer = answer(gateway.api(terminal, request, Map.of()));
+        BankAnswer answer = ofOrder(order, "PostAuth", amount);
+        // the gateway's refusal (99 or CORE-…), not an issuer's decline: the order's status says why
         if (answer.approved() || !EstCodes.GATEWAY_ERROR.equals(answer.code()) && !answer.code().startsWith("CORE-")) {
             return answer;
         }
-        Optional<Map<String, String>> status = status(order.orderId());
-        if (status.isEmpty()) {
-            return BankAnswer.refused(BankAnswer.Refusal.NOT_FOUND, answer.code(), answer.message());
-        }
-        return BankAnswer.refused(EstCodes.VOIDED.equals(status.get().get("TRANS_STAT"))
-                ? BankAnswer.Refusal.ALREADY_VOIDED : BankAnswer.Refusal.NOT_CAPTURABLE, answer.code(), answer.message());
+        return refusedAsStatusSays(order, answer, BankAnswer.Refusal.NOT_CAPTURABLE);
     }
 
     @Override
     public BankAnswer refund(Order order, Money amount) {
-        Map<String, String> request = new LinkedHashMap<>();
-        request.put("Type", "Credit");
-        request.put("OrderId", order.orderId());
-        request.put("Total", WireAmount.of(amount));
-        request.put("Currency", amount.currency().numericCode());
-        BankAnswer answer = answer(gateway.api(terminal, request, Map.of()));
+        BankAnswer answer = ofOrder(order, "Credit", amount);
         if (answer.approved()) {
             return answer;
         }

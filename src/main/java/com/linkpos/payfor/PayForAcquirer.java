@@ -171,27 +171,25 @@ final class PayForAcquirer implements Acquirer {
 
     @Override
     public BankAnswer refund(Order order, Money amount) {
+        return ofOrder(order, "Refund", amount, PayForCodes::ofRefund);
+    }
+
+    /** A Refund or PostAuth of {@code amount} of the order, on XMLGate. */
+    private BankAnswer ofOrder(Order order, String txnType, Money amount, Function<String, BankAnswer.Refusal> refusals) {
         Map<String, String> request = account();
         request.put("OrgOrderId", order.orderId());
         request.put("SecureType", "NonSecure");
-        request.put("TxnType", "Refund");
+        request.put("TxnType", txnType);
         request.put("PurchAmount", WireAmount.of(amount));
         request.put("Currency", amount.currency().numericCode());
         request.put("Lang", "TR");
-        return answer(gateway.xml(terminal.gatewayUrl(), request), PayForCodes::ofRefund);
+        return answer(gateway.xml(terminal.gatewayUrl(), request), refusals);
     }
 
     /** PostAuth closes the pre-authorization for the amount captured (VPOS.md A5: V016, V025, V026, V027 refuse). */
     @Override
     public BankAnswer capture(Order order, Money amount) {
-        Map<String, String> request = account();
-        request.put("OrgOrderId", order.orderId());
-        request.put("SecureType", "NonSecure");
-        request.put("TxnType", "PostAuth");
-        request.put("PurchAmount", WireAmount.of(amount));
-        request.put("Currency", amount.currency().numericCode());
-        request.put("Lang", "TR");
-        return answer(gateway.xml(terminal.gatewayUrl(), request), PayForCodes::ofCapture);
+        return ofOrder(order, "PostAuth", amount, PayForCodes::ofCapture);
     }
 
     /** The simulator's batch closes at LinkPOS's end of day; a real QNB terminal closes its own [A6]. */

@@ -44,9 +44,7 @@ class InstallmentChoiceTest {
         Api.Merchant merchant = api.newMerchant(List.of(), 12);
         assertThat(api.patch(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id(), RATES).status()).isEqualTo(200);
         if (gateway.equals("EST")) {
-            assertThat(api.patch(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id(), Api.json(Map.of("acquirer",
-                    Map.of("type", "EST", "preset", "SIMULATOR", "clientId", "700655000200", "username", "ISBANKAPI",
-                            "password", "ISBANK07", "storeKey", "TRPS0200")))).status()).isEqualTo(200);
+            api.putOnEst(merchant);
             return new Merchant(merchant, "5555555555554444"); // an İşbank Maximum card: installments at İşbank's EST
         }
         return new Merchant(merchant, "4155650100416111"); // a QNB card: installments at QNB's PayFor

@@ -7,10 +7,8 @@ import com.linkpos.support.LinkPosTest;
 import com.linkpos.support.Payer;
 import com.linkpos.support.Payer.Card;
 import com.linkpos.support.PortalSession.Page;
-import com.linkpos.support.TestData;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,10 +42,7 @@ class TwoGatewaysTest {
         api = new Api(port);
         onPayFor = api.newMerchant();
         onEst = api.newMerchant();
-        Api.Response set = api.patch(TestData.BANK_KEY, "/api/v1/admin/merchants/" + onEst.id(), Api.json(Map.of("acquirer",
-                Map.of("type", "EST", "preset", "SIMULATOR", "clientId", "700655000200", "username", "ISBANKAPI",
-                        "password", "ISBANK07", "storeKey", "TRPS0200"))));
-        assertThat(set.status()).as("%s", set).isEqualTo(200);
+        Api.Response set = api.putOnEst(onEst);
         assertThat(set.json().path("acquirer").path("gatewayUrl").asString()).isEqualTo(api.baseUrl() + "/simulator/est");
         assertThat(set.json().path("acquirer").path("installmentPrograms").asString()).isEqualTo("Maximum");
     }

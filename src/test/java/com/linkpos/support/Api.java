@@ -117,6 +117,20 @@ public final class Api {
         return new Merchant(id, key.json().path("key").asString(), username, "a-good-password-1");
     }
 
+    /**
+     * Moves the merchant to the simulated İşbank EST v3 terminal (the public test terminal's credentials); the bank's
+     * answer, which the caller may check further.
+     */
+    public Response putOnEst(Merchant merchant) {
+        Response set = patch(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id(), json(Map.of("acquirer",
+                Map.of("type", "EST", "preset", "SIMULATOR", "clientId", "700655000200", "username", "ISBANKAPI",
+                        "password", "ISBANK07", "storeKey", "TRPS0200"))));
+        if (set.status() != 200) {
+            throw new IllegalStateException("not moved to EST: " + set);
+        }
+        return set;
+    }
+
     /** A link as the API made it: its id, the token and URL of its payment page, its order number. */
     public record CreatedLink(String id, String token, String url, String orderNumber) {
     }

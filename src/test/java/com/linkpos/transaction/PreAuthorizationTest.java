@@ -38,9 +38,7 @@ class PreAuthorizationTest {
         Api api = new Api(port);
         Api.Merchant merchant = api.newMerchant(List.of(), 12);
         if (gateway.equals("EST")) {
-            assertThat(api.patch(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id(), Api.json(Map.of("acquirer",
-                    Map.of("type", "EST", "preset", "SIMULATOR", "clientId", "700655000200", "username", "ISBANKAPI",
-                            "password", "ISBANK07", "storeKey", "TRPS0200")))).status()).isEqualTo(200);
+            api.putOnEst(merchant);
             return new Merchant(merchant, "5555555555554444");
         }
         return new Merchant(merchant, "4155650100416111");
