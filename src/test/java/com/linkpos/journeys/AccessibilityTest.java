@@ -35,6 +35,9 @@ class AccessibilityTest extends OneBrowser {
         Api.CreatedLink link = api.newLink(merchant, Map.of("amount", "1250.50", "installments", 3, "usage", "MULTI",
                 "orderNumber", TestData.unique("A11Y"), "description", "Kasım faturası"));
         String sale = new Payer(port).pay(link.token(), "4155650100416111", null, true);
+        // [X6] a hold, to be captured or released
+        String hold = new Payer(port).pay(api.newLink(merchant, "{\"amount\": \"300.00\", \"preAuthorization\": true}").token(),
+                "4155650100416111", null, true);
         Map<String, List<String>> found = new LinkedHashMap<>();
 
         // the payer: the payment page, the issuer's 3-D Secure page, the receipt and a failure
@@ -52,6 +55,17 @@ class AccessibilityTest extends OneBrowser {
         browser.findElement(By.id("otp")).sendKeys("123456", Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("attempt-summary")).isEmpty());
         found.put("failure page", axe.violations(browser));
+        // [X4] an amount the payer types, refused outside the link's range: the form again with its error
+        browser.get(url("/pay/" + api.newLink(merchant, "{\"openAmount\": {\"min\": \"10.00\", \"max\": \"500.00\"}}").token()));
+        found.put("open amount payment page", axe.violations(browser));
+        browser.findElement(By.id("amount")).sendKeys("1");
+        browser.findElement(By.id("cardHolder")).sendKeys("Ayşe Yılmaz");
+        browser.findElement(By.id("cardNumber")).sendKeys("4155650100416111");
+        browser.findElement(By.id("expiry")).sendKeys("1230");
+        browser.findElement(By.id("cvv")).sendKeys("123");
+        browser.findElement(By.id("pay-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("amount-error")).isEmpty());
+        found.put("open amount refused", axe.violations(browser));
         browser.quit();
 
         // the merchant
@@ -62,7 +76,7 @@ class AccessibilityTest extends OneBrowser {
         browser.findElement(By.id("password")).sendKeys(merchant.password(), Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("daily-chart")).isEmpty());
         for (String page : List.of("/dashboard", "/links", "/links/new", "/links/" + link.id(), "/reports/transactions",
-                "/reports/transactions/" + sale, "/reports/links", "/reports/settlements", "/reversals", "/reversals/" + sale, "/messages", "/help")) {
+                "/reports/transactions/" + sale, "/reports/links", "/reports/settlements", "/reversals", "/reversals/" + sale, "/reversals/" + hold, "/messages", "/help")) {
             browser.get(url(page));
             found.put(page, axe.violations(browser));
         }
