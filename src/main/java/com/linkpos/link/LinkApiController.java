@@ -296,7 +296,8 @@ class LinkApiController {
     }
 
     @GetMapping("/defaults")
-    @Operation(operationId = "getLinkDefaults", summary = "The merchant's link defaults")
+    @Operation(operationId = "getLinkDefaults", summary = "The merchant's link defaults",
+            description = "[X2] What a new link that asks for none gets: the default reminder (null: none).")
     Defaults defaults(Caller caller) {
         return new Defaults(links.defaultReminder(caller).map(java.time.Duration::toString).orElse(null));
     }

@@ -48,13 +48,19 @@ class AdminMerchantController {
     private final MerchantTerminals terminals;
     private final PricingTable pricing;
 
-    AdminMerchantController(Merchants merchants, ApiKeys apiKeys, MerchantTerminals terminals, PricingTable pricing) {
+    AdminMerchantController(Merchants merchants, ApiKeys apiKeys, MerchantTerminals terminals, PricingTable pricing,
+                            TwoFactor twoFactor) {
+        this.twoFactor = twoFactor;
         this.merchants = merchants;
         this.apiKeys = apiKeys;
         this.terminals = terminals;
         this.pricing = pricing;
     }
 
+    private final TwoFactor twoFactor;
+    private static final String REQUIRE_TWO_FACTOR = "[S1] Every portal user of the merchant logs in with a second "
+            + "factor (TOTP); one without enrols at the next login. (`linkpos.security.require-two-factor` requires it of "
+            + "every merchant.)";
     private static final String INSTALLMENT_RATES = "[T2] Vade farkı percent per installment count (1–12), e.g. "
             + "{\"2\": \"1.90\", \"3\": \"2.80\"}; a count left out takes the nearest smaller one's. Replaces the map.";
     private static final String COMMISSION_RATES = "[T3] Commission percent per installment count (1–12), and "
@@ -158,7 +164,8 @@ class AdminMerchantController {
             AcquirerRequest acquirer,
             @Schema(description = INSTALLMENT_RATES) Map<String, Object> installmentRates,
             @Schema(description = COMMISSION_RATES) Map<String, Object> commissionRates,
-            @Schema(description = VALUE_DAYS) Map<String, Object> valueDays) {
+            @Schema(description = VALUE_DAYS) Map<String, Object> valueDays,
+            @Schema(defaultValue = "false", description = REQUIRE_TWO_FACTOR) Boolean requireTwoFactor) {
     }
 
     /**
@@ -179,7 +186,8 @@ class AdminMerchantController {
                                  + "left out keep their stored values.") AcquirerRequest acquirer,
                          @Schema(nullable = true, description = INSTALLMENT_RATES) Map<String, String> installmentRates,
                          @Schema(nullable = true, description = COMMISSION_RATES) Map<String, String> commissionRates,
-                         @Schema(nullable = true, description = VALUE_DAYS) Map<String, Integer> valueDays) {
+                         @Schema(nullable = true, description = VALUE_DAYS) Map<String, Integer> valueDays,
+                         @Schema(nullable = true, description = REQUIRE_TWO_FACTOR) Boolean requireTwoFactor) {
     }
 
     @Schema(name = "Merchant")
@@ -195,6 +203,7 @@ class AdminMerchantController {
                             @Schema(description = INSTALLMENT_RATES) Map<String, String> installmentRates,
                             @Schema(description = COMMISSION_RATES) Map<String, String> commissionRates,
                             @Schema(description = VALUE_DAYS) Map<String, Integer> valueDays,
+                            @Schema(description = REQUIRE_TWO_FACTOR) boolean requireTwoFactor,
                             Instant createdAt, Instant updatedAt) {
     }
 
@@ -207,7 +216,7 @@ class AdminMerchantController {
                 merchant.maxInstallments(), merchant.notifyOnPayment(),
                 terminals.shown(merchant.id()).map(AcquirerView::of).orElse(null),
                 PricingTable.written(terms.vadeFarki(), null), PricingTable.written(terms.commission(), terms.foreignCardCommission()),
-                valueDays, merchant.createdAt(), merchant.updatedAt());
+                valueDays, twoFactor.required(merchant.id()), merchant.createdAt(), merchant.updatedAt());
     }
 
     @Schema(name = "MerchantList")
@@ -243,6 +252,9 @@ class AdminMerchantController {
         pricing.replace(merchant.id(), rates);
         if (request.acquirer() != null) {
             terminals.configure(merchant.id(), request.acquirer().given()); // in the same transaction: all or nothing
+        }
+        if (Boolean.TRUE.equals(request.requireTwoFactor())) {
+            twoFactor.require(merchant.id(), true);
         }
         return response(merchant);
     }
@@ -293,6 +305,9 @@ class AdminMerchantController {
             terminals.configure(id, request.acquirer().given());
         }
         pricing.replace(id, rates);
+        if (request.requireTwoFactor() != null) {
+            twoFactor.require(id, request.requireTwoFactor());
+        }
         return response(merchants.update(id, terms));
     }
 

@@ -43,8 +43,12 @@ class BankPortalController implements WebAccess {
     private final JsonMapper json;
     private final PricingTable pricing;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BankPortalController.class);
+    private final TwoFactor twoFactor;
+
     BankPortalController(Merchants merchants, MerchantTerminals terminals, Acquirers acquirers, JsonMapper json,
-                         PricingTable pricing) {
+                         PricingTable pricing, TwoFactor twoFactor) {
+        this.twoFactor = twoFactor;
         this.merchants = merchants;
         this.terminals = terminals;
         this.acquirers = acquirers;
@@ -209,6 +213,28 @@ class BankPortalController implements WebAccess {
         return TypedAmounts.written(new java.math.BigDecimal(rate.toDecimalString()), locale);
     }
 
+    /** [S1] The bank requires (or no longer requires) a second factor of the merchant's users. */
+    @PostMapping("/{id}/two-factor")
+    String requireTwoFactor(@PathVariable String id, @RequestParam(defaultValue = "false") boolean required,
+                            RedirectAttributes redirect) {
+        Merchant merchant = merchants.get(id);
+        twoFactor.require(id, required);
+        redirect.addFlashAttribute("saved", merchant.name());
+        return "redirect:/bank/merchants/" + id;
+    }
+
+    /** [S1] A user who lost the phone and the recovery codes: the second factor is removed; the next login enrols again. */
+    @PostMapping("/{id}/users/{userId}/two-factor/reset")
+    String resetTwoFactor(@PathVariable String id, @PathVariable String userId, RedirectAttributes redirect) {
+        Merchant merchant = merchants.get(id);
+        if (!twoFactor.reset(id, userId)) {
+            throw ProblemException.notFound();
+        }
+        log.info("The bank reset the second factor of user {} of merchant {}", userId, id);
+        redirect.addFlashAttribute("saved", merchant.name());
+        return "redirect:/bank/merchants/" + id;
+    }
+
     @PostMapping("/{id}/terminal/remove")
     String removeTerminal(@PathVariable String id, RedirectAttributes redirect) {
         Merchant merchant = merchants.get(id);
@@ -257,6 +283,8 @@ class BankPortalController implements WebAccess {
                             json.writeValueAsString(terminals.presetSettings(type, preset))))
                     .toList()));
             model.addAttribute("presets", presets);
+            model.addAttribute("twoFactorRequired", twoFactor.required(editing.id()));
+            model.addAttribute("twoFactorUsers", twoFactor.users(editing.id()));
         }
         model.addAttribute("foreignChoices", Arrays.stream(Currency.values()).filter(Currency::isForeign).toList());
         return "merchant/merchants";

@@ -115,17 +115,30 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain portal(HttpSecurity http, LoginThrottle throttle, List<WebAccess> modules) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, LoginThrottle throttle, List<WebAccess> modules,
+                               org.springframework.beans.factory.ObjectProvider<SecondFactors> factors) throws Exception {
+        // a module test without the users' module: a password is all there is
+        SecondFactors secondFactors = factors.getIfAvailable(() -> new SecondFactors() {
+            @Override
+            public Step afterPassword(String username) {
+                return Step.NONE;
+            }
+
+            @Override
+            public boolean accepts(String username, String code) {
+                return false;
+            }
+        });
         http.addFilterBefore(new LoginThrottle.Gate(throttle),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> {
-                    authorize.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+                    authorize.requestMatchers("/login", "/login/code", "/login/enrol", "/login/enrol/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                             "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
                     PortalAccess access = new PortalAccess(authorize);
                     modules.forEach(module -> module.portal(access));
                     authorize.anyRequest().authenticated(); // the home and help pages, whoever is signed in
                 })
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(PendingLogin.handler(secondFactors)).permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(loginPage()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(SecurityConfiguration::browserHeaders);
