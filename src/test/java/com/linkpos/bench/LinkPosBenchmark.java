@@ -68,6 +68,10 @@ class LinkPosBenchmark {
     static final double SEARCH_P95_TARGET_MS = 50;
     static final double CSV_TARGET_ROWS_PER_S = 100_000;
     static final double XLSX_TARGET_ROWS_PER_S = 20_000;
+    /** Issue 19: an export's download starts within a second, however many rows follow. */
+    static final double FIRST_BYTE_TARGET_S = 1.0;
+    /** Issue 19: the CSV export at least half as fast as PostgreSQL's own COPY of the same rows (C). */
+    static final double CSV_TARGET_OF_COPY = 0.5;
     static final long TARGET_SCALE = 1_000_000;
     static final double LINKS_TARGET_OF_P = 0.30;
     static final double PAYMENTS_TARGET_OF_P = 0.10;
@@ -165,6 +169,16 @@ class LinkPosBenchmark {
         }
     }
 
+    /**
+     * A stream measured in the benchmark's own JVM rather than through the application: PostgreSQL's COPY of the
+     * export's rows (the yardstick C), and each XLSX library writing them (the writer race).
+     */
+    record Measured(String what, long rows, long bytes, double seconds, double firstByteSeconds, String problem) {
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+    }
+
     /** The application's memory at one moment (heap from /actuator/metrics, RSS from /proc), or the peaks of a period. */
     record Memory(long heapUsed, long heapCommitted, long heapMax, long rss, long liveAfterGcMb, int samples) {
     }
@@ -172,7 +186,8 @@ class LinkPosBenchmark {
     /** Everything the table shows. */
     record Figures(Pgbench.Baseline baseline, String pgVersion, String pgSettings, double seedSeconds,
                    ClosedLoop.Result links, ClosedLoop.Result payments, Memory idle, Memory loaded, long simRss,
-                   Latencies search, Export csv, Export xlsx, GcLog gc, List<Startup.Run> startups, Settled settled) {
+                   Latencies search, Export csv, Export xlsx, Measured copy, List<Measured> writers, GcLog gc,
+                   List<Startup.Run> startups, Settled settled) {
     }
 
     /**
@@ -256,7 +271,7 @@ class LinkPosBenchmark {
         }
         figures = new Figures(figures.baseline(), figures.pgVersion(), figures.pgSettings(), figures.seedSeconds(),
                 figures.links(), figures.payments(), figures.idle(), figures.loaded(), figures.simRss(), figures.search(),
-                figures.csv(), figures.xlsx(), figures.gc(), startups, figures.settled());
+                figures.csv(), figures.xlsx(), figures.copy(), figures.writers(), figures.gc(), startups, figures.settled());
 
         // g. the table
         String table = table(started, loadAtStart, figures);
@@ -391,16 +406,23 @@ class LinkPosBenchmark {
         String range = "&from=" + LocalDate.ofInstant(start, ISTANBUL) + "&to=" + today;
         LocalDate yesterday = today.minusDays(1);
         warmUpExports(big, "&from=" + yesterday + "&to=" + yesterday);
+        // the same instants as the API makes of range's days (Istanbul midnights)
+        Instant exportFrom = LocalDate.ofInstant(start, ISTANBUL).atStartOfDay(ISTANBUL).toInstant();
+        Instant exportTo = today.plusDays(1).atStartOfDay(ISTANBUL).toInstant();
+        Instant dayFrom = yesterday.atStartOfDay(ISTANBUL).toInstant();
+        Instant dayTo = today.atStartOfDay(ISTANBUL).toInstant();
+        Measured copy = copy(postgres.getPostgresDatabase(), big, exportFrom, exportTo, dayFrom, dayTo);
         Export csv = export(big, "csv", range, metrics);
         Export xlsx = export(big, "xlsx", range, metrics);
         assertThat(app.isAlive()).as("the application survived the exports").isTrue();
+        List<Measured> writers = writerRace(postgres.getPostgresDatabase(), big, exportFrom, exportTo, dayFrom, dayTo);
         jfr("stop", "reports");
         GcLog gc = GcLog.read(out.resolve("app-gc.log"));
         try (Connection db = postgres.getPostgresDatabase().getConnection()) {
             plans(db, searchMerchants.get(0), big, yesterday, LocalDate.ofInstant(start, ISTANBUL), today);
         }
         return new Figures(baseline, pgVersion, pgSettings, seedSeconds, links, payments, idle, loaded, sampler.simRss.get(),
-                search, csv, xlsx, gc, List.of(), settled);
+                search, csv, xlsx, copy, writers, gc, List.of(), settled);
     }
 
     static String section(String name, Usage.Delta cost, long operations, String unit) {
@@ -449,6 +471,14 @@ class LinkPosBenchmark {
         if (f.xlsx().problem() != null) {
             problems.add("XLSX: " + f.xlsx().problem());
         }
+        if (f.copy().problem() != null) {
+            problems.add("COPY: " + f.copy().problem());
+        }
+        for (Measured writer : f.writers()) {
+            if (writer.problem() != null) {
+                problems.add(writer.what() + ": " + writer.problem());
+            }
+        }
         if (f.links().errors() > 0) {
             problems.add("link creation: " + f.links().describeErrors());
         }
@@ -484,6 +514,14 @@ class LinkPosBenchmark {
             }
             if (f.xlsx().rowsPerSecond() < XLSX_TARGET_ROWS_PER_S) {
                 problems.add("XLSX " + rate(f.xlsx().rowsPerSecond()) + " < target");
+            }
+            for (Export export : List.of(f.csv(), f.xlsx())) {
+                if (!(export.firstByteSeconds() < FIRST_BYTE_TARGET_S)) {
+                    problems.add(export.format() + " first byte after " + export.firstByteSeconds() + " s");
+                }
+            }
+            if (f.copy().problem() == null && f.csv().rowsPerSecond() < CSV_TARGET_OF_COPY * f.copy().rowsPerSecond()) {
+                problems.add("CSV " + rate(f.csv().rowsPerSecond()) + " < " + CSV_TARGET_OF_COPY + " × COPY");
             }
             if (f.startups().size() == 2 && !(f.startups().get(1).seconds() <= STARTUP_TARGET_S)) {
                 problems.add("second start " + f.startups().get(1).seconds() + " s > " + STARTUP_TARGET_S + " s");
@@ -1027,7 +1065,9 @@ class LinkPosBenchmark {
         String problem = null;
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            firstByte = seconds(t);
+            // the first byte of the body, not the headers: with a streamed body they travel together, but only
+            // the body says the file has begun
+            firstByte = Double.NaN;
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     problem = String.format(Locale.ROOT, "HTTP %d after %.1f s: %s", response.statusCode(), seconds(t),
@@ -1036,6 +1076,9 @@ class LinkPosBenchmark {
                     byte[] buffer = new byte[1 << 16];
                     long lines = 0;
                     for (int read; (read = body.read(buffer)) > 0; ) {
+                        if (bytes == 0) {
+                            firstByte = seconds(t);
+                        }
                         bytes += read;
                         for (int i = 0; i < read; i++) {
                             if (buffer[i] == '\n') {
@@ -1045,7 +1088,17 @@ class LinkPosBenchmark {
                     }
                     rows = lines - 1; // the header
                 } else {
-                    bytes = Files.copy(body, file); // to a file, not to memory; counted afterwards
+                    // to a file, not to memory; counted afterwards
+                    try (java.io.OutputStream saved = Files.newOutputStream(file)) {
+                        byte[] buffer = new byte[1 << 16];
+                        for (int read; (read = body.read(buffer)) > 0; ) {
+                            if (bytes == 0) {
+                                firstByte = seconds(t);
+                            }
+                            bytes += read;
+                            saved.write(buffer, 0, read);
+                        }
+                    }
                 }
             }
         } catch (IOException broken) {
@@ -1088,6 +1141,99 @@ class LinkPosBenchmark {
                 rows, bytes, seconds, rate(export.rowsPerSecond()), firstByte, mb(export.peakHeap()), mb(heapMax),
                 problem == null ? "" : " — PROBLEM: " + problem);
         return export;
+    }
+
+    /**
+     * C: PostgreSQL's own {@code COPY (the export's query) TO STDOUT (FORMAT csv)} of the big merchant's rows, through
+     * pgjdbc's CopyManager, in the same transaction settings as the export ({@code SET LOCAL enable_sort = off}, so the
+     * same plan). What a client gets when the server does all the work: the yardstick the exports are compared with,
+     * since absolute rates move with the machine. One day first, to warm up as the exports do.
+     */
+    Measured copy(javax.sql.DataSource db, Merchant merchant, Instant from, Instant to, Instant dayFrom, Instant dayTo) {
+        log("COPY of the export's rows…");
+        try {
+            copyOnce(db, merchant, dayFrom, dayTo);
+            Measured copy = copyOnce(db, merchant, from, to);
+            log("COPY: %,d rows, %,d bytes in %.2f s = %s (first byte after %.3f s)", copy.rows(), copy.bytes(),
+                    copy.seconds(), rate(copy.rowsPerSecond()), copy.firstByteSeconds());
+            if (copy.rows() != exportRows) {
+                return new Measured(copy.what(), copy.rows(), copy.bytes(), copy.seconds(), copy.firstByteSeconds(),
+                        "expected " + exportRows + " rows, got " + copy.rows());
+            }
+            return copy;
+        } catch (Exception failed) {
+            log("COPY failed: %s", failed);
+            return new Measured("COPY", 0, 0, Double.NaN, Double.NaN, failed.toString());
+        }
+    }
+
+    Measured copyOnce(javax.sql.DataSource db, Merchant merchant, Instant from, Instant to) throws Exception {
+        try (Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL enable_sort = off");
+            }
+            FirstByteSink sink = new FirstByteSink();
+            org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            String sql = "COPY (" + com.linkpos.transaction.ExportRows.sql(merchant.id(), from, to) + ") TO STDOUT (FORMAT csv)";
+            sink.start = System.nanoTime();
+            long rows = copy.copyOut(sql, sink);
+            double seconds = seconds(sink.start);
+            connection.rollback();
+            return new Measured("COPY", rows, sink.bytes, seconds, sink.firstByteSeconds(), null);
+        }
+    }
+
+    /** Counts what arrives and notes when the first byte did; keeps nothing. */
+    static final class FirstByteSink extends java.io.OutputStream {
+        long start;
+        long first;
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (bytes == 0 && len > 0) {
+                first = System.nanoTime();
+            }
+            bytes += len;
+        }
+
+        double firstByteSeconds() {
+            return bytes == 0 ? Double.NaN : (first - start) / 1e9;
+        }
+    }
+
+    /**
+     * The XLSX libraries side by side on the export's rows: POI's SXSSF (the writer the product had) and fastexcel
+     * (the one it has), in the benchmark's JVM (its heap, not -Xmx of the application), from the same query as the
+     * application's export, with the same columns and words ({@link com.linkpos.reporting.XlsxWriters}). The
+     * product ships only the better one, so the other cannot be asked for over HTTP. Each one day first, to warm up.
+     */
+    List<Measured> writerRace(javax.sql.DataSource db, Merchant merchant, Instant from, Instant to, Instant dayFrom,
+                              Instant dayTo) {
+        List<Measured> results = new ArrayList<>();
+        for (com.linkpos.reporting.XlsxWriters.Library library : com.linkpos.reporting.XlsxWriters.Library.values()) {
+            String what = "XLSX writer " + library.name().toLowerCase(Locale.ROOT);
+            log("%s, in the benchmark's JVM…", what);
+            try {
+                com.linkpos.reporting.XlsxWriters.run(library, db, merchant.id(), dayFrom, dayTo);
+                com.linkpos.reporting.XlsxWriters.Run run = com.linkpos.reporting.XlsxWriters.run(library, db,
+                        merchant.id(), from, to);
+                log("%s: %,d rows, %,d bytes in %.2f s = %s (first byte after %.2f s)", what, run.rows(), run.bytes(),
+                        run.seconds(), rate(run.rowsPerSecond()), run.firstByteSeconds());
+                results.add(new Measured(what, run.rows(), run.bytes(), run.seconds(), run.firstByteSeconds(),
+                        run.rows() == exportRows ? null : "expected " + exportRows + " rows, got " + run.rows()));
+            } catch (Exception | Error failed) {
+                log("%s failed: %s", what, failed);
+                results.add(new Measured(what, 0, 0, Double.NaN, Double.NaN, failed.toString()));
+            }
+        }
+        return results;
     }
 
     /** One day of the big merchant in each format, read and dropped: the export code runs compiled, as on a busy server. */
@@ -1357,7 +1503,7 @@ class LinkPosBenchmark {
                 + "Search: %d requests after %d warm-up, one at a time, a random merchant and full day, `limit=50` "
                 + "(%.1f rows a page)\n", rows, merchants, exportRows, days, searches, warmup, f.search().rowsPerPage()));
 
-        md.append("\n| | Measure | Result | Target | Ratio to P | Met |\n|---|---|---|---|---|---|\n");
+        md.append("\n| | Measure | Result | Target | Ratio to P (or to C) | Met |\n|---|---|---|---|---|---|\n");
         // P
         if (p != null) {
             row(md, "P", "**P**: pgbench TPC-B-like, " + pgbenchClients + " clients",
@@ -1409,8 +1555,37 @@ class LinkPosBenchmark {
                 "report %s / ledger %s kuruş, %,d / %,d transactions", settled.reportNet(), settled.ledgerNet(),
                 settled.reportCount(), settled.ledgerCount()), "equal", "", verdict(settled.reconciled()));
         // d
-        exportRows(md, f.csv(), CSV_TARGET_ROWS_PER_S);
-        exportRows(md, f.xlsx(), XLSX_TARGET_ROWS_PER_S);
+        Measured copy = f.copy();
+        if (copy.problem() != null) {
+            row(md, "d", "**C**: PostgreSQL's `COPY (the export's query) TO STDOUT (FORMAT csv)`", "**failed**: " + copy.problem(),
+                    "yardstick", "", "");
+        } else {
+            row(md, "d", "**C**: PostgreSQL's own `COPY (the export's query) TO STDOUT (FORMAT csv)` of the same rows, through "
+                    + "pgjdbc's CopyManager in the benchmark's JVM", String.format(Locale.ROOT,
+                    "**%s** (%,d rows in %.2f s, %.1f MB, first byte after %.3f s)", rate(copy.rowsPerSecond()), copy.rows(),
+                    copy.seconds(), copy.bytes() / 1e6, copy.firstByteSeconds()), "yardstick", "1", "");
+        }
+        exportRows(md, f.csv(), CSV_TARGET_ROWS_PER_S, copy);
+        if (f.csv().problem() == null && copy.problem() == null) {
+            double ofCopy = f.csv().rowsPerSecond() / copy.rowsPerSecond();
+            row(md, "d", "CSV export against C", String.format(Locale.ROOT, "**%.2f × C**", ofCopy),
+                    String.format(Locale.ROOT, "≥ %.2f × C", CSV_TARGET_OF_COPY), String.format(Locale.ROOT, "%.2f × C", ofCopy),
+                    verdict(ofCopy >= CSV_TARGET_OF_COPY));
+        }
+        exportRows(md, f.xlsx(), XLSX_TARGET_ROWS_PER_S, copy);
+        for (Measured writer : f.writers()) {
+            String name = writer.what() + " (" + (writer.what().endsWith("fastexcel") ? "fastexcel, the product's"
+                    : "POI SXSSF, the product's before") + "), the same rows from the same query, written in the benchmark's JVM "
+                    + "into an 8 KB buffer as Tomcat's";
+            if (writer.problem() != null) {
+                row(md, "d", name, "**failed**: " + writer.problem(), "", "", "**NO**");
+                continue;
+            }
+            row(md, "d", name, String.format(Locale.ROOT, "**%s** (%,d rows in %.2f s, %.1f MB, **first byte after %.2f s**)",
+                    rate(writer.rowsPerSecond()), writer.rows(), writer.seconds(), writer.bytes() / 1e6,
+                    writer.firstByteSeconds()), String.format(Locale.ROOT, "first byte < %.0f s", FIRST_BYTE_TARGET_S),
+                    ofCopy(writer.rowsPerSecond(), copy), verdict(writer.firstByteSeconds() < FIRST_BYTE_TARGET_S));
+        }
         // e
         Memory idle = f.idle();
         row(md, "e", "Memory, idle (after start, the loads' warm-up and " + idleSeconds + " s without requests)",
@@ -1437,7 +1612,11 @@ class LinkPosBenchmark {
         }
         md.append("\nPayment steps: time from sending the request to the last byte of the answer, as the client sees it; ")
                 .append("each redirect and each self-posting form is a step of its own. ")
-                .append("Export rate = rows / time from sending the request to the last byte; peak heap = the largest ")
+                .append("Export rate = rows / time from sending the request to the last byte; first byte = from sending the ")
+                .append("request to the first byte of the body; C = PostgreSQL's COPY of the same query's rows, measured in ")
+                .append("the same run, and each export's rate as a ratio to it (absolute rates move with the machine); ")
+                .append("the XLSX writer lines run both libraries in the benchmark's JVM on the same rows (the product ")
+                .append("ships one of them); peak heap = the largest ")
                 .append("`jvm.memory.used` (area heap) polled every 100 ms during the export (garbage included). ")
                 .append(String.format(Locale.ROOT, "The application's GC log (%d collections over the whole run) shows at "
                         + "most %d MB in use before a collection, of %d MB. ", f.gc().collections(), f.gc().maxBeforeMb(),
@@ -1487,7 +1666,11 @@ class LinkPosBenchmark {
                 Double.isNaN(run.springSeconds()) ? "" : String.format(Locale.ROOT, " (Spring: %.1f s)", run.springSeconds()));
     }
 
-    void exportRows(StringBuilder md, Export export, double target) {
+    static String ofCopy(double rowsPerSecond, Measured copy) {
+        return copy.problem() != null ? "–" : String.format(Locale.ROOT, "%.2f × C", rowsPerSecond / copy.rowsPerSecond());
+    }
+
+    void exportRows(StringBuilder md, Export export, double target, Measured copy) {
         String name = export.format() + " export of one merchant's " + String.format(Locale.ROOT, "%,d", exportRows)
                 + " rows (`format=" + export.format().toLowerCase(Locale.ROOT) + "`)";
         if (export.problem() != null) {
@@ -1496,7 +1679,10 @@ class LinkPosBenchmark {
         }
         row(md, "d", name, String.format(Locale.ROOT, "**%s** (%,d rows in %.2f s, %.1f MB, first byte after %.2f s)",
                 rate(export.rowsPerSecond()), export.rows(), export.seconds(), export.bytes() / 1e6, export.firstByteSeconds()),
-                "≥ " + rate(target), "", verdict(export.rowsPerSecond() >= target));
+                "≥ " + rate(target), ofCopy(export.rowsPerSecond(), copy), verdict(export.rowsPerSecond() >= target));
+        row(md, "d", export.format() + " export, first byte of the body", String.format(Locale.ROOT, "**%.2f s**",
+                export.firstByteSeconds()), String.format(Locale.ROOT, "< %.0f s", FIRST_BYTE_TARGET_S), "",
+                verdict(export.firstByteSeconds() < FIRST_BYTE_TARGET_S));
         cost(md, "d", export.format() + " export, cost of 1,000 rows", export.cost(), export.rows() / 1000, "1,000 rows");
         row(md, "d", export.format() + " export, peak heap used", mb(export.peakHeap()) + " of " + mb(export.heapMax()),
                 "-Xmx" + heap, "", verdict(export.peakHeap() <= export.heapMax()));

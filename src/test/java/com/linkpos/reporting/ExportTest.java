@@ -54,6 +54,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.support.StaticMessageSource;
 import tools.jackson.databind.JsonNode;
@@ -86,6 +87,9 @@ class ExportTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    javax.sql.DataSource db;
 
     Api api;
     Merchant merchant;
@@ -735,6 +739,41 @@ class ExportTest {
                 notes.add(note.getStringCellValue());
             }
             assertThat(notes).as("a string cell is never run: the data itself").containsExactlyInAnyOrderElementsOf(formulas);
+        }
+    }
+
+    // ---------------------------------------------------------------- the benchmark's yardsticks
+
+    @Test
+    @DisplayName("The benchmark's yardsticks read the export's rows: PostgreSQL's COPY of the export's query and both XLSX "
+            + "writers get every transaction of the merchant in the range, and no other")
+    void theBenchmarksYardsticksReadTheExportsRows() throws Exception {
+        LocalDate today = LocalDate.now(ISTANBUL);
+        Instant from = today.atStartOfDay(ISTANBUL).toInstant();
+        Instant to = today.plusDays(1).atStartOfDay(ISTANBUL).toInstant();
+        List<String> streamed = new ArrayList<>();
+        com.linkpos.transaction.ExportRows.stream(db, merchant.id(), from, to, transaction -> streamed.add(transaction.id()));
+        assertThat(streamed).containsExactlyInAnyOrderElementsOf(allTransactions());
+
+        List<String> copied = new ArrayList<>();
+        try (java.sql.Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long rows = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut("COPY ("
+                    + com.linkpos.transaction.ExportRows.sql(merchant.id(), from, to) + ") TO STDOUT (FORMAT csv, HEADER)", out);
+            connection.rollback();
+            try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().get()
+                    .parse(new StringReader(out.toString(StandardCharsets.UTF_8)))) {
+                parser.forEach(record -> copied.add(record.get("id")));
+            }
+            assertThat(rows).isEqualTo(copied.size());
+        }
+        assertThat(copied).as("COPY: the same rows in the same order").containsExactlyElementsOf(streamed);
+
+        for (XlsxWriters.Library library : XlsxWriters.Library.values()) {
+            XlsxWriters.Run run = XlsxWriters.run(library, db, merchant.id(), from, to);
+            assertThat(run.rows()).as("%s", library).isEqualTo(allTransactions().size());
+            assertThat(run.bytes()).as("%s", library).isPositive();
         }
     }
 
