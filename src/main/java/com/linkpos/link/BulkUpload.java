@@ -12,16 +12,16 @@ record BulkUpload(String id, String merchantId, String createdBy, String fileNam
 
     enum Status { PROCESSING, DONE }
 
-    int processed() {
+    public int processed() {
         return created + refused;
     }
 
     /** How far along, in whole percent. */
-    int percent() {
+    public int percent() {
         return rows == 0 ? 100 : (int) (100L * processed() / rows);
     }
 
-    boolean done() {
+    public boolean done() {
         return status == Status.DONE;
     }
 

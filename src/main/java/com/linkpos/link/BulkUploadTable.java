@@ -73,23 +73,28 @@ class BulkUploadTable {
     }
 
     /**
-     * A row's outcome and the upload's counts, with the worker's hold renewed; in the transaction that made
-     * the row's link. A row that already has its outcome fails here (primary key), undoing the link.
+     * A row's outcome, in the transaction that made the row's link. A row that already has its outcome
+     * fails here (primary key), undoing the link: another worker did it.
      */
-    void recordCreated(String merchantId, String id, int row, String linkId, Instant until) {
+    void recordCreated(String merchantId, String id, int row, String linkId) {
         jdbc.sql("INSERT INTO bulk_upload_rows (upload_id, merchant_id, row_number, link_id) VALUES (:id, :merchant, :row, :link)")
                 .param("id", id).param("merchant", merchantId).param("row", row).param("link", linkId).update();
-        jdbc.sql("UPDATE bulk_uploads SET created = created + 1, claimed_until = :until WHERE merchant_id = :merchant AND id = :id")
-                .param("until", Timestamp.from(until)).param("merchant", merchantId).param("id", id).update();
     }
 
-    void recordRefused(String merchantId, String id, int row, String errorsJson, Instant until) {
+    void recordRefused(String merchantId, String id, int row, String errorsJson) {
         jdbc.sql("""
                         INSERT INTO bulk_upload_rows (upload_id, merchant_id, row_number, errors)
                         VALUES (:id, :merchant, :row, CAST(:errors AS jsonb))""")
                 .param("id", id).param("merchant", merchantId).param("row", row).param("errors", errorsJson).update();
-        jdbc.sql("UPDATE bulk_uploads SET refused = refused + 1, claimed_until = :until WHERE merchant_id = :merchant AND id = :id")
-                .param("until", Timestamp.from(until)).param("merchant", merchantId).param("id", id).update();
+    }
+
+    /** The upload's counts moved on, and the worker's hold renewed, with the rows that moved them. */
+    void count(String merchantId, String id, int created, int refused, Instant until) {
+        jdbc.sql("""
+                        UPDATE bulk_uploads SET created = created + :created, refused = refused + :refused, claimed_until = :until
+                        WHERE merchant_id = :merchant AND id = :id""")
+                .param("created", created).param("refused", refused).param("until", Timestamp.from(until))
+                .param("merchant", merchantId).param("id", id).update();
     }
 
     /** Every row has its outcome: the upload is done, and its file is no longer kept. */
