@@ -266,7 +266,7 @@ class BulkUploads {
             if (!lost[0]) {
                 transaction.executeWithoutResult(status -> table.finish(upload.merchantId(), upload.id(), clock.instant()));
                 long millis = Math.max(1, System.nanoTime() / 1_000_000 - started);
-                log.info("Bulk upload {} done: {} rows ({} taken up now) in {} ms, {} rows/s", upload.id(), upload.rows(),
+                log.info("Bulk upload {} done: {} rows ({} of them by this run) in {} ms, {} rows/s", upload.id(), upload.rows(),
                         upload.rows() - done, millis, (upload.rows() - done) * 1000L / millis);
             }
         } catch (IOException io) {

@@ -217,6 +217,18 @@ class BulkLinksApiTest {
     }
 
     @Test
+    void anUploadPastTheLimitIs413AndOtherPathsKeepTheirs() {
+        byte[] huge = new byte[22 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        Response tooLarge = api.upload(merchant.key(), "/api/v1/links/bulk", "big.csv", huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.code()).isEqualTo("payload_too_large");
+        // the upload's limit is that path's only: a multipart body elsewhere in the API keeps the 64 KiB
+        Response elsewhere = api.upload(merchant.key(), "/api/v1/links", "big.csv", new byte[70 * 1024]);
+        assertThat(elsewhere.status()).isEqualTo(413);
+    }
+
+    @Test
     void theSameUploadWithTheSameIdempotencyKeyIsOneUpload() {
         byte[] csv = ("orderNumber,amount\r\n" + TestData.unique("BLKI") + ",3.00\r\n").getBytes(StandardCharsets.UTF_8);
         String key = TestData.unique("idem");
