@@ -95,8 +95,9 @@ class BulkApiController {
             throw ProblemException.badRequest(List.of(FieldProblem.of("file", "required")));
         }
         try (InputStream content = file.getInputStream()) {
-            BulkUpload upload = uploads.accept(caller, file.getOriginalFilename(), content, Languages.fromAcceptLanguage(request));
-            return new Started(upload.id(), upload.status().name());
+            // PROCESSING as it was accepted, even if a small file is already done when this answer leaves
+            return new Started(uploads.accept(caller, file.getOriginalFilename(), content, Languages.fromAcceptLanguage(request)),
+                    BulkUpload.Status.PROCESSING.name());
         } catch (IOException io) {
             throw new UncheckedIOException(io);
         }

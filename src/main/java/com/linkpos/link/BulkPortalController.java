@@ -71,8 +71,7 @@ class BulkPortalController {
                 throw ProblemException.invalid(FieldProblem.of("file", "required"));
             }
             try (InputStream content = file.getInputStream()) {
-                BulkUpload upload = uploads.accept(caller, file.getOriginalFilename(), content, locale);
-                return "redirect:/links/bulk/" + upload.id();
+                return "redirect:/links/bulk/" + uploads.accept(caller, file.getOriginalFilename(), content, locale);
             }
         } catch (ProblemException refused) {
             @SuppressWarnings("unchecked")

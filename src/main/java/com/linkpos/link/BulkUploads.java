@@ -89,10 +89,10 @@ class BulkUploads {
     }
 
     /**
-     * Checks and stores an upload, and starts it. Refused as a whole (nothing stored): not a CSV or XLSX
-     * file (415), an unknown, repeated or missing column, no rows, or more than {@link #MAX_ROWS} (422).
+     * Checks and stores an upload, and starts it; answers its id. Refused as a whole (nothing stored): not a
+     * CSV or XLSX file (415), an unknown, repeated or missing column, no rows, or more than {@link #MAX_ROWS} (422).
      */
-    BulkUpload accept(Caller caller, String fileName, InputStream content, Locale locale) {
+    String accept(Caller caller, String fileName, InputStream content, Locale locale) {
         String merchantId = merchantOf(caller);
         Path copy = null;
         try {
@@ -114,7 +114,7 @@ class BulkUploads {
                     }
                 });
             });
-            return table.find(merchantId, id).orElseThrow();
+            return id;
         } catch (IOException io) {
             throw new UncheckedIOException(io);
         } finally {

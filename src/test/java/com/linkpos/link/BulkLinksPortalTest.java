@@ -55,15 +55,17 @@ class BulkLinksPortalTest {
         assertThat(progress).contains("/links/bulk/blk_");
         String id = progress.substring(progress.lastIndexOf('/') + 1);
 
-        // while it runs, the page refreshes itself without scripts (the refresh inside <noscript>)
-        jdbc.sql("UPDATE bulk_uploads SET status = 'PROCESSING' WHERE id = ?").param(id).update();
-        PortalSession.Page running = session.get(session.relative(progress));
-        assertThat(running.body()).contains("<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>");
-        assertThat(running.document().select("#bulk-progress").attr("data-status")).isEqualTo("PROCESSING");
-        jdbc.sql("UPDATE bulk_uploads SET status = 'DONE' WHERE id = ? AND created + refused = rows").param(id).update();
-
         Eventually.within(Duration.ofSeconds(30), () -> session.get(session.relative(progress)).document()
                 .select("#bulk-progress").attr("data-status").equals("DONE"), "the upload done");
+
+        // while it runs (as if: held by a worker), the page refreshes itself without scripts (inside <noscript>)
+        jdbc.sql("UPDATE bulk_uploads SET status = 'PROCESSING', claimed_until = now() + interval '1 hour' WHERE id = ?")
+                .param(id).update();
+        PortalSession.Page running = session.get(session.relative(progress));
+        jdbc.sql("UPDATE bulk_uploads SET status = 'DONE', claimed_until = NULL WHERE id = ?").param(id).update();
+        assertThat(running.body()).contains("<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>");
+        assertThat(running.document().select("#bulk-progress").attr("data-status")).isEqualTo("PROCESSING");
+
         PortalSession.Page done = session.get(session.relative(progress));
         assertThat(done.body()).doesNotContain("http-equiv=\"refresh\"");
         assertThat(done.document().select("#bulk-counts").text()).contains("1 link oluşturuldu");
