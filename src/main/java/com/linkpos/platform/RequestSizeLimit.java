@@ -50,6 +50,20 @@ class RequestSizeLimit extends OncePerRequestFilter {
         chain.doFilter(new Limited(request, limit), response);
     }
 
+    /**
+     * Whether a failure is an upload past spring.servlet.multipart's limits: Tomcat refuses the part as it
+     * parses it, wherever that happens first (a filter asking for a parameter, or the handler's argument).
+     */
+    static boolean isPartTooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.tomcat.util.http.fileupload.impl.SizeException
+                    || cause instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isUpload(HttpServletRequest request) {
         String type = request.getContentType();
         return "POST".equals(request.getMethod()) && UPLOADS.equals(request.getRequestURI())

@@ -223,6 +223,11 @@ class BulkLinksApiTest {
         Response tooLarge = api.upload(merchant.key(), "/api/v1/links/bulk", "big.csv", huge);
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.code()).isEqualTo("payload_too_large");
+        // within the request's limit, past the file's (20 MB): Tomcat's refusal, as a problem
+        Response fileTooLarge = api.upload(merchant.key(), "/api/v1/links/bulk", "big.csv",
+                java.util.Arrays.copyOf(huge, 20 * 1024 * 1024 + 512 * 1024));
+        assertThat(fileTooLarge.status()).as(fileTooLarge.toString()).isEqualTo(413);
+        assertThat(fileTooLarge.code()).isEqualTo("payload_too_large");
         // the upload's limit is that path's only: a multipart body elsewhere in the API keeps the 64 KiB
         Response elsewhere = api.upload(merchant.key(), "/api/v1/links", "big.csv", new byte[70 * 1024]);
         assertThat(elsewhere.status()).isEqualTo(413);

@@ -46,6 +46,10 @@ class BulkLinksPortalTest {
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.document().select("#bulk-refusal").text()).contains("Yalnızca .xlsx ya da .csv dosyası yüklenebilir.");
 
+        // past the file's limit: refused as too large, not a failure
+        session.get("/links/bulk");
+        assertThat(session.upload("/links/bulk", "big.csv", new byte[20 * 1024 * 1024 + 512 * 1024]).status()).isEqualTo(413);
+
         String order = TestData.unique("PRT");
         session.get("/links/bulk");
         PortalSession.Page accepted = session.upload("/links/bulk", "toplu.csv",
