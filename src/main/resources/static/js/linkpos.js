@@ -144,3 +144,31 @@ document.addEventListener('DOMContentLoaded', () => {
         });
     });
 });
+
+// [X1] A bulk upload's progress: while it runs, the page's content is fetched again every two seconds and
+// put in place (the counts are read out politely), until it is done; without scripts the page refreshes itself.
+document.addEventListener('DOMContentLoaded', () => {
+    const running = () => {
+        const progress = document.getElementById('bulk-progress');
+        return progress && progress.dataset.status === 'PROCESSING';
+    };
+    if (!running()) return;
+    const refresh = async () => {
+        try {
+            const answer = await fetch(window.location.href, {credentials: 'same-origin', cache: 'no-store'});
+            if (answer.ok) {
+                const page = new DOMParser().parseFromString(await answer.text(), 'text/html');
+                const fresh = page.getElementById('main');
+                if (fresh) {
+                    document.getElementById('main').replaceWith(fresh);
+                }
+            }
+        } catch (e) {
+            // the next try will tell
+        }
+        if (running()) {
+            setTimeout(refresh, 2000);
+        }
+    };
+    setTimeout(refresh, 2000);
+});

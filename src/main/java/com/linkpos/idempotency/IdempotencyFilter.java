@@ -75,15 +75,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     List.of(FieldProblem.of(HEADER, "invalid_idempotency_key"))));
             return;
         }
-        byte[] body;
+        byte[] body = null;
+        String hash;
         try {
-            body = request.getInputStream().readAllBytes();
-        } catch (BodyTooLarge tooLarge) {
+            if (isMultipart(request)) {
+                // an upload [X1] is hashed part by part as the container stored them, never read whole into memory
+                hash = hashOfParts(request);
+            } else {
+                body = request.getInputStream().readAllBytes();
+                hash = hash(request, body);
+            }
+        } catch (BodyTooLarge | IllegalStateException tooLarge) {
             problems.write(request, response, Problems.simple(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large"));
             return;
         }
         String scope = caller.get().merchantId() != null ? caller.get().merchantId() : "bank";
-        String hash = hash(request, body);
 
         IdempotencyKeys.Claim claim = keys.claim(scope, key, hash);
         switch (claim.outcome()) {
@@ -101,7 +107,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 response.setHeader("Idempotent-Replayed", "true");
                 response.getOutputStream().write(claim.body());
             }
-            case CLAIMED -> run(scope, key, new CachedBody(request, body), response, chain);
+            case CLAIMED -> run(scope, key, body == null ? request : new CachedBody(request, body), response, chain);
         }
     }
 
@@ -122,6 +128,34 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             recorded.copyBodyToResponse();
         }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /** A multipart request: its method, path and each part (name, file name, type and content), streamed. */
+    private static String hashOfParts(HttpServletRequest request) throws IOException, ServletException {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] buffer = new byte[8192];
+        for (jakarta.servlet.http.Part part : request.getParts()) {
+            digest.update((part.getName() + "\n" + part.getSubmittedFileName() + "\n" + part.getContentType() + "\n"
+                    + part.getSize() + "\n").getBytes(StandardCharsets.UTF_8));
+            try (java.io.InputStream in = part.getInputStream()) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** What the request means: the same JSON with its keys in another order or other whitespace is the same request. */

@@ -14,7 +14,12 @@ public class LinkUrls {
     }
 
     public String of(Link link) {
-        return address.base() + "/pay/" + link.token();
+        return ofToken(link.token());
+    }
+
+    /** The URL of the link whose token this is. */
+    String ofToken(String token) {
+        return address.base() + "/pay/" + token;
     }
 
     /** Where payment pages are. */

@@ -102,6 +102,9 @@ class ApiProblemAdvice {
     /** Spring's own refusals (wrong method, media type, missing parameter) keep their status; anything else is a 500. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> other(Exception exception, HttpServletRequest request) {
+        if (RequestSizeLimit.isPartTooLarge(exception)) {
+            return problems.response(Problems.simple(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large"), request);
+        }
         if (exception instanceof ErrorResponse refusal) {
             HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
             return problems.response(Problems.simple(status, codeFor(status)), request);

@@ -30,6 +30,10 @@ class LinkPosErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && RequestSizeLimit.isPartTooLarge(failure)) {
+            status = HttpStatus.CONTENT_TOO_LARGE; // an upload past its limit, refused as Tomcat read it (a filter asked first)
+        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path && path.startsWith("/api/")) {
             problems.write(request, response, Problems.simple(status, ApiProblemAdvice.codeFor(status)));

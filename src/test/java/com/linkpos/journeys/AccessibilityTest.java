@@ -38,6 +38,11 @@ class AccessibilityTest extends OneBrowser {
         // [X6] a hold, to be captured or released
         String hold = new Payer(port).pay(api.newLink(merchant, "{\"amount\": \"300.00\", \"preAuthorization\": true}").token(),
                 "4155650100416111", null, true);
+        // [X1] an upload of bulk links, done, with a refused row
+        String upload = api.upload(merchant.key(), "/api/v1/links/bulk", "toplu.csv",
+                "Tutar,Cep Telefonu\r\n10.00,\r\n,123\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().path("id").asString();
+        com.linkpos.support.Eventually.within(java.time.Duration.ofSeconds(30), () -> api.get(merchant.key(), "/api/v1/links/bulk/" + upload)
+                .json().path("status").asString().equals("DONE"), "the upload done");
         Map<String, List<String>> found = new LinkedHashMap<>();
 
         // the payer: the payment page, the issuer's 3-D Secure page, the receipt and a failure
@@ -75,7 +80,7 @@ class AccessibilityTest extends OneBrowser {
         browser.findElement(By.id("username")).sendKeys(merchant.username());
         browser.findElement(By.id("password")).sendKeys(merchant.password(), Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("daily-chart")).isEmpty());
-        for (String page : List.of("/dashboard", "/links", "/links/new", "/links/" + link.id(), "/reports/transactions",
+        for (String page : List.of("/dashboard", "/links", "/links/new", "/links/" + link.id(), "/links/bulk", "/links/bulk/" + upload, "/reports/transactions",
                 "/reports/transactions/" + sale, "/reports/links", "/reports/settlements", "/reversals", "/reversals/" + sale, "/reversals/" + hold, "/messages", "/help")) {
             browser.get(url(page));
             found.put(page, axe.violations(browser));

@@ -34,6 +34,11 @@ class ScreenWidthsTest extends OneBrowser {
                 "orderNumber", TestData.unique("WIDTH-ORDER-NUMBER"), "description", "Kasım faturası",
                 "notify", Map.of("email", "muhasebe.departmani@bogazici-elektronik.example")));
         String sale = new Payer(port).pay(link.token(), "4155650100416111", "Teşekkürler", true);
+        // [X1] an upload of bulk links, done, with a refused row
+        String upload = api.upload(merchant.key(), "/api/v1/links/bulk", "toplu.csv",
+                "Tutar,Cep Telefonu\r\n10.00,\r\n,123\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().path("id").asString();
+        com.linkpos.support.Eventually.within(java.time.Duration.ofSeconds(30), () -> api.get(merchant.key(), "/api/v1/links/bulk/" + upload)
+                .json().path("status").asString().equals("DONE"), "the upload done");
         browser = Browsers.chromium(width, 900, "tr-TR");
 
         // the payer's pages
@@ -52,7 +57,7 @@ class ScreenWidthsTest extends OneBrowser {
 
         // the merchant's
         logIn(merchant.username(), merchant.password());
-        for (String page : List.of("/dashboard", "/links", "/links/" + link.id(), "/links/new", "/reports/transactions",
+        for (String page : List.of("/dashboard", "/links", "/links/" + link.id(), "/links/new", "/links/bulk", "/links/bulk/" + upload, "/reports/transactions",
                 "/reports/transactions/" + sale, "/reports/links", "/reports/settlements", "/reversals", "/reversals/" + sale, "/messages", "/help",
                 "/users")) {
             browser.get(url(page));

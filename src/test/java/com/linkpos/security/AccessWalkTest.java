@@ -54,9 +54,15 @@ class AccessWalkTest {
         String notification = jdbc.sql("SELECT id FROM notifications WHERE link_id = ? AND kind = 'LINK'").param(link).query(String.class).single();
         String user = jdbc.sql("SELECT id FROM users WHERE username = ?").param(a.username()).query(String.class).single();
         String key = jdbc.sql("SELECT id FROM api_keys WHERE merchant_id = ? LIMIT 1").param(a.id()).query(String.class).single();
-        return Map.of("/links/", link, "/reports/transactions/", sale, "/reversals/", sale, "/api/v1/transactions/", sale,
-                "/api/v1/links/", link, "/messages/", notification, "/users/", user, "/api-keys/", key, "/webhooks/", webhook,
-                "/api/v1/webhook-endpoints/", webhook);
+        // [X1] an upload of bulk links
+        String upload = api.upload(a.key(), "/api/v1/links/bulk", "a.csv", "amount\r\n10.00\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .json().path("id").asString();
+        Map<String, String> ids = new java.util.HashMap<>(Map.of("/links/", link, "/reports/transactions/", sale, "/reversals/", sale,
+                "/api/v1/transactions/", sale, "/api/v1/links/", link, "/messages/", notification, "/users/", user,
+                "/api-keys/", key, "/webhooks/", webhook, "/api/v1/webhook-endpoints/", webhook));
+        ids.put("/links/bulk/", upload);
+        ids.put("/api/v1/links/bulk/", upload);
+        return ids;
     }
 
     private static String fill(String pattern, Map<String, String> ids, String merchantId) {

@@ -86,6 +86,50 @@ public final class Api {
         }
     }
 
+    /** A file posted as multipart/form-data in the part {@code file}, as a browser or curl -F sends it. */
+    public Response upload(String key, String path, String fileName, byte[] content, String... headers) {
+        String boundary = "----linkpos" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("POST " + path, e);
+        }
+    }
+
+    /** A file as downloaded: its bytes. */
+    public byte[] download(String key, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + ": " + response.statusCode() + " " + new String(response.body(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("GET " + path, e);
+        }
+    }
+
     public static JsonNode parse(String json) {
         return JSON.readTree(json);
     }

@@ -102,6 +102,21 @@ public final class PortalSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A file sent by a form of enctype multipart/form-data, in the part {@code file}, with the page's CSRF token. */
+    public Page upload(String path, String fileName, byte[] content) {
+        String boundary = "----portal" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public Page login(String username, String password) {
         get("/login");
         return post("/login", Map.of("username", username, "password", password));
