@@ -71,6 +71,11 @@ public final class Api {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        return exchange(request, key, method + " " + path, headers);
+    }
+
+    /** Sends the request with the key and the extra headers (name, value, …); what is asked names a failure. */
+    private static Response exchange(HttpRequest.Builder request, String key, String what, String... headers) {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
@@ -82,7 +87,7 @@ public final class Api {
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
         } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(method + " " + path, e);
+            throw new IllegalStateException(what, e);
         }
     }
 
@@ -97,19 +102,7 @@ public final class Api {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("POST " + path, e);
-        }
+        return exchange(request, key, "POST " + path, headers);
     }
 
     /** A file as downloaded: its bytes. */
