@@ -81,7 +81,7 @@ class AccessibilityTest extends OneBrowser {
         browser.findElement(By.id("password")).sendKeys(merchant.password(), Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("daily-chart")).isEmpty());
         for (String page : List.of("/dashboard", "/links", "/links/new", "/links/" + link.id(), "/links/bulk", "/links/bulk/" + upload, "/reports/transactions",
-                "/reports/transactions/" + sale, "/reports/links", "/reports/settlements", "/reversals", "/reversals/" + sale, "/reversals/" + hold, "/messages", "/help")) {
+                "/reports/transactions/" + sale, "/reports/links", "/reports/settlements", "/reversals", "/reversals/" + sale, "/reversals/" + hold, "/messages", "/account/two-factor", "/help")) {
             browser.get(url(page));
             found.put(page, axe.violations(browser));
         }
