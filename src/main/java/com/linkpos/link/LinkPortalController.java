@@ -152,7 +152,7 @@ class LinkPortalController implements WebAccess {
         try {
             refuseUnreadable(caller, input, null, errors);
             Link link = links.create(caller, input);
-            if (form.isReminderAsDefault()) {
+            if (form.isReminderAsDefault() && caller.isMerchantAdmin()) { // the box is an admin's only
                 links.setDefaultReminder(caller, form.getReminderBefore());
             }
             redirect.addFlashAttribute("created", true);
