@@ -54,6 +54,13 @@ public interface Acquirer {
     /** [X6] Captures (PostAuth) {@code amount}, at most the held amount, of an approved pre-authorization. */
     BankAnswer capture(Order order, Money amount);
 
+    /**
+     * [X6] What the bank captured of this pre-authorization by its own records; empty while it is not captured.
+     * Asked when a capture or a release is refused, so that a capture whose answer was lost is learnt, never
+     * lost or released behind the merchant's back.
+     */
+    Optional<Money> capturedAtTheBank(Order order);
+
     /** Pays back part or all of an approved sale of a closed batch [A5]. */
     BankAnswer refund(Order order, Money amount);
 

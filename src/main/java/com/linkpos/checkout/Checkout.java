@@ -224,14 +224,18 @@ class Checkout {
     /** Claims the link, waiting while another attempt is being authorized: its outcome decides ours. */
     private PaymentClaim claim(Attempt attempt) {
         Instant giveUp = Instant.now().plus(settings.waitForOtherAttempt());
-        PaymentClaim claim = links.claimForPayment(attempt.linkId(), attempt.id(), attempt.baseAmount(), attempt.linkInstallments(),
-                settings.claimTtl());
+        PaymentClaim claim = claimOnce(attempt);
         while (claim == PaymentClaim.HELD_BY_ANOTHER && Instant.now().isBefore(giveUp)) {
             sleep();
-            claim = links.claimForPayment(attempt.linkId(), attempt.id(), attempt.baseAmount(), attempt.linkInstallments(),
-                    settings.claimTtl());
+            claim = claimOnce(attempt);
         }
         return claim;
+    }
+
+    /** One try: the link still asks for what the attempt pays (amount, count, and a hold or a sale). */
+    private PaymentClaim claimOnce(Attempt attempt) {
+        return links.claimForPayment(attempt.linkId(), attempt.id(), attempt.baseAmount(), attempt.linkInstallments(),
+                attempt.preAuthorization(), settings.claimTtl());
     }
 
     private void provision(Link link, Acquirer acquirer, Payment payment, Attempt attempt, Verdict.Authenticated authenticated) {

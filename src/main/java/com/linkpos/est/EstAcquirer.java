@@ -208,6 +208,15 @@ final class EstAcquirer implements Acquirer {
 
     /** ORDERHISTORY's approved credits (VPOS.md B5), in the sale's currency. */
     @Override
+    public Optional<Money> capturedAtTheBank(Order order) {
+        // ORDERSTATUS of a pre-authorization: A while open, S or C once captured (CAPTURE_AMT in minor units), V released
+        return status(order.orderId())
+                .filter(status -> EstCodes.CAPTURED.contains(status.get("TRANS_STAT")))
+                .flatMap(status -> WireAmount.parse(java.math.BigDecimal.valueOf(minor(status.get("CAPTURE_AMT")), 2)
+                        .toPlainString(), order.amount().currency()));
+    }
+
+    @Override
     public Optional<Money> refundedAtTheBank(Order order) {
         return WireAmount.parse(java.math.BigDecimal.valueOf(credited(order.orderId()), 2).toPlainString(),
                 order.amount().currency());

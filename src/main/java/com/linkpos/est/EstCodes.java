@@ -23,6 +23,8 @@ final class EstCodes {
     /** ORDERSTATUS's TRANS_STAT: the sale stands (authorized, captured, sold) or was voided. */
     static final Set<String> STANDING = Set.of("A", "C", "S");
     static final String VOIDED = "V";
+    /** ORDERSTATUS's TRANS_STAT of a pre-authorization that was captured (A: still open). */
+    static final Set<String> CAPTURED = Set.of("C", "S");
 
     private EstCodes() {
     }

@@ -99,20 +99,22 @@ class LinkTable {
      * for what the payer saw (its amount, or with an open amount [X4] a range that holds the payer's), and (single use) is neither paid nor held by a live claim of another
      * attempt. The database decides, so two attempts can never both hold it.
      */
-    boolean claim(String id, String attemptId, Money amount, int installments, Instant now, Instant until) {
+    boolean claim(String id, String attemptId, Money amount, int installments, boolean preAuthorization, Instant now,
+                  Instant until) {
         return jdbc.sql("""
                         UPDATE links SET claimed_by = CASE WHEN %1$s THEN CAST(:attempt AS text) END,
                                          claimed_until = CASE WHEN %1$s THEN CAST(:until AS timestamptz) END
                         WHERE id = :id AND deleted_at IS NULL AND used_at IS NULL
                           AND valid_from <= :now AND valid_until > :now
                           AND (amount_minor = :amount OR open_amount_min_minor <= :amount AND :amount <= amount_minor)
-                          AND currency = :currency AND installments = :installments
+                          AND currency = :currency AND installments = :installments AND pre_authorization = :preAuth
                           AND collected_minor <= 9223372036854775807 - :amount
                           AND (max_payments IS NULL OR payment_count < max_payments)
                           AND (NOT (%1$s) OR claimed_by IS NULL OR claimed_until <= :now OR claimed_by = :attempt)""".formatted(ONE_AT_A_TIME))
                 .param("id", id).param("attempt", attemptId).param("until", Timestamp.from(until))
                 .param("now", Timestamp.from(now)).param("amount", amount.minor())
                 .param("currency", amount.currency().name()).param("installments", installments)
+                .param("preAuth", preAuthorization)
                 .update() == 1;
     }
 

@@ -52,7 +52,10 @@ public class Links {
         Instant now = clock.instant();
         // [X2] a link that does not say gets the merchant's default reminder
         LinkInput input = asked.reminderBefore() != null && !asked.reminderBefore().isBlank() ? asked
-                : asked.withReminderBefore(defaults.reminderBefore(merchant.id()).map(Duration::toString).orElse(null));
+                : asked.withReminderBefore(defaults.reminderBefore(merchant.id())
+                        // a default saved under a longer validity than today's is not forced on a link that never asked
+                        .filter(reminder -> reminder.compareTo(rules.maxValidity()) < 0)
+                        .map(Duration::toString).orElse(null));
         LinkTerms terms = checkNew(input, merchant, now);
         String id = Ids.newId("lnk");
         Optional<Link> inserted;
@@ -226,10 +229,11 @@ public class Links {
      * [P6] Claims the link for an attempt about to be authorized. A claim lasts {@code ttl} at most:
      * one that outlives its attempt (a crash) lapses by itself.
      */
-    public PaymentClaim claimForPayment(String linkId, String attemptId, Money amount, int installments, Duration ttl) {
+    public PaymentClaim claimForPayment(String linkId, String attemptId, Money amount, int installments,
+                                        boolean preAuthorization, Duration ttl) {
         for (int tries = 0; tries < CLAIM_TRIES; tries++) {
             Instant now = clock.instant();
-            if (table.claim(linkId, attemptId, amount, installments, now, now.plus(ttl))) {
+            if (table.claim(linkId, attemptId, amount, installments, preAuthorization, now, now.plus(ttl))) {
                 return PaymentClaim.CLAIMED;
             }
             // Why not? Read once, so the answer is consistent with itself.
@@ -241,7 +245,8 @@ public class Links {
             if (status != LinkStatus.ACTIVE) {
                 return PaymentClaim.UNAVAILABLE;
             }
-            if (!state.link().asksFor(amount) || state.link().installments() != installments) {
+            if (!state.link().asksFor(amount) || state.link().installments() != installments
+                    || state.link().preAuthorization() != preAuthorization) {
                 return PaymentClaim.CHANGED;
             }
             if (state.heldByAnother(attemptId, now)) {

@@ -97,11 +97,12 @@ class TwoFactor implements SecondFactors {
 
     /**
      * Turns the second factor on when {@code code} is the secret's code now; answers the recovery codes (shown
-     * once, kept as hashes), or empty when the code is wrong.
+     * once, kept as hashes), or empty when the code is wrong. A user who has one keeps it: only the bank's reset
+     * takes it away (else a password alone could replace it).
      */
     @Transactional
     Optional<List<String>> enrol(String username, byte[] secret, String code) {
-        Optional<Status> status = status(username);
+        Optional<Status> status = status(username).filter(found -> !found.enrolled());
         OptionalLong step = Totp.matchingStep(secret, code, clock.instant());
         if (status.isEmpty() || step.isEmpty()) {
             return Optional.empty();

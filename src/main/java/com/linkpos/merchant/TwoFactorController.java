@@ -3,6 +3,7 @@ package com.linkpos.merchant;
 import com.linkpos.platform.Caller;
 import com.linkpos.platform.PendingLogin;
 import com.linkpos.platform.QrCodes;
+import com.linkpos.platform.SecondFactors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -47,14 +48,14 @@ class TwoFactorController {
 
     @GetMapping("/login/enrol")
     String loginEnrolment(HttpServletRequest request, Model model) {
-        Optional<String> pending = PendingLogin.of(request).map(authentication -> authentication.getName());
+        Optional<String> pending = PendingLogin.of(request, SecondFactors.Step.ENROL).map(authentication -> authentication.getName());
         return pending.isEmpty() ? "redirect:/login" : enrolment(pending.get(), request, model, "/login/enrol");
     }
 
     @PostMapping("/login/enrol")
     String loginConfirm(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
                         HttpServletResponse response, Model model) {
-        Optional<String> pending = PendingLogin.of(request).map(authentication -> authentication.getName());
+        Optional<String> pending = PendingLogin.of(request, SecondFactors.Step.ENROL).map(authentication -> authentication.getName());
         return pending.isEmpty() ? "redirect:/login" : confirmed(pending.get(), code, request, response, model, "/login/enrol");
     }
 
@@ -83,7 +84,7 @@ class TwoFactorController {
             return enrolment(username, request, model, action);
         }
         request.getSession().removeAttribute(SECRET);
-        if (PendingLogin.of(request).isPresent()) {
+        if (PendingLogin.of(request, SecondFactors.Step.ENROL).isPresent()) {
             PendingLogin.complete(request, response);
         }
         model.addAttribute("recoveryCodes", codes.get());

@@ -137,6 +137,14 @@ final class PayForAcquirer implements Acquirer {
         return Optional.of(answer(order, code -> null));
     }
 
+    /** OrderInquiry shows the order's latest sale: a PostAuth once the pre-authorization was closed. */
+    @Override
+    public Optional<Money> capturedAtTheBank(Order order) {
+        Map<String, String> found = orderInquiry(order.orderId());
+        return "PostAuth".equals(found.get("TxnType")) && PayForCodes.APPROVED.equals(found.get("ProcReturnCode"))
+                ? WireAmount.parse(found.getOrDefault("PurchAmount", ""), order.amount().currency()) : Optional.empty();
+    }
+
     /** OrderInquiry's {@code RefundedAmount}, a decimal (VPOS.md A5). */
     @Override
     public Optional<Money> refundedAtTheBank(Order order) {

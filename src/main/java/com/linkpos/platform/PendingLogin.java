@@ -21,6 +21,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 public final class PendingLogin {
 
     private static final String ATTRIBUTE = PendingLogin.class.getName();
+    /** Which second step the login was sent to: a user with a factor may not enrol a new one instead of it. */
+    private static final String STEP = PendingLogin.class.getName() + ".step";
     private static final SecurityContextRepository CONTEXTS = new DelegatingSecurityContextRepository(
             new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
@@ -38,21 +40,23 @@ public final class PendingLogin {
             SecurityContextHolder.clearContext();
             CONTEXTS.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
             request.getSession().setAttribute(ATTRIBUTE, authentication);
+            request.getSession().setAttribute(STEP, step.name());
             response.sendRedirect(request.getContextPath() + (step == SecondFactors.Step.CODE ? "/login/code" : "/login/enrol"));
         };
     }
 
-    /** The login waiting for its second factor in this browser's session, if any. */
-    public static Optional<Authentication> of(HttpServletRequest request) {
+    /** The login waiting in this browser's session for the second step {@code step}, if any. */
+    public static Optional<Authentication> of(HttpServletRequest request, SecondFactors.Step step) {
         HttpSession session = request.getSession(false);
-        return session == null ? Optional.empty()
+        return session == null || !step.name().equals(session.getAttribute(STEP)) ? Optional.empty()
                 : Optional.ofNullable((Authentication) session.getAttribute(ATTRIBUTE));
     }
 
     /** The second factor is done: the user is signed in, in a new session id (no fixation across the step). */
     public static void complete(HttpServletRequest request, HttpServletResponse response) {
-        Authentication authentication = of(request).orElseThrow();
+        Authentication authentication = (Authentication) request.getSession().getAttribute(ATTRIBUTE);
         request.getSession().removeAttribute(ATTRIBUTE);
+        request.getSession().removeAttribute(STEP);
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -34,13 +34,13 @@ class SecondStepController {
 
     @GetMapping("/login/code")
     String form(HttpServletRequest request) {
-        return PendingLogin.of(request).isPresent() ? "platform/login-code" : "redirect:/login";
+        return PendingLogin.of(request, SecondFactors.Step.CODE).isPresent() ? "platform/login-code" : "redirect:/login";
     }
 
     @PostMapping("/login/code")
     String submit(@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
                   Model model) {
-        Optional<Authentication> pending = PendingLogin.of(request);
+        Optional<Authentication> pending = PendingLogin.of(request, SecondFactors.Step.CODE);
         if (pending.isEmpty() || factors.getIfAvailable() == null) {
             return "redirect:/login";
         }

@@ -51,6 +51,14 @@ public class Reversals {
     @Transactional(noRollbackFor = ProblemException.class)
     public Transaction voidSale(String merchantId, String saleId) {
         Transaction sale = reversible(merchantId, saleId);
+        if (sale.type() == TransactionType.PRE_AUTH) {
+            // a capture whose answer was lost is learnt, never released behind the merchant's back [X6]
+            Optional<Money> captured = ask(() -> acquirers.forMerchant(merchantId).capturedAtTheBank(orderOf(sale)));
+            if (captured.isPresent()) {
+                learnCapture(sale, captured.get());
+                throw new ProblemException(HttpStatus.CONFLICT, "already_captured", List.of());
+            }
+        }
         // a hold not captured is released whatever its batch: no money moved [X6]
         if (sale.batchClosed() && sale.type() != TransactionType.PRE_AUTH) {
             throw new ProblemException(HttpStatus.CONFLICT, "batch_closed_use_refund", List.of());
@@ -121,6 +129,16 @@ public class Reversals {
             throw new ProblemException(HttpStatus.CONFLICT, "already_voided", List.of());
         }
         if (bank.refusal() == BankAnswer.Refusal.NOT_CAPTURABLE || bank.refusal() == BankAnswer.Refusal.NOT_FOUND) {
+            // closed before? then by a capture whose answer was lost: it is recorded now, and is the answer if it
+            // was this one
+            Optional<Money> before = ask(() -> acquirers.forMerchant(merchantId).capturedAtTheBank(orderOf(hold)));
+            if (before.isPresent()) {
+                Transaction learnt = learnCapture(hold, before.get());
+                if (before.get().equals(capture)) {
+                    return learnt;
+                }
+                throw new ProblemException(HttpStatus.CONFLICT, "already_captured", List.of());
+            }
             throw new ProblemException(HttpStatus.CONFLICT, "transaction_not_capturable", List.of());
         }
         if (bank.refusal() == BankAnswer.Refusal.EXCEEDS_SALE) {
@@ -132,6 +150,14 @@ public class Reversals {
                     new Money(hold.amount().minor() - capture.minor(), capture.currency())));
         }
         return captured;
+    }
+
+    /** [X6] Records the capture the bank made while its answer was lost. */
+    private Transaction learnCapture(Transaction hold, Money captured) {
+        Transaction learnt = ledger.recordReversal(hold, TransactionType.CAPTURE, captured, BankAnswer.approved("00",
+                "Captured at the bank before (its answer had not reached LinkPOS)", null, null));
+        events.publishEvent(new HoldCaptured(learnt, new Money(hold.amount().minor() - captured.minor(), captured.currency())));
+        return learnt;
     }
 
     /** [X6] What a capture takes: {@code typed}, or when blank all that is held; never more than the hold. */

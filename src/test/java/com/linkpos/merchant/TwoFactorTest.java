@@ -66,6 +66,14 @@ class TwoFactorTest {
         assertThat(in.status()).isEqualTo(302);
         assertThat(browser.get("/dashboard").status()).isEqualTo(200);
 
+        // a password alone cannot enrol a new factor in place of the user's own
+        PortalSession thief = new PortalSession(port);
+        assertThat(password(thief, merchant).location()).endsWith("/login/code");
+        assertThat(thief.get("/login/enrol").location()).endsWith("/login");
+        thief.get("/login/code"); // the form's CSRF token
+        assertThat(thief.post("/login/enrol", Map.of("code", "123456")).location()).endsWith("/login");
+        assertThat(thief.get("/dashboard").status()).isEqualTo(302);
+
         // a code is taken once, even in another browser within its 90 seconds
         PortalSession replay = new PortalSession(port);
         password(replay, merchant);

@@ -199,4 +199,45 @@ class PreAuthorizationTest {
         assertThat(released.document().selectFirst("#reversal-outcome").attr("data-type")).isEqualTo("VOID");
         assertThat(atTheBank(other)).containsExactly("PreAuth 300.00 true", "Void 300.00 false");
     }
+
+    /** A PostAuth of the order straight at the simulated PayFor gateway (QNB's public test terminal): LinkPOS never hears of it. */
+    private void capturedBehindLinkPos(String transactionId, String amount) throws Exception {
+        String order = jdbc.sql("SELECT gateway_order_id FROM transactions WHERE id = ?").param(transactionId)
+                .query(String.class).single();
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><PayforRequest><MerchantId>085300000009704</MerchantId>"
+                + "<UserCode>QNB_API_KULLANICI_3DPAY</UserCode><UserPass>UcBN0</UserPass><MbrId>5</MbrId>"
+                + "<OrgOrderId>" + order + "</OrgOrderId><SecureType>NonSecure</SecureType><TxnType>PostAuth</TxnType>"
+                + "<PurchAmount>" + amount + "</PurchAmount><Currency>949</Currency><Lang>TR</Lang></PayforRequest>";
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + "/simulator/payfor/Gateway/XMLGate.aspx"))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(xml)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.body()).contains("<ProcReturnCode>00</ProcReturnCode>");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCaptureWhoseAnswerWasLostIsLearntAndNeverReleased() throws Exception {
+        Merchant merchant = merchantOn("PAYFOR");
+        Api api = new Api(port);
+        String key = merchant.account().key();
+        String id = held(merchant, "500.00").path("id").asString();
+        capturedBehindLinkPos(id, "400.00");
+
+        // the release job (or the merchant) finds it captured: the capture is recorded, nothing is released
+        Api.Response release = api.post(key, "/api/v1/transactions/" + id + "/void", null);
+        assertThat(release.status()).isEqualTo(409);
+        assertThat(release.code()).isEqualTo("already_captured");
+        assertThat(api.get(key, "/api/v1/transactions/" + id).json().path("capturedAmount").asString()).isEqualTo("400.00");
+        assertThat(atTheBank(id)).containsExactly("PreAuth 500.00 false", "PostAuth 400.00 false");
+
+        // the merchant asks again for a capture whose answer was lost: it is the answer
+        String other = held(merchant, "300.00").path("id").asString();
+        capturedBehindLinkPos(other, "300.00");
+        Api.Response again = api.post(key, "/api/v1/transactions/" + other + "/capture", "{\"amount\": \"300.00\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().path("type").asString()).isEqualTo("CAPTURE");
+        assertThat(again.json().path("amount").asString()).isEqualTo("300.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM transactions WHERE original_transaction_id = ? AND type = 'CAPTURE'")
+                .param(other).query(Long.class).single()).isEqualTo(1);
+    }
 }
