@@ -142,7 +142,7 @@ public class Reversals {
             throw new ProblemException(HttpStatus.CONFLICT, "transaction_not_capturable", List.of());
         }
         if (bank.refusal() == BankAnswer.Refusal.EXCEEDS_SALE) {
-            throw exceedsAuthorization(hold);
+            throw exceeds(hold.amount(), "capture_exceeds_authorization");
         }
         Transaction captured = ledger.recordReversal(hold, TransactionType.CAPTURE, capture, bank);
         if (captured.approved()) {
@@ -162,26 +162,7 @@ public class Reversals {
 
     /** [X6] What a capture takes: {@code typed}, or when blank all that is held; never more than the hold. */
     static Money captureAmount(Transaction hold, String typed) {
-        if (typed == null || typed.isBlank()) {
-            return hold.amount();
-        }
-        Money capture;
-        try {
-            capture = Money.parsePositive(typed, hold.amount().currency());
-        } catch (Money.InvalidAmount invalid) {
-            throw ProblemException.invalid(FieldProblem.of("amount", invalid.rejection().name().toLowerCase(java.util.Locale.ROOT),
-                    hold.amount().currency().minorDigits(), hold.amount().currency().name()));
-        }
-        if (capture.minor() > hold.amount().minor()) {
-            throw exceedsAuthorization(hold);
-        }
-        return capture;
-    }
-
-    private static ProblemException exceedsAuthorization(Transaction hold) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "capture_exceeds_authorization", List.of(
-                FieldProblem.of("amount", "capture_exceeds_authorization", hold.amount().toDecimalString(),
-                        hold.amount().currency().name())));
+        return upTo(hold.amount(), typed, "capture_exceeds_authorization");
     }
 
     /** What a refund came to in its transaction: the REFUND transaction, or the refusal. */
@@ -246,25 +227,36 @@ public class Reversals {
      * the whole refundable rest; more than the rest, or nothing, is refused.
      */
     public static Money refundAmount(Transaction sale, String typed) {
-        Money rest = sale.refundableRest();
-        Money refund;
+        return upTo(sale.refundableRest(), typed, "refund_exceeds_sale");
+    }
+
+    /**
+     * An amount typed as the API writes one (blank: {@code most}), positive and at most {@code most}; more is
+     * refused as {@code code} naming {@code most}.
+     */
+    private static Money upTo(Money most, String typed, String code) {
         if (typed == null || typed.isBlank()) {
-            refund = rest;
-        } else {
-            try {
-                refund = Money.parsePositive(typed, sale.amount().currency());
-            } catch (Money.InvalidAmount invalid) {
-                throw ProblemException.invalid(FieldProblem.of("amount",
-                        invalid.rejection().name().toLowerCase(java.util.Locale.ROOT), sale.amount().currency().minorDigits(),
-                        sale.amount().currency().name()));
+            if (most.minor() <= 0) {
+                throw exceeds(most, code);
             }
+            return most;
         }
-        if (refund.minor() <= 0 || refund.minor() > rest.minor()) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "refund_exceeds_sale",
-                    List.of(FieldProblem.of("amount", "refund_exceeds_sale", rest.toDecimalString(),
-                            rest.currency().name())));
+        Money amount;
+        try {
+            amount = Money.parsePositive(typed, most.currency());
+        } catch (Money.InvalidAmount invalid) {
+            throw ProblemException.invalid(FieldProblem.of("amount", invalid.rejection().name().toLowerCase(java.util.Locale.ROOT),
+                    most.currency().minorDigits(), most.currency().name()));
         }
-        return refund;
+        if (amount.minor() > most.minor()) {
+            throw exceeds(most, code);
+        }
+        return amount;
+    }
+
+    private static ProblemException exceeds(Money most, String code) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, code,
+                List.of(FieldProblem.of("amount", code, most.toDecimalString(), most.currency().name())));
     }
 
     private static Acquirer.Order orderOf(Transaction sale) {

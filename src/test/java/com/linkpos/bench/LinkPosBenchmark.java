@@ -1173,7 +1173,7 @@ class LinkPosBenchmark {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL enable_sort = off");
             }
-            FirstByteSink sink = new FirstByteSink();
+            com.linkpos.reporting.XlsxWriters.FirstByteSink sink = new com.linkpos.reporting.XlsxWriters.FirstByteSink();
             org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
             String sql = "COPY (" + com.linkpos.transaction.ExportRows.sql(merchant.id(), from, to) + ") TO STDOUT (FORMAT csv)";
             sink.start = System.nanoTime();
@@ -1181,30 +1181,6 @@ class LinkPosBenchmark {
             double seconds = seconds(sink.start);
             connection.rollback();
             return new Measured("COPY", rows, sink.bytes, seconds, sink.firstByteSeconds(), null);
-        }
-    }
-
-    /** Counts what arrives and notes when the first byte did; keeps nothing. */
-    static final class FirstByteSink extends java.io.OutputStream {
-        long start;
-        long first;
-        long bytes;
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (bytes == 0 && len > 0) {
-                first = System.nanoTime();
-            }
-            bytes += len;
-        }
-
-        double firstByteSeconds() {
-            return bytes == 0 ? Double.NaN : (first - start) / 1e9;
         }
     }
 

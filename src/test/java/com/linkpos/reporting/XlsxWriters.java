@@ -44,7 +44,7 @@ public final class XlsxWriters {
             rows[0]++;
             each.accept(row);
         });
-        Sink sink = new Sink();
+        FirstByteSink sink = new FirstByteSink();
         OutputStream out = new BufferedOutputStream(sink, 8192);
         sink.start = System.nanoTime();
         switch (library) {
@@ -55,14 +55,14 @@ public final class XlsxWriters {
         }
         out.flush();
         double seconds = (System.nanoTime() - sink.start) / 1e9;
-        return new Run(library, rows[0], sink.bytes, seconds, (sink.first - sink.start) / 1e9);
+        return new Run(library, rows[0], sink.bytes, seconds, sink.firstByteSeconds());
     }
 
-    /** Counts what arrives and notes when the first byte did; keeps nothing. */
-    private static final class Sink extends OutputStream {
-        long start;
+    /** Counts what arrives and notes when the first byte did; keeps nothing (the benchmark's COPY uses it too). */
+    public static final class FirstByteSink extends OutputStream {
+        public long start;
         long first;
-        long bytes;
+        public long bytes;
 
         @Override
         public void write(int b) {
@@ -75,6 +75,10 @@ public final class XlsxWriters {
                 first = System.nanoTime();
             }
             bytes += len;
+        }
+
+        public double firstByteSeconds() {
+            return bytes == 0 ? Double.NaN : (first - start) / 1e9;
         }
     }
 }
