@@ -215,10 +215,13 @@ class PayForApi {
 
     /** Refund (iade): part or all of what is left of an approved sale whose batch is closed. */
     private PayForAnswer refund(PayForTerminal terminal, String orgOrderId, String purchAmount, String currencyCode) {
-        if (!orgOrderId.isEmpty() && purchAmount.isEmpty()) {
+        if (orgOrderId.isEmpty()) {
+            return PayForAnswer.of(PayForCode.ORIGINAL_ORDER_REQUIRED, orgOrderId); // before the amount, as the bank
+        }
+        if (purchAmount.isEmpty()) {
             return PayForAnswer.of(PayForCode.REFUND_AMOUNT_MISSING, orgOrderId);
         }
-        if (!orgOrderId.isEmpty() && !currencyCode.isEmpty() && PayForAmounts.knownCurrency(currencyCode).isEmpty()) {
+        if (!currencyCode.isEmpty() && PayForAmounts.knownCurrency(currencyCode).isEmpty()) {
             return PayForAnswer.of(PayForCode.CURRENCY_INVALID, orgOrderId);
         }
         return onSale(terminal, orgOrderId, sale -> {

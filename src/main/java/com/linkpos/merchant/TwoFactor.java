@@ -69,12 +69,17 @@ class TwoFactor implements SecondFactors {
     @Override
     @Transactional
     public boolean accepts(String username, String code) {
-        Optional<Status> status = status(username).filter(Status::enrolled);
-        if (status.isEmpty() || code == null) {
+        record Enrolled(String userId, String sealedSecret) {
+        }
+        Optional<Enrolled> enrolled = jdbc.sql("""
+                        SELECT id, totp_secret FROM users WHERE lower(username) = lower(:u) AND totp_enabled_at IS NOT NULL""")
+                .param("u", username).query((rs, row) -> new Enrolled(rs.getString("id"), rs.getString("totp_secret")))
+                .optional();
+        if (enrolled.isEmpty() || code == null) {
             return false;
         }
-        String userId = status.get().userId();
-        String sealed = jdbc.sql("SELECT totp_secret FROM users WHERE id = :id").param("id", userId).query(String.class).single();
+        String userId = enrolled.get().userId();
+        String sealed = enrolled.get().sealedSecret();
         OptionalLong step = Totp.matchingStep(Totp.fromBase32(secrets.open(PURPOSE, sealed)), code, clock.instant());
         if (step.isPresent()) {
             // a code is taken once: a step at or before the last one accepted is a replay
@@ -88,11 +93,6 @@ class TwoFactor implements SecondFactors {
                         WHERE user_id = :id AND code_hash = :hash AND used_at IS NULL""")
                 .param("now", Timestamp.from(clock.instant())).param("id", userId).param("hash", hash(code))
                 .update() == 1;
-    }
-
-    /** A new secret for the user to enrol with; nothing is stored until a code of it confirms it. */
-    byte[] newSecret() {
-        return Totp.newSecret();
     }
 
     /**

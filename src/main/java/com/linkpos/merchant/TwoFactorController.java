@@ -63,7 +63,7 @@ class TwoFactorController {
         HttpSession session = request.getSession();
         String secret = (String) session.getAttribute(SECRET);
         if (secret == null) {
-            secret = Totp.base32(twoFactor.newSecret());
+            secret = Totp.base32(Totp.newSecret()); // nothing is stored until a code of it confirms it
             session.setAttribute(SECRET, secret);
         }
         model.addAttribute("enrolled", false);
