@@ -147,20 +147,17 @@ public class Batches {
         }
         Map<String, List<Sums>> sums = new HashMap<>();
         jdbc.sql("""
-                        SELECT t.merchant_id, t.batch_number, t.currency,
-                               count(*) FILTER (WHERE t.type IN ('SALE', 'CAPTURE')) AS sales,
-                               sum(t.amount_minor) FILTER (WHERE t.type IN ('SALE', 'CAPTURE')) AS sold,
-                               count(*) FILTER (WHERE t.type = 'VOID' AND o.type <> 'PRE_AUTH') AS voids,
-                               sum(t.amount_minor) FILTER (WHERE t.type = 'VOID' AND o.type <> 'PRE_AUTH') AS voided,
-                               count(*) FILTER (WHERE t.type = 'REFUND') AS refunds,
-                               sum(t.amount_minor) FILTER (WHERE t.type = 'REFUND') AS refunded
-                        FROM transactions t
+                        SELECT merchant_id, batch_number, currency,
+                               count(*) FILTER (WHERE type IN ('SALE', 'CAPTURE')) AS sales,
+                               sum(amount_minor) FILTER (WHERE type IN ('SALE', 'CAPTURE')) AS sold,
+                               count(*) FILTER (WHERE type = 'VOID') AS voids, sum(amount_minor) FILTER (WHERE type = 'VOID') AS voided,
+                               count(*) FILTER (WHERE type = 'REFUND') AS refunds,
+                               sum(amount_minor) FILTER (WHERE type = 'REFUND') AS refunded
+                        FROM transactions
                         JOIN unnest(CAST(:merchants AS text[]), CAST(:numbers AS integer[])) AS shown (merchant_id, batch_number)
                             USING (merchant_id, batch_number)
-                        -- [X6] a hold and its release move no money: neither is a sale or a void of the day
-                        LEFT JOIN transactions o ON o.id = t.original_transaction_id
-                        WHERE t.status = 'APPROVED'
-                        GROUP BY t.merchant_id, t.batch_number, t.currency ORDER BY t.currency""")
+                        WHERE status = 'APPROVED'
+                        GROUP BY merchant_id, batch_number, currency ORDER BY currency""")
                 .param("merchants", batches.stream().map(Batch::merchantId).toArray(String[]::new))
                 .param("numbers", batches.stream().map(Batch::number).toArray(Integer[]::new))
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {

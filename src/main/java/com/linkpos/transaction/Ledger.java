@@ -67,11 +67,11 @@ public class Ledger {
 
     /**
      * Appends a sale (or a pre-authorization [X6]); one per payment attempt (the database refuses a second).
-     * A hold is not money: it has no settlement until it is captured.
+     * A hold is not money: it has no batch and no settlement; its capture has both.
      */
     public Transaction recordSale(Sale sale) {
         String id = Ids.newId("txn");
-        Integer batch = sale.approved() ? batches.openBatchNumber(sale.merchantId()) : null;
+        Integer batch = sale.approved() && sale.type() == TransactionType.SALE ? batches.openBatchNumber(sale.merchantId()) : null;
         Instant now = clock.instant();
         Settlement settlement = sale.approved() && sale.type() == TransactionType.SALE
                 ? settlementOf(sale.merchantId(), sale.amount(), sale.installments(), sale.card().bin(), now) : null;
@@ -132,7 +132,9 @@ public class Ledger {
     Transaction recordReversal(Transaction sale, TransactionType type, Money amount, BankAnswer bank) {
         boolean approved = bank.approved();
         String id = Ids.newId("txn");
-        Integer batch = approved ? batches.openBatchNumber(sale.merchantId()) : null;
+        // the release of a hold moves no money either: no batch [X6]
+        boolean release = type == TransactionType.VOID && sale.type() == TransactionType.PRE_AUTH;
+        Integer batch = approved && !release ? batches.openBatchNumber(sale.merchantId()) : null;
         Instant now = clock.instant();
         // [T2][T3] a refund gives back its share of the vade farkı and is taken from the merchant's credit that
         // day; a void needs neither: the voided sale no longer counts
