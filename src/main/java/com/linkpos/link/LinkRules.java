@@ -176,16 +176,10 @@ class LinkRules {
             throw ProblemException.conflict("link_payment_limit_reached",
                     FieldProblem.of("maxPayments", "link_payment_limit_reached", current.paymentCount() + current.voidedCount()));
         }
-        if (current != null && current.hasPayments()
-                && (!amount.equals(current.amount()) || !Objects.equals(openAmount, current.openAmount())
-                    || installments != current.installments() || usage != current.usage()
-                    || preAuthorization != current.preAuthorization())) {
-            throw ProblemException.conflict("link_frozen_after_payment",
-                    FieldProblem.of(amount.currency() != current.amount().currency() ? "currency"
-                            : !Objects.equals(openAmount, current.openAmount()) ? "openAmount"
-                            : !Objects.equals(amount, current.amount()) ? "amount"
-                            : installments != current.installments() ? "installments"
-                            : usage != current.usage() ? "usage" : "preAuthorization", "link_frozen_after_payment"));
+        String frozen = current != null && current.hasPayments()
+                ? changedTermOfPayment(current, amount, openAmount, installments, usage, preAuthorization) : null;
+        if (frozen != null) {
+            throw ProblemException.conflict("link_frozen_after_payment", FieldProblem.of(frozen, "link_frozen_after_payment"));
         }
         return new LinkTerms(orderNumber, amount, installments, validFrom, validUntil, usage, description,
                 Boolean.TRUE.equals(input.payerNoteEnabled()), sms, email, returnUrl, installmentTerms, maxPayments,
@@ -227,6 +221,27 @@ class LinkRules {
             throw ProblemException.invalid(FieldProblem.of("reminderBefore", "invalid_reminder"));
         }
         return reminder.isZero() ? null : reminder;
+    }
+
+    /** [M3] The first of what was paid for that the edit changes (the field the merchant is told of), or null. */
+    private static String changedTermOfPayment(Link current, Money amount, OpenAmount openAmount, int installments,
+                                               LinkUsage usage, boolean preAuthorization) {
+        if (amount.currency() != current.amount().currency()) {
+            return "currency";
+        }
+        if (!Objects.equals(openAmount, current.openAmount())) {
+            return "openAmount";
+        }
+        if (!amount.equals(current.amount())) {
+            return "amount";
+        }
+        if (installments != current.installments()) {
+            return "installments";
+        }
+        if (usage != current.usage()) {
+            return "usage";
+        }
+        return preAuthorization != current.preAuthorization() ? "preAuthorization" : null;
     }
 
     /** An absolute http(s) address a browser can be sent to, with no user info and no control characters. */
