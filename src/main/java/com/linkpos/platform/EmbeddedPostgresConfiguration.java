@@ -20,12 +20,17 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, LinkPOS starts its own PostgreSQL
  * (real PostgreSQL binaries from Maven Central) whose data directory survives restarts.
  * With a URL, Spring Boot's own DataSource takes over and this class does nothing.
+ * As with a server of the bank's, the migrations run as the schema's owner ({@code postgres}) and the
+ * application as a user that owns nothing ({@value #APPLICATION_USER}): it may not alter any table, nor
+ * change or delete an audit event (V30).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
@@ -33,6 +38,7 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final String DATABASE = "linkpos";
+    static final String APPLICATION_USER = "linkpos_app";
 
     static class NoDataSourceUrl implements Condition {
         @Override
@@ -84,17 +90,28 @@ class EmbeddedPostgresConfiguration {
             if (!exists.next()) {
                 statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
             }
+            if (!statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + APPLICATION_USER + "'").next()) {
+                statement.execute("CREATE ROLE " + APPLICATION_USER + " LOGIN");
+            }
         }
         return new EmbeddedServer(postgres);
     }
 
+    /** The migrations' connection: the owner of the schema (the application's own user may not alter it). */
     @Bean
+    @FlywayDataSource
+    DataSource migrations(EmbeddedServer server) {
+        return server.postgres.getDatabase("postgres", DATABASE);
+    }
+
+    @Bean
+    @Primary
     DataSource dataSource(EmbeddedServer server, Environment environment) {
         // Spring Boot's own pool setting, which its DataSource would have read
         int poolSize = environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 20);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.postgres.getJdbcUrl("postgres", DATABASE));
-        config.setUsername("postgres");
+        config.setUsername(APPLICATION_USER);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("linkpos-embedded");
         return new HikariDataSource(config);

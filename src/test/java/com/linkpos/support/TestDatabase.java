@@ -29,11 +29,13 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
+            statement.execute("DO $$ BEGIN CREATE ROLE linkpos_app LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the test database " + database, e);
         }
         TestPropertyValues.of("spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
-                "spring.datasource.username=postgres",
+                // as in production: migrations as the schema's owner, the application as a user that owns nothing
+                "spring.flyway.user=postgres", "spring.datasource.username=linkpos_app",
                 // as many connections as the embedded default gives (the race tests pay with 50 payers at once)
                 "spring.datasource.hikari.maximum-pool-size=20").applyTo(context);
     }
