@@ -68,6 +68,7 @@ class BulkUploads {
     private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final LinkAudit audit;
     /** One upload at a time per instance: a bulk upload must not take the cores the payers need. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bulk-links");
@@ -77,7 +78,8 @@ class BulkUploads {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     BulkUploads(BulkUploadTable table, Links links, LinkUrls urls, Problems problems, MessageSource messages,
-                JsonMapper json, PlatformTransactionManager transactions, Clock clock) {
+                JsonMapper json, PlatformTransactionManager transactions, Clock clock, LinkAudit audit) {
+        this.audit = audit;
         this.table = table;
         this.links = links;
         this.urls = urls;
@@ -107,6 +109,7 @@ class BulkUploads {
                 table.insert(id, merchantId, caller.name() == null ? "" : caller.name(), name(fileName), file.format(),
                         locale.getLanguage(), rows, clock.instant());
                 storeChunks(id, merchantId, stored);
+                audit.bulkUploaded(merchantId, id, rows);
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {

@@ -196,12 +196,13 @@ class LinkTable {
                 .param("id", id).param("attempt", attemptId).update();
     }
 
-    void markDeleted(String merchantId, String id, Instant now) {
-        jdbc.sql("""
+    /** Whether it was deleted now (not before). */
+    boolean markDeleted(String merchantId, String id, Instant now) {
+        return jdbc.sql("""
                         UPDATE links SET deleted_at = :now, updated_at = :now
                         WHERE merchant_id = :merchant AND id = :id AND deleted_at IS NULL""")
                 .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
-                .update();
+                .update() == 1;
     }
 
     Optional<Link> find(String merchantId, String id) {

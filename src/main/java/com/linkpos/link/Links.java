@@ -33,10 +33,12 @@ public class Links {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LinkDefaults defaults;
+    private final LinkAudit audit;
 
     Links(LinkTable table, LinkRules rules, Merchants merchants, LinkUrls urls, ApplicationEventPublisher events, Clock clock,
-          LinkDefaults defaults) {
+          LinkDefaults defaults, LinkAudit audit) {
         this.defaults = defaults;
+        this.audit = audit;
         this.table = table;
         this.rules = rules;
         this.merchants = merchants;
@@ -73,6 +75,7 @@ public class Links {
             }
         }
         Link link = inserted.get();
+        audit.created(caller, link);
         send(link, merchant, terms.sms(), terms.email());
         return link;
     }
@@ -85,6 +88,7 @@ public class Links {
         if (!status.isPayable() && status != LinkStatus.SCHEDULED) {
             throw notEditable(status);
         }
+        audit.sent(link, smsE164, email);
         return send(link, merchants.get(link.merchantId()), smsE164, email);
     }
 
@@ -153,6 +157,7 @@ public class Links {
             throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", List.of());
         }
         Duration reminder = rules.reminder(iso);
+        audit.defaultsUpdated(merchantOf(caller), defaults.reminderBefore(merchantOf(caller)).orElse(null), reminder);
         defaults.setReminderBefore(merchantOf(caller), reminder);
         return Optional.ofNullable(reminder);
     }
@@ -179,7 +184,9 @@ public class Links {
             throw ProblemException.conflict("link_frozen_after_payment",
                     FieldProblem.withMessage("amount", "link_frozen_after_payment", "error.link_payment_in_progress"));
         }
-        return table.update(merchantId, id, terms, now);
+        Link updated = table.update(merchantId, id, terms, now);
+        audit.updated(current, updated);
+        return updated;
     }
 
     private static ProblemException notEditable(LinkStatus status) {
@@ -214,8 +221,12 @@ public class Links {
     @Transactional
     Link delete(Caller caller, String id) {
         String merchantId = merchantOf(caller);
-        table.markDeleted(merchantId, id, clock.instant());
-        return table.find(merchantId, id).orElseThrow(ProblemException::notFound);
+        boolean deleted = table.markDeleted(merchantId, id, clock.instant());
+        Link link = table.find(merchantId, id).orElseThrow(ProblemException::notFound);
+        if (deleted) {
+            audit.deleted(link);
+        }
+        return link;
     }
 
     public Link get(Caller caller, String id) {

@@ -49,8 +49,9 @@ class AdminMerchantController {
     private final PricingTable pricing;
 
     AdminMerchantController(Merchants merchants, ApiKeys apiKeys, MerchantTerminals terminals, PricingTable pricing,
-                            TwoFactor twoFactor) {
+                            TwoFactor twoFactor, MerchantAudit audit) {
         this.twoFactor = twoFactor;
+        this.audit = audit;
         this.merchants = merchants;
         this.apiKeys = apiKeys;
         this.terminals = terminals;
@@ -58,6 +59,7 @@ class AdminMerchantController {
     }
 
     private final TwoFactor twoFactor;
+    private final MerchantAudit audit;
     private static final String REQUIRE_TWO_FACTOR = "[S1] Every portal user of the merchant logs in with a second "
             + "factor (TOTP); one without enrols at the next login. (`linkpos.security.require-two-factor` requires it of "
             + "every merchant.)";
@@ -256,6 +258,7 @@ class AdminMerchantController {
         if (Boolean.TRUE.equals(request.requireTwoFactor())) {
             twoFactor.require(merchant.id(), true);
         }
+        audit.created(merchant.id());
         return response(merchant);
     }
 
@@ -286,6 +289,7 @@ class AdminMerchantController {
     @ProblemCodes(status = 422, value = "validation_failed")
     MerchantResponse patch(@Parameter(description = MERCHANT_ID) @PathVariable String id, @RequestBody MerchantRequest request) {
         Merchant current = merchants.get(id);
+        Map<String, String> before = audit.terms(id);
         List<FieldProblem> errors = new ArrayList<>();
         MerchantTerms terms = MerchantTerms.validate(
                 request.name() != null ? request.name() : current.name(),
@@ -308,7 +312,9 @@ class AdminMerchantController {
         if (request.requireTwoFactor() != null) {
             twoFactor.require(id, request.requireTwoFactor());
         }
-        return response(merchants.update(id, terms));
+        Merchant updated = merchants.update(id, terms);
+        audit.updated(id, before);
+        return response(updated);
     }
 
     @PostMapping("/{id}/api-keys")

@@ -1,5 +1,9 @@
 package com.linkpos.merchant;
 
+import com.linkpos.audit.AuditTrail;
+import com.linkpos.audit.Changes;
+import org.springframework.transaction.annotation.Transactional;
+
 import com.linkpos.platform.Role;
 import com.linkpos.platform.Caller;
 import com.linkpos.platform.ApiKeyAuthenticator;
@@ -28,15 +32,21 @@ class ApiKeys implements ApiKeyAuthenticator {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ApiKeys(JdbcClient jdbc, Clock clock) {
+    private final AuditTrail audit;
+
+    ApiKeys(JdbcClient jdbc, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** A new key for a merchant (or the bank when merchantId is null); the only time it is readable. */
+    @Transactional
     String issue(String merchantId, Role role, String name) {
         String key = PREFIX + Ids.newSecret();
-        store(merchantId, role, name, key);
+        String id = store(merchantId, role, name, key);
+        audit.record("api_key.created", merchantId, id, Changes.none().set("name", name).set("role", role)
+                .set("hint", key.substring(key.length() - 4)));
         return key;
     }
 
@@ -64,9 +74,18 @@ class ApiKeys implements ApiKeyAuthenticator {
     }
 
     /** Revokes a key of the merchant at once; false when there is no such key. */
+    @Transactional
     boolean revoke(String merchantId, String id) {
-        return jdbc.sql("UPDATE api_keys SET revoked_at = COALESCE(revoked_at, :now) WHERE merchant_id = :merchant AND id = :id")
-                .param("now", Timestamp.from(clock.instant())).param("merchant", merchantId).param("id", id).update() == 1;
+        Instant now = clock.instant();
+        Optional<Instant> revoked = jdbc.sql("""
+                        UPDATE api_keys SET revoked_at = COALESCE(revoked_at, :now) WHERE merchant_id = :merchant AND id = :id
+                        RETURNING revoked_at""")
+                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
+                .query((rs, row) -> rs.getTimestamp("revoked_at").toInstant()).optional();
+        if (revoked.filter(now::equals).isPresent()) { // revoked by this call, not before
+            audit.record("api_key.revoked", merchantId, id, Changes.none().set("revokedAt", now));
+        }
+        return revoked.isPresent();
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -104,14 +123,16 @@ class ApiKeys implements ApiKeyAuthenticator {
                 .update();
     }
 
-    private void store(String merchantId, Role role, String name, String key) {
+    private String store(String merchantId, Role role, String name, String key) {
+        String id = Ids.newId("key");
         jdbc.sql("""
                 INSERT INTO api_keys (id, merchant_id, role, name, key_hash, key_hint, created_at)
                 VALUES (:id, :merchant, :role, :name, :hash, :hint, :now)""")
-                .param("id", Ids.newId("key")).param("merchant", merchantId).param("role", role.name())
+                .param("id", id).param("merchant", merchantId).param("role", role.name())
                 .param("name", name).param("hash", hash(key)).param("hint", key.substring(key.length() - 4))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+        return id;
     }
 
     static String hash(String key) {

@@ -41,14 +41,16 @@ class BankPortalController implements WebAccess {
     private final MerchantTerminals terminals;
     private final Acquirers acquirers;
     private final JsonMapper json;
+    private final MerchantAudit audit;
     private final PricingTable pricing;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BankPortalController.class);
     private final TwoFactor twoFactor;
 
     BankPortalController(Merchants merchants, MerchantTerminals terminals, Acquirers acquirers, JsonMapper json,
-                         PricingTable pricing, TwoFactor twoFactor) {
+                         PricingTable pricing, TwoFactor twoFactor, MerchantAudit audit) {
         this.twoFactor = twoFactor;
+        this.audit = audit;
         this.merchants = merchants;
         this.terminals = terminals;
         this.acquirers = acquirers;
@@ -115,7 +117,7 @@ class BankPortalController implements WebAccess {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            Merchant merchant = merchants.create(terms, form.adminUsername, form.adminPassword);
+            Merchant merchant = audit.creating(() -> merchants.create(terms, form.adminUsername, form.adminPassword));
             redirect.addFlashAttribute("saved", merchant.name());
             return "redirect:/bank/merchants";
         } catch (ProblemException problem) {
@@ -143,7 +145,7 @@ class BankPortalController implements WebAccess {
         Map<String, String> given = new LinkedHashMap<>(params);
         given.remove("_csrf");
         try {
-            terminals.configure(id, given);
+            audit.changing(id, () -> terminals.configure(id, given));
         } catch (ProblemException refused) {
             model.addAttribute("form", MerchantForm.of(merchant));
             model.addAttribute("terminalErrors", refused.errors());
@@ -191,7 +193,7 @@ class BankPortalController implements WebAccess {
             model.addAttribute("pricingValues", typed);
             return page(model, merchant);
         }
-        pricing.replace(id, terms);
+        audit.changing(id, () -> pricing.replace(id, terms));
         redirect.addFlashAttribute("saved", merchant.name());
         return "redirect:/bank/merchants/" + id;
     }
@@ -218,7 +220,7 @@ class BankPortalController implements WebAccess {
     String requireTwoFactor(@PathVariable String id, @RequestParam(defaultValue = "false") boolean required,
                             RedirectAttributes redirect) {
         Merchant merchant = merchants.get(id);
-        twoFactor.require(id, required);
+        audit.changing(id, () -> twoFactor.require(id, required));
         redirect.addFlashAttribute("saved", merchant.name());
         return "redirect:/bank/merchants/" + id;
     }
@@ -238,7 +240,7 @@ class BankPortalController implements WebAccess {
     @PostMapping("/{id}/terminal/remove")
     String removeTerminal(@PathVariable String id, RedirectAttributes redirect) {
         Merchant merchant = merchants.get(id);
-        terminals.remove(id);
+        audit.changing(id, () -> terminals.remove(id));
         redirect.addFlashAttribute("saved", merchant.name());
         return "redirect:/bank/merchants/" + id;
     }
@@ -254,7 +256,7 @@ class BankPortalController implements WebAccess {
             reject(binding, ProblemException.invalid(errors));
             return page(model, merchant);
         }
-        merchants.update(id, terms);
+        audit.changing(id, () -> merchants.update(id, terms));
         redirect.addFlashAttribute("saved", terms.name());
         return "redirect:/bank/merchants";
     }

@@ -1,5 +1,9 @@
 package com.linkpos.merchant;
 
+import com.linkpos.audit.Actor;
+import com.linkpos.audit.AuditTrail;
+import com.linkpos.audit.Changes;
+
 import com.linkpos.platform.SecondFactors;
 import com.linkpos.shared.SecretBox;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +41,11 @@ class TwoFactor implements SecondFactors {
     private final SecretBox secrets;
     private final Clock clock;
     private final boolean requiredForEveryone;
+    private final AuditTrail audit;
 
     TwoFactor(JdbcClient jdbc, SecretBox secrets, Clock clock,
-              @Value("${linkpos.security.require-two-factor:false}") boolean requiredForEveryone) {
+              @Value("${linkpos.security.require-two-factor:false}") boolean requiredForEveryone, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.clock = clock;
@@ -120,6 +126,9 @@ class TwoFactor implements SecondFactors {
             jdbc.sql("INSERT INTO recovery_codes (user_id, code_hash) VALUES (:id, :hash)")
                     .param("id", userId).param("hash", hash(recovery)).update();
         }
+        // the user's own act, also inside a login that waits for it (no one is signed in yet)
+        audit.record(Actor.user(username), "user.two_factor_enabled", merchantOf(userId), userId,
+                Changes.none().change("twoFactor", false, true));
         return Optional.of(codes);
     }
 
@@ -128,10 +137,19 @@ class TwoFactor implements SecondFactors {
     boolean reset(String merchantId, String userId) {
         jdbc.sql("DELETE FROM recovery_codes WHERE user_id = :id AND EXISTS (SELECT 1 FROM users WHERE id = :id AND merchant_id = :merchant)")
                 .param("id", userId).param("merchant", merchantId).update();
-        return jdbc.sql("""
+        boolean reset = jdbc.sql("""
                         UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL
                         WHERE id = :id AND merchant_id = :merchant""")
                 .param("id", userId).param("merchant", merchantId).update() == 1;
+        if (reset) {
+            audit.record("user.two_factor_reset", merchantId, userId, Changes.none().change("twoFactor", null, false));
+        }
+        return reset;
+    }
+
+    private String merchantOf(String userId) {
+        // the bank's users have none: a list, which may hold a null
+        return jdbc.sql("SELECT merchant_id FROM users WHERE id = :id").param("id", userId).query(String.class).list().get(0);
     }
 
     /** A merchant's user as the bank's page lists it: whether it has a second factor. */

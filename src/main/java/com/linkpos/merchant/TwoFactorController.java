@@ -29,7 +29,10 @@ class TwoFactorController {
 
     private final TwoFactor twoFactor;
 
-    TwoFactorController(TwoFactor twoFactor) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    TwoFactorController(TwoFactor twoFactor, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.twoFactor = twoFactor;
     }
 
@@ -85,7 +88,7 @@ class TwoFactorController {
         }
         request.getSession().removeAttribute(SECRET);
         if (PendingLogin.of(request, SecondFactors.Step.ENROL).isPresent()) {
-            PendingLogin.complete(request, response);
+            PendingLogin.complete(request, response, events);
         }
         model.addAttribute("recoveryCodes", codes.get());
         return "merchant/two-factor-codes";

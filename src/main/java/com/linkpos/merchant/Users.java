@@ -1,5 +1,7 @@
 package com.linkpos.merchant;
 
+import com.linkpos.audit.AuditTrail;
+import com.linkpos.audit.Changes;
 import com.linkpos.platform.Role;
 import com.linkpos.platform.Caller;
 import com.linkpos.shared.FieldProblem;
@@ -17,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Portal users; passwords are kept only as adaptive hashes (bcrypt through the delegating encoder). */
 @Repository
@@ -28,8 +31,10 @@ class Users implements UserDetailsService {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    Users(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+    Users(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -56,18 +61,21 @@ class Users implements UserDetailsService {
     private static final List<String> COMMON = List.of("password", "parola", "sifre", "şifre", "1234567890", "qwerty",
             "asdfgh", "linkpos", "admin123", "welcome", "letmein", "iloveyou", "0987654321");
 
+    @Transactional
     void create(String merchantId, String username, String password, Role role) {
+        String id = Ids.newId("usr");
         try {
             jdbc.sql("""
                     INSERT INTO users (id, merchant_id, username, password_hash, role, created_at)
                     VALUES (:id, :merchant, :username, :hash, :role, :now)""")
-                    .param("id", Ids.newId("usr")).param("merchant", merchantId).param("username", username)
+                    .param("id", id).param("merchant", merchantId).param("username", username)
                     .param("hash", passwordEncoder.encode(password)).param("role", role.name())
                     .param("now", Timestamp.from(clock.instant()))
                     .update();
         } catch (DuplicateKeyException taken) {
             throw ProblemException.invalid(FieldProblem.of("admin.username", "username_taken"));
         }
+        audit.record("user.created", merchantId, id, Changes.none().set("username", username).set("role", role));
     }
 
     /** A merchant's portal users, for its admin's user page. */
@@ -89,9 +97,19 @@ class Users implements UserDetailsService {
     }
 
     /** Enables or disables a user of the merchant; false when there is no such user. */
+    @Transactional
     boolean setEnabled(String merchantId, String id, boolean enabled) {
-        return jdbc.sql("UPDATE users SET enabled = :enabled WHERE merchant_id = :merchant AND id = :id")
-                .param("enabled", enabled).param("merchant", merchantId).param("id", id).update() == 1;
+        Optional<Boolean> before = jdbc.sql("SELECT enabled FROM users WHERE merchant_id = :merchant AND id = :id FOR UPDATE")
+                .param("merchant", merchantId).param("id", id).query(Boolean.class).optional();
+        if (before.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("UPDATE users SET enabled = :enabled WHERE merchant_id = :merchant AND id = :id")
+                .param("enabled", enabled).param("merchant", merchantId).param("id", id).update();
+        if (before.get() != enabled) {
+            audit.record("user.updated", merchantId, id, Changes.none().change("enabled", before.get(), enabled));
+        }
+        return true;
     }
 
     boolean exists(String username) {

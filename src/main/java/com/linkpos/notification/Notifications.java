@@ -1,5 +1,8 @@
 package com.linkpos.notification;
 
+import com.linkpos.audit.AuditTrail;
+import com.linkpos.audit.Changes;
+
 import com.linkpos.shared.ProblemException;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -16,7 +19,10 @@ public class Notifications {
 
     private final Outbox outbox;
 
-    Notifications(Outbox outbox) {
+    private final AuditTrail audit;
+
+    Notifications(Outbox outbox, AuditTrail audit) {
+        this.audit = audit;
         this.outbox = outbox;
     }
 
@@ -27,6 +33,8 @@ public class Notifications {
         outbox.queue(message.kind(), message.channel(), message.recipient(), message.language(),
                 new LinkMessage(message.merchantId(), message.linkId(), message.merchantName(), message.orderNumber(),
                         message.amountFrom(), message.amount(), message.validUntil(), message.url()));
+        audit.record("notification.resent", merchantId, notificationId, Changes.none().set("channel", message.channel())
+                .set("to", com.linkpos.shared.Masks.of(message.channel(), message.recipient())));
         return message.linkId();
     }
 

@@ -2,7 +2,7 @@
  * SMS and e-mail [N*]: the outbox, its sender and channels; reacts to LinkToBeSent and
  * PaymentApproved; answers LinkDeliveries.
  */
-@ApplicationModule(allowedDependencies = {"link", "checkout", "merchant", "transaction", "platform", "shared"})
+@ApplicationModule(allowedDependencies = {"audit", "link", "checkout", "merchant", "transaction", "platform", "shared"})
 package com.linkpos.notification;
 
 import org.springframework.modulith.ApplicationModule;

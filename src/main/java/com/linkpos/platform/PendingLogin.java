@@ -1,5 +1,7 @@
 package com.linkpos.platform;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -30,10 +32,11 @@ public final class PendingLogin {
     }
 
     /** After the password: signed in at once, or held aside and sent to the second step. */
-    static AuthenticationSuccessHandler handler(SecondFactors factors) {
+    static AuthenticationSuccessHandler handler(SecondFactors factors, ApplicationEventPublisher events) {
         return (request, response, authentication) -> {
             SecondFactors.Step step = factors.afterPassword(authentication.getName());
             if (step == SecondFactors.Step.NONE) {
+                signedIn(authentication, events);
                 response.sendRedirect(request.getContextPath() + "/");
                 return;
             }
@@ -53,7 +56,7 @@ public final class PendingLogin {
     }
 
     /** The second factor is done: the user is signed in, in a new session id (no fixation across the step). */
-    public static void complete(HttpServletRequest request, HttpServletResponse response) {
+    public static void complete(HttpServletRequest request, HttpServletResponse response, ApplicationEventPublisher events) {
         Authentication authentication = (Authentication) request.getSession().getAttribute(ATTRIBUTE);
         request.getSession().removeAttribute(ATTRIBUTE);
         request.getSession().removeAttribute(STEP);
@@ -62,5 +65,12 @@ public final class PendingLogin {
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         CONTEXTS.saveContext(context, request, response);
+        signedIn(authentication, events);
+    }
+
+    private static void signedIn(Authentication authentication, ApplicationEventPublisher events) {
+        if (authentication.getPrincipal() instanceof CallerPrincipal principal) {
+            events.publishEvent(new SignedIn(principal.caller()));
+        }
     }
 }

@@ -49,7 +49,7 @@ class SecondStepController {
             return "redirect:/login?throttled";
         }
         if (factors.getObject().accepts(username, code)) {
-            PendingLogin.complete(request, response);
+            PendingLogin.complete(request, response, events);
             return "redirect:/";
         }
         events.publishEvent(new AuthenticationFailureBadCredentialsEvent(pending.get(),

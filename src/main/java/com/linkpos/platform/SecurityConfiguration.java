@@ -66,6 +66,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.BANK_ADMIN.name())
+                        // [S2] the audit log: a merchant's admin reads the merchant's, the bank everyone's
+                        .requestMatchers("/api/v1/audit-events").hasAnyRole(Role.BANK_ADMIN.name(), Role.MERCHANT_ADMIN.name())
                         .anyRequest().hasAnyRole(Role.MERCHANT_ADMIN.name(), Role.MERCHANT_USER.name()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
@@ -116,7 +118,8 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain portal(HttpSecurity http, LoginThrottle throttle, List<WebAccess> modules,
-                               org.springframework.beans.factory.ObjectProvider<SecondFactors> factors) throws Exception {
+                               org.springframework.beans.factory.ObjectProvider<SecondFactors> factors,
+                               org.springframework.context.ApplicationEventPublisher events) throws Exception {
         // a module test without the users' module: a password is all there is
         SecondFactors secondFactors = factors.getIfAvailable(() -> new SecondFactors() {
             @Override
@@ -138,7 +141,7 @@ class SecurityConfiguration {
                     modules.forEach(module -> module.portal(access));
                     authorize.anyRequest().authenticated(); // the home and help pages, whoever is signed in
                 })
-                .formLogin(form -> form.loginPage("/login").successHandler(PendingLogin.handler(secondFactors)).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(PendingLogin.handler(secondFactors, events)).permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(loginPage()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(SecurityConfiguration::browserHeaders);

@@ -1,5 +1,10 @@
 package com.linkpos.transaction;
 
+import com.linkpos.audit.AuditTrail;
+import com.linkpos.audit.Changes;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import java.util.Map;
 import java.util.HashMap;
 import java.util.ArrayList;
@@ -34,8 +39,12 @@ public class Batches {
     private final JdbcClient jdbc;
     private final Acquirers acquirers;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
 
-    Batches(JdbcClient jdbc, Acquirers acquirers, Clock clock) {
+    Batches(JdbcClient jdbc, Acquirers acquirers, Clock clock, AuditTrail audit, PlatformTransactionManager transactions) {
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.acquirers = acquirers;
         this.clock = clock;
@@ -115,10 +124,16 @@ public class Batches {
      * this call closed.
      */
     public int closeAll(String closedBy) {
-        List<String> merchants = jdbc.sql("""
-                        UPDATE batches SET closed_at = :now, closed_by = :by WHERE closed_at IS NULL RETURNING merchant_id""")
-                .param("now", Timestamp.from(clock.instant())).param("by", closedBy)
-                .query(String.class).list();
+        List<String> merchants = transaction.execute(status -> {
+            List<Map.Entry<String, Integer>> closed = jdbc.sql("""
+                            UPDATE batches SET closed_at = :now, closed_by = :by WHERE closed_at IS NULL
+                            RETURNING merchant_id, batch_number""")
+                    .param("now", Timestamp.from(clock.instant())).param("by", closedBy)
+                    .query((rs, row) -> Map.entry(rs.getString("merchant_id"), rs.getInt("batch_number"))).list();
+            closed.forEach(batch -> audit.record("batch.closed", batch.getKey(), String.valueOf(batch.getValue()),
+                    Changes.none().set("closedBy", closedBy)));
+            return closed.stream().map(Map.Entry::getKey).toList();
+        });
         merchants.forEach(this::closeAtTheBank);
         log.info("End of day by {}: closed {} batches", closedBy, merchants.size());
         return merchants.size();

@@ -1,5 +1,8 @@
 package com.linkpos.transaction;
 
+import com.linkpos.audit.AuditTrail;
+import com.linkpos.audit.Changes;
+
 import com.linkpos.acquiring.BankAnswer;
 import com.linkpos.acquiring.BinTable;
 import com.linkpos.pricing.Charge;
@@ -49,8 +52,10 @@ public class Ledger {
     private final Clock clock;
     private final PricingTable pricing;
     private final BinTable bins;
+    private final AuditTrail audit;
 
-    Ledger(JdbcClient jdbc, Batches batches, Clock clock, PricingTable pricing, BinTable bins) {
+    Ledger(JdbcClient jdbc, Batches batches, Clock clock, PricingTable pricing, BinTable bins, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.batches = batches;
         this.clock = clock;
@@ -181,6 +186,14 @@ public class Ledger {
                     .param("capture", type == TransactionType.CAPTURE ? amount.minor() : 0L)
                     .param("sale", sale.id()).param("merchant", sale.merchantId()).update();
         }
+        // [S2] declined ones too: someone asked the bank to move money back
+        audit.record(switch (type) {
+            case VOID -> "transaction.voided";
+            case REFUND -> "transaction.refunded";
+            default -> "transaction.captured";
+        }, sale.merchantId(), sale.id(), Changes.none().set("transactionId", id)
+                .set("amount", amount.toDecimalString() + " " + amount.currency().name())
+                .set("status", approved ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).set("responseCode", bank.code()));
         return find(sale.merchantId(), id).orElseThrow();
     }
 

@@ -3,7 +3,7 @@
  * batches [R4] (the bank's page names merchants through the merchant module); publishes SaleVoided and
  * SaleRefunded.
  */
-@ApplicationModule(allowedDependencies = {"acquiring", "merchant", "platform", "pricing", "shared"})
+@ApplicationModule(allowedDependencies = {"audit", "acquiring", "merchant", "platform", "pricing", "shared"})
 package com.linkpos.transaction;
 
 import org.springframework.modulith.ApplicationModule;

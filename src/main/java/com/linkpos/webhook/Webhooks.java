@@ -1,5 +1,8 @@
 package com.linkpos.webhook;
 
+import com.linkpos.audit.AuditTrail;
+import com.linkpos.audit.Changes;
+
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Ids;
 import com.linkpos.shared.ProblemException;
@@ -56,8 +59,10 @@ public class Webhooks {
     private final WebhookAddresses addresses;
     private final SecretBox secrets;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    Webhooks(JdbcClient jdbc, JsonMapper json, WebhookAddresses addresses, SecretBox secrets, Clock clock) {
+    Webhooks(JdbcClient jdbc, JsonMapper json, WebhookAddresses addresses, SecretBox secrets, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.addresses = addresses;
@@ -133,6 +138,8 @@ public class Webhooks {
                 .param("id", id).param("merchant", merchantId).param("url", clean)
                 .param("events", types.toArray(String[]::new)).param("secret", secrets.seal(SECRET_PURPOSE, secret))
                 .param("now", Timestamp.from(clock.instant())).update();
+        audit.record("webhook_endpoint.created", merchantId, id, Changes.none().set("url", clean).set("events", types)
+                .secret("secret"));
         return new WithSecret(get(merchantId, id), secret);
     }
 
@@ -148,17 +155,21 @@ public class Webhooks {
         if (updated == 0) {
             throw ProblemException.notFound();
         }
+        audit.record("webhook_endpoint.secret_rotated", merchantId, id, Changes.none().secret("secret"));
         return new WithSecret(get(merchantId, id), secret);
     }
 
     @Transactional
     public void delete(String merchantId, String id) {
-        int updated = jdbc.sql("""
+        Instant now = clock.instant();
+        Instant deleted = jdbc.sql("""
                         UPDATE webhook_endpoints SET deleted_at = COALESCE(deleted_at, :now)
-                        WHERE merchant_id = :merchant AND id = :id""")
-                .param("now", Timestamp.from(clock.instant())).param("merchant", merchantId).param("id", id).update();
-        if (updated == 0) {
-            throw ProblemException.notFound();
+                        WHERE merchant_id = :merchant AND id = :id RETURNING deleted_at""")
+                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
+                .query((rs, row) -> rs.getTimestamp("deleted_at").toInstant()).optional()
+                .orElseThrow(ProblemException::notFound);
+        if (deleted.equals(now)) { // by this call, not before
+            audit.record("webhook_endpoint.deleted", merchantId, id, Changes.none().set("deletedAt", now));
         }
         jdbc.sql("UPDATE webhook_deliveries SET status = 'FAILED', last_error = 'endpoint deleted' WHERE endpoint_id = :id AND status = 'PENDING'")
                 .param("id", id).update();
@@ -169,6 +180,7 @@ public class Webhooks {
     public void sendTest(String merchantId, String id) {
         WebhookEndpoint endpoint = get(merchantId, id);
         queue(merchantId, List.of(endpoint.id()), TEST, Map.of("endpointId", endpoint.id(), "message", "LinkPOS test event"));
+        audit.record("webhook_endpoint.tested", merchantId, id, Changes.none());
     }
 
     public WebhookEndpoint get(String merchantId, String id) {

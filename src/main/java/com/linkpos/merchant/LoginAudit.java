@@ -1,0 +1,49 @@
+package com.linkpos.merchant;
+
+import com.linkpos.audit.Actor;
+import com.linkpos.audit.AuditTrail;
+import com.linkpos.audit.Changes;
+import com.linkpos.platform.SignedIn;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * [S2] Logins and failed logins in the audit log, under the user's merchant, so its admins see who tried
+ * their users' passwords and codes; a name that is no user's is the bank's to see.
+ */
+@Component
+class LoginAudit {
+
+    private final AuditTrail trail;
+    private final JdbcClient jdbc;
+
+    LoginAudit(AuditTrail trail, JdbcClient jdbc) {
+        this.trail = trail;
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void signedIn(SignedIn event) {
+        trail.record(Actor.of(event.caller()), "login.succeeded", event.caller().merchantId(), userId(event.caller().name()),
+                Changes.none());
+    }
+
+    /** A wrong password, an unknown name, a disabled user or a wrong second-factor code. */
+    @EventListener
+    void failed(AbstractAuthenticationFailureEvent event) {
+        String typed = event.getAuthentication().getName();
+        String userId = userId(typed);
+        String merchantId = userId == null ? null
+                : jdbc.sql("SELECT merchant_id FROM users WHERE id = :id").param("id", userId).query(String.class).list().get(0);
+        trail.record(Actor.user(typed == null ? "" : typed), "login.failed", merchantId, userId,
+                Changes.none().set("reason", event.getException().getClass().getSimpleName()));
+    }
+
+    private String userId(String username) {
+        return username == null ? null : jdbc.sql("SELECT id FROM users WHERE lower(username) = lower(:u)")
+                .param("u", username).query(String.class).optional().orElse(null);
+    }
+}
