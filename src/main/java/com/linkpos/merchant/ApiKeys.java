@@ -77,15 +77,15 @@ class ApiKeys implements ApiKeyAuthenticator {
     @Transactional
     boolean revoke(String merchantId, String id) {
         Instant now = clock.instant();
-        Optional<Instant> revoked = jdbc.sql("""
-                        UPDATE api_keys SET revoked_at = COALESCE(revoked_at, :now) WHERE merchant_id = :merchant AND id = :id
-                        RETURNING revoked_at""")
-                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
-                .query((rs, row) -> rs.getTimestamp("revoked_at").toInstant()).optional();
-        if (revoked.filter(now::equals).isPresent()) { // revoked by this call, not before
+        boolean revoked = jdbc.sql("UPDATE api_keys SET revoked_at = :now WHERE merchant_id = :merchant AND id = :id AND revoked_at IS NULL")
+                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id).update() == 1;
+        if (revoked) {
             audit.record("api_key.revoked", merchantId, id, Changes.none().set("revokedAt", now));
+            return true;
         }
-        return revoked.isPresent();
+        // revoking again is harmless
+        return jdbc.sql("SELECT count(*) FROM api_keys WHERE merchant_id = :merchant AND id = :id")
+                .param("merchant", merchantId).param("id", id).query(Long.class).single() == 1;
     }
 
     private static Instant instant(Timestamp timestamp) {

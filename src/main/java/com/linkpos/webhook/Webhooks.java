@@ -162,14 +162,15 @@ public class Webhooks {
     @Transactional
     public void delete(String merchantId, String id) {
         Instant now = clock.instant();
-        Instant deleted = jdbc.sql("""
-                        UPDATE webhook_endpoints SET deleted_at = COALESCE(deleted_at, :now)
-                        WHERE merchant_id = :merchant AND id = :id RETURNING deleted_at""")
-                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id)
-                .query((rs, row) -> rs.getTimestamp("deleted_at").toInstant()).optional()
-                .orElseThrow(ProblemException::notFound);
-        if (deleted.equals(now)) { // by this call, not before
+        int deleted = jdbc.sql("""
+                        UPDATE webhook_endpoints SET deleted_at = :now
+                        WHERE merchant_id = :merchant AND id = :id AND deleted_at IS NULL""")
+                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("id", id).update();
+        if (deleted == 1) {
             audit.record("webhook_endpoint.deleted", merchantId, id, Changes.none().set("deletedAt", now));
+        } else if (jdbc.sql("SELECT count(*) FROM webhook_endpoints WHERE merchant_id = :merchant AND id = :id")
+                .param("merchant", merchantId).param("id", id).query(Long.class).single() == 0) {
+            throw ProblemException.notFound();
         }
         jdbc.sql("UPDATE webhook_deliveries SET status = 'FAILED', last_error = 'endpoint deleted' WHERE endpoint_id = :id AND status = 'PENDING'")
                 .param("id", id).update();
