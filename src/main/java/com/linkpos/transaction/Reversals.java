@@ -3,6 +3,7 @@ package com.linkpos.transaction;
 import com.linkpos.acquiring.Acquirer;
 import com.linkpos.acquiring.Acquirers;
 import com.linkpos.acquiring.BankAnswer;
+import com.linkpos.platform.Caller;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.Money;
 import com.linkpos.shared.ProblemException;
@@ -33,10 +34,14 @@ public class Reversals {
     private final Acquirers acquirers;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final RefundRequests requests;
+    private final RefundApproval approval;
 
     Reversals(Ledger ledger, Batches batches, Acquirers acquirers, ApplicationEventPublisher events,
-              TransactionTemplate transaction) {
+              TransactionTemplate transaction, RefundRequests requests, RefundApproval approval) {
         this.transaction = transaction;
+        this.requests = requests;
+        this.approval = approval;
         this.ledger = ledger;
         this.batches = batches;
         this.acquirers = acquirers;
@@ -80,23 +85,46 @@ public class Reversals {
     }
 
     /**
-     * Refunds part or all (amount null: the rest) of a sale of a closed batch. The bank is asked first how
-     * much it has paid back: a refund it made while its answer was lost (a timeout, a 502 to the merchant)
-     * is recorded then, and is the answer when it is the one asked again; otherwise the merchant hears of
-     * it before anything more is paid back. A partial refund is repeatable at the bank, so nothing else
+     * Refunds part or all (amount null: the rest) of a sale of a closed batch, asked by {@code caller}; above the
+     * merchant's four-eyes amount [S3] nothing goes to the bank: the outcome is a PENDING refund request (its
+     * amount held against the sale's rest) for a second admin to approve ({@link #approveRefund}). The bank is
+     * asked first how much it has paid back: a refund it made while its answer was lost (a timeout, a 502 to the
+     * merchant) is recorded then, and is the answer when it is the one asked again; otherwise the merchant hears
+     * of it before anything more is paid back. A partial refund is repeatable at the bank, so nothing else
      * could tell a retry from a second refund. That question is asked before the sale is locked and
      * outside any transaction: no database connection waits on the bank for it, and a refund recorded
      * meanwhile only makes the ledger's total larger, never the bank's look larger than it is.
      */
-    public Transaction refund(String merchantId, String saleId, String amount) {
+    public RefundOutcome refund(Caller caller, String saleId, String amount) {
+        return refund(caller, saleId, amount, null);
+    }
+
+    /**
+     * [S3] A second admin approves a refund request: the refund is made as {@link #refund} makes one (the same
+     * checks, now, and the bank), and the request is APPROVED with it; declined by the bank or refused (the sale
+     * voided, the rest refunded meanwhile) it is FAILED with the reason, and the refusal is the answer. A bank that
+     * does not answer leaves it PENDING. Under the sale's and then the request's row lock: two admins approving
+     * at once make one refund, the second hears {@code refund_request_not_pending}.
+     */
+    public RefundOutcome approveRefund(Caller approver, String requestId) {
+        RefundRequest asked = requests.find(approver.merchantId(), requestId).orElseThrow(ProblemException::notFound);
+        FourEyes.checkApprover(approver, asked);
+        return refund(approver, asked.transactionId(), asked.amount().toDecimalString(), asked.id());
+    }
+
+    private RefundOutcome refund(Caller caller, String saleId, String amount, String requestId) {
+        String merchantId = caller.merchantId();
         Optional<Money> atTheBank = ledger.find(merchantId, saleId)
                 .filter(sale -> sale.type().isSale() && sale.approved() && !sale.voided() && sale.batchClosed())
                 .flatMap(sale -> ask(() -> acquirers.forMerchant(merchantId).refundedAtTheBank(orderOf(sale))));
         // a refusal is an answer that keeps what it learnt (a batch, a lost refund): its transaction commits too
         Outcome outcome = transaction.execute(status -> {
             try {
-                return new Outcome(refund(merchantId, saleId, amount, atTheBank), null);
+                return new Outcome(refund(caller, saleId, amount, atTheBank, requestId), null);
             } catch (ProblemException refused) {
+                if (requestId != null && failsTheRequest(refused)) {
+                    requests.failed(merchantId, requestId, caller, refused.code(), null);
+                }
                 return new Outcome(null, refused);
             }
         });
@@ -104,6 +132,16 @@ public class Reversals {
             throw outcome.refusal();
         }
         return outcome.refund();
+    }
+
+    /**
+     * Whether a refusal at approval is the request's end: yes when the refund cannot be made as asked (the
+     * sale voided, the rest refunded meanwhile, a refund learnt); no when nothing happened (the bank did not
+     * answer: approve again) or the request was not PENDING (decided by someone else).
+     */
+    private static boolean failsTheRequest(ProblemException refused) {
+        return (refused.status() == HttpStatus.CONFLICT || refused.status() == HttpStatus.UNPROCESSABLE_CONTENT)
+                && !"refund_request_not_pending".equals(refused.code());
     }
 
     /**
@@ -165,28 +203,35 @@ public class Reversals {
         return upTo(hold.amount(), typed, "capture_exceeds_authorization");
     }
 
-    /** What a refund came to in its transaction: the REFUND transaction, or the refusal. */
-    private record Outcome(Transaction refund, ProblemException refusal) {
+    /** What a refund came to in its transaction: the REFUND transaction and its request, or the refusal. */
+    private record Outcome(RefundOutcome refund, ProblemException refusal) {
     }
 
-    private Transaction refund(String merchantId, String saleId, String amount, Optional<Money> atTheBank) {
+    /** A refund, or the approval of request {@code requestId}, in its transaction. */
+    private RefundOutcome refund(Caller caller, String saleId, String amount, Optional<Money> atTheBank, String requestId) {
+        String merchantId = caller.merchantId();
         Transaction sale = reversible(merchantId, saleId);
+        RefundRequest approving = requestId == null ? null : requests.lockPending(merchantId, requestId);
         if (sale.type() == TransactionType.PRE_AUTH) {
             throw new ProblemException(HttpStatus.CONFLICT, "transaction_not_refundable", List.of()); // a hold is released
         }
         if (!sale.batchClosed()) {
             throw new ProblemException(HttpStatus.CONFLICT, "batch_open_use_void", List.of());
         }
-        Money refund = refundAmount(sale, amount);
+        // [S3] what pending requests hold is not there to refund: together they never exceed the sale
+        Money refund = refundAmount(sale, requests.pendingOf(sale, requestId), amount);
         if (atTheBank.isPresent() && atTheBank.get().minor() > sale.refunded().minor()) {
             Money lost = new Money(atTheBank.get().minor() - sale.refunded().minor(), refund.currency());
             Transaction learnt = ledger.recordReversal(sale, TransactionType.REFUND, lost, BankAnswer.approved("00",
                     "Refunded at the bank before (its answer had not reached LinkPOS)", null, null));
             events.publishEvent(new SaleRefunded(learnt));
             if (lost.minor() == refund.minor()) {
-                return learnt;
+                return made(learnt, approving, caller);
             }
             throw new ProblemException(HttpStatus.CONFLICT, "refund_made_before", List.of());
+        }
+        if (approving == null && FourEyes.needsApproval(approval.above(merchantId).orElse(null), refund)) {
+            return new RefundOutcome(null, requests.create(sale, refund, caller)); // not to the bank: a second admin first
         }
         Acquirer acquirer = acquirers.forMerchant(merchantId);
         BankAnswer bank = ask(() -> acquirer.refund(orderOf(sale), refund));
@@ -206,7 +251,19 @@ public class Reversals {
         if (refunded.approved()) {
             events.publishEvent(new SaleRefunded(refunded));
         }
-        return refunded;
+        return made(refunded, approving, caller);
+    }
+
+    /** A REFUND recorded; the request it was the approval of decided by it (APPROVED, or FAILED: declined). */
+    private RefundOutcome made(Transaction refund, RefundRequest approving, Caller approver) {
+        if (approving == null) {
+            return new RefundOutcome(refund, null);
+        }
+        if (refund.approved()) {
+            return new RefundOutcome(refund, requests.approved(approving, refund, approver));
+        }
+        requests.failed(approving.merchantId(), approving.id(), approver, "declined", refund);
+        return new RefundOutcome(refund, requests.find(approving.merchantId(), approving.id()).orElseThrow());
     }
 
     /**
@@ -228,6 +285,12 @@ public class Reversals {
      */
     public static Money refundAmount(Transaction sale, String typed) {
         return upTo(sale.refundableRest(), typed, "refund_exceeds_sale");
+    }
+
+    /** [S3] The same, of the rest less what pending refund requests hold of it. */
+    static Money refundAmount(Transaction sale, Money held, String typed) {
+        Money rest = sale.refundableRest();
+        return upTo(new Money(Math.max(0, rest.minor() - held.minor()), rest.currency()), typed, "refund_exceeds_sale");
     }
 
     /**

@@ -75,18 +75,30 @@ class TransactionApiController {
     }
 
     @PostMapping("/{id}/refunds")
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "refundTransaction", summary = "Refund a sale",
-            description = "Gives back part or all of a sale after its end of day; answers the REFUND transaction "
-                    + "(approved or declined by the bank). Before the end of day, void it instead.")
+            description = "Gives back part or all of a sale after its end of day; answers 201 with the REFUND transaction "
+                    + "(approved or declined by the bank). Before the end of day, void it instead. [S3] Above the "
+                    + "merchant's four-eyes amount (`GET /api/v1/settings/refund-approval`) nothing goes to the bank: "
+                    + "202 with the PENDING refund request, which a second merchant admin approves in the portal. What "
+                    + "pending requests hold of the sale cannot be refunded meanwhile.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The REFUND transaction.",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @Schema(implementation = TransactionJson.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "[S3] Above the four-eyes "
+            + "amount: the refund request, waiting for a second admin.",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RefundRequestJson.class)))
     @ProblemCodes(status = 409, value = {"batch_open_use_void", "transaction_not_refundable", "already_voided",
             "refund_made_before"})
     @ProblemCodes(status = 422, value = {"refund_exceeds_sale", "amount_too_large", "validation_failed"})
     @ProblemCodes(status = 502, value = "gateway_unavailable")
-    TransactionJson refund(Caller caller, @Parameter(description = SALE_ID) @PathVariable String id,
-                           @RequestBody(required = false) RefundRequest request) {
+    org.springframework.http.ResponseEntity<Object> refund(Caller caller, @Parameter(description = SALE_ID) @PathVariable String id,
+                                                           @RequestBody(required = false) RefundRequest request) {
         requireAdmin(caller);
-        return TransactionJson.of(reversals.refund(caller.merchantId(), id, request == null ? null : request.amount()));
+        RefundOutcome outcome = reversals.refund(caller, id, request == null ? null : request.amount());
+        return outcome.waiting()
+                ? org.springframework.http.ResponseEntity.status(HttpStatus.ACCEPTED).body(RefundRequestJson.of(outcome.request()))
+                : org.springframework.http.ResponseEntity.status(HttpStatus.CREATED).body(TransactionJson.of(outcome.refund()));
     }
 
     @Schema(name = "CaptureRequest", description = "How much of the hold to capture; left out, all of it.")

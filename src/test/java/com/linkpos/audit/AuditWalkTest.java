@@ -57,6 +57,13 @@ class AuditWalkTest {
         return session.post(path, form);
     }
 
+    /** [S3] A refund above the merchant's four-eyes amount: the waiting request's id. */
+    private static String requestRefund(Api api, String key, String sale) {
+        Api.Response asked = api.post(key, "/api/v1/transactions/" + sale + "/refunds", "{\"amount\": \"8.00\"}");
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+        return asked.json().path("id").asString();
+    }
+
     private long count(String action) {
         return jdbc.sql("SELECT count(*) FROM audit_events WHERE action = ?").param(action).query(Long.class).single();
     }
@@ -88,10 +95,20 @@ class AuditWalkTest {
         Api.CreatedLink sent = api.newLink(a, Map.of("amount", "10.00", "notify", Map.of("email", "payer@example.com")));
         String notification = jdbc.sql("SELECT id FROM notifications WHERE link_id = ?").param(sent.id()).query(String.class).single();
         Api.CreatedLink paid = api.newLink(a, Map.of("amount", "10.00", "usage", "MULTI"));
+        // sales to refund (of a closed batch), then sales to void (of the open one)
+        List<String> refundable = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            refundable.add(payer.pay(paid.token(), Payer.Card.of("4155650100416111")).transactionId());
+        }
+        api.post(TestData.BANK_KEY, "/api/v1/admin/batches/close", null);
         List<String> sales = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 2; i++) {
             sales.add(payer.pay(paid.token(), Payer.Card.of("4155650100416111")).transactionId());
         }
+        // [S3] a second admin, to approve what the first (or a key) asked
+        String second = TestData.unique("ikinci");
+        post(admin, "/users", "/users", Map.of("username", second, "password", "user-password-1", "role", "MERCHANT_ADMIN"));
+        PortalSession secondAdmin = PortalSession.loggedIn(port, second, "user-password-1");
         Api.CreatedLink held = api.newLink(a, Map.of("amount", "10.00", "usage", "MULTI", "preAuthorization", true));
         String holdForApi = payer.pay(held.token(), Payer.Card.of("4155650100416111")).transactionId();
         String holdForPortal = payer.pay(held.token(), Payer.Card.of("4155650100416111")).transactionId();
@@ -154,12 +171,25 @@ class AuditWalkTest {
         step("POST /webhooks/{id}/delete", "webhook_endpoint.deleted",
                 () -> post(admin, "/links/new", "/webhooks/" + webhookForPortal + "/delete", Map.of()).status());
         // end of day, then refunds (a sale of a closed batch)
-        step("POST /api/v1/admin/batches/close", "batch.closed",
-                () -> api.post(TestData.BANK_KEY, "/api/v1/admin/batches/close", null).status());
         step("POST /api/v1/transactions/{id}/refunds", "transaction.refunded",
-                () -> api.post(key, "/api/v1/transactions/" + sales.get(2) + "/refunds", "{\"amount\": \"1.00\"}").status());
+                () -> api.post(key, "/api/v1/transactions/" + refundable.get(0) + "/refunds", "{\"amount\": \"1.00\"}").status());
         step("POST /reversals/{id}/refund", "transaction.refunded",
-                () -> post(admin, "/links/new", "/reversals/" + sales.get(3) + "/refund", Map.of("amount", "1.00")).status()); // as its confirmation posts it
+                () -> post(admin, "/links/new", "/reversals/" + refundable.get(1) + "/refund", Map.of("amount", "1.00")).status()); // as its confirmation posts it
+        step("POST /api/v1/admin/batches/close", "batch.closed", () -> {
+            payer.pay(paid.token(), Payer.Card.of("4155650100416111")); // something to close
+            return api.post(TestData.BANK_KEY, "/api/v1/admin/batches/close", null).status();
+        });
+        // [S3] four eyes: above 5.00 a refund waits for a second admin
+        step("PUT /api/v1/settings/refund-approval", "merchant.updated",
+                () -> api.send(key, "PUT", "/api/v1/settings/refund-approval", "{\"above\": \"6.00\"}").status());
+        step("POST /reversals/approval", "merchant.updated",
+                () -> post(admin, "/links/new", "/reversals/approval", Map.of("above", "5,00")).status());
+        step("POST /api/v1/refund-requests/{id}/cancel", "refund.cancelled",
+                () -> api.post(key, "/api/v1/refund-requests/" + requestRefund(api, key, refundable.get(2)) + "/cancel", null).status());
+        step("POST /reversals/requests/{id}/cancel", "refund.cancelled", () -> post(admin, "/links/new",
+                "/reversals/requests/" + requestRefund(api, key, refundable.get(3)) + "/cancel", Map.of()).status());
+        step("POST /reversals/requests/{id}/approve", "refund.approved", () -> post(secondAdmin, "/links/new",
+                "/reversals/requests/" + requestRefund(api, key, refundable.get(4)) + "/approve", Map.of()).status());
         step("POST /bank/batches/close", "batch.closed", () -> {
             payer.pay(paid.token(), Payer.Card.of("4155650100416111")); // something to close
             return post(bank, "/bank/merchants", "/bank/batches/close", Map.of()).status();
@@ -207,8 +237,11 @@ class AuditWalkTest {
             return post(admin, "/links/new", "/account/two-factor", Map.of("code", TotpCodes.now(own))).status();
         });
 
+        TreeSet<String> changing = changingEndpoints();
+        // [S3] refused to every key (a key is not a person: it may ask for a refund, never approve one), checked below
+        changing.remove("POST /api/v1/refund-requests/{id}/approve");
         assertThat(steps.keySet()).as("a step for every endpoint that may change something")
-                .containsExactlyInAnyOrderElementsOf(changingEndpoints());
+                .containsExactlyInAnyOrderElementsOf(changing);
         List<String> wrong = new ArrayList<>();
         steps.forEach((endpoint, step) -> {
             long before = count(step.action());
@@ -225,5 +258,9 @@ class AuditWalkTest {
             }
         });
         assertThat(wrong).isEmpty();
+        long approved = count("refund.approved");
+        assertThat(api.post(key, "/api/v1/refund-requests/" + requestRefund(api, key, refundable.get(5)) + "/approve", null).status())
+                .isEqualTo(403);
+        assertThat(count("refund.approved")).isEqualTo(approved);
     }
 }

@@ -62,6 +62,14 @@ class AccessWalkTest {
                 "/api-keys/", key, "/webhooks/", webhook, "/api/v1/webhook-endpoints/", webhook));
         ids.put("/links/bulk/", upload);
         ids.put("/api/v1/links/bulk/", upload);
+        // [S3] a refund waiting for a second admin: a second sale of the link, past its end of day, refunded above A's amount
+        String refunded = new Payer(port).pay(Api.tokenOf(url), Payer.Card.of("4155650100416111")).transactionId();
+        api.post(TestData.BANK_KEY, "/api/v1/admin/batches/close", null);
+        api.send(a.key(), "PUT", "/api/v1/settings/refund-approval", "{\"above\": \"1.00\"}");
+        String request = api.post(a.key(), "/api/v1/transactions/" + refunded + "/refunds", "{\"amount\": \"5.00\"}")
+                .json().path("id").asString();
+        ids.put("/reversals/requests/", request);
+        ids.put("/api/v1/refund-requests/", request);
         return ids;
     }
 
@@ -188,6 +196,8 @@ class AccessWalkTest {
         assertThat(api.get(a.key(), "/api/v1/links/" + ids.get("/links/")).json().path("status").asString()).isEqualTo("ACTIVE");
         assertThat(api.get(a.key(), "/api/v1/transactions/" + ids.get("/reversals/")).json().path("voided").asBoolean()).isFalse();
         assertThat(api.get(a.key(), "/api/v1/webhook-endpoints/" + ids.get("/webhooks/")).status()).isEqualTo(200);
+        assertThat(api.get(a.key(), "/api/v1/refund-requests/" + ids.get("/api/v1/refund-requests/")).json().path("status")
+                .asString()).as("nobody else decided A's refund request").isEqualTo("PENDING");
         assertThat(jdbc.sql("SELECT enabled FROM users WHERE id = ?").param(ids.get("/users/")).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT revoked_at IS NULL FROM api_keys WHERE id = ?").param(ids.get("/api-keys/"))
                 .query(Boolean.class).single()).isTrue();
