@@ -41,6 +41,8 @@ BEGIN
         EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO %I', app);
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM %I', app);
         EXECUTE format('REVOKE ALL ON flyway_schema_history FROM %I', app);
+        -- nor may it make tables of its own (PostgreSQL 15's default; older servers let everyone)
+        REVOKE CREATE ON SCHEMA public FROM PUBLIC;
     END IF;
 END
 $$;

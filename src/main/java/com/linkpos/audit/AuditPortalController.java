@@ -96,11 +96,16 @@ class AuditPortalController implements WebAccess {
 
     private static String row(AuditEvent event) {
         String changes = event.changes().entrySet().stream()
-                .map(change -> change.getKey() + ": " + change.getValue().get(0) + " → " + change.getValue().get(1))
+                .map(change -> change.getKey() + ": " + shown(change.getValue().get(0)) + " → " + shown(change.getValue().get(1)))
                 .collect(Collectors.joining("; "));
         return String.join(",", List.of(cell(event.id()), cell(event.at().toString()), cell(event.merchantId()),
                 cell(event.actor().type().name()), cell(event.actor().name()), cell(event.address()), cell(event.action()),
                 cell(event.objectId()), cell(changes))) + "\r\n";
+    }
+
+    /** As the page shows it: a dash for what was not there. */
+    private static String shown(String value) {
+        return value == null ? "—" : value;
     }
 
     /** RFC 4180, and a cell a spreadsheet would run as a formula starts with ' (what a user typed lands here). */

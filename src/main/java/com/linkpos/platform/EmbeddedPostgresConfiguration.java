@@ -110,7 +110,8 @@ class EmbeddedPostgresConfiguration {
         // Spring Boot's own pool setting, which its DataSource would have read
         int poolSize = environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 20);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.postgres.getJdbcUrl("postgres", DATABASE));
+        // not zonky's own URL: it names the user postgres, which would win over the username below
+        config.setJdbcUrl("jdbc:postgresql://localhost:" + server.postgres.getPort() + "/" + DATABASE);
         config.setUsername(APPLICATION_USER);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("linkpos-embedded");

@@ -380,7 +380,7 @@ class PaymentFlowTest {
         List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
                 .query(String.class).list();
         assertThat(tables).contains("payment_attempts", "transactions", "simulator_transactions", "simulator_3ds_requests", "spring_session_attributes",
-                "idempotency_keys", "notifications", "webhook_deliveries");
+                "idempotency_keys", "notifications", "webhook_deliveries", "audit_events");
         for (String table : tables) {
             List<String> rows = jdbc.sql("SELECT t::text FROM " + table + " t").query(String.class).list();
             String dump = String.join("\n", rows);

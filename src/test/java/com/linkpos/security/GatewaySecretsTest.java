@@ -162,7 +162,14 @@ class GatewaySecretsTest {
         seen(api.get(merchant.key(), "/api/v1/transactions/" + approved.get(1)));
         seen(api.get(merchant.key(), "/api/v1/transactions/export?format=csv"));
         seen(api.get(merchant.key(), "/api/v1/audit-events"));
-        seen(api.get(TestData.BANK_KEY, "/api/v1/audit-events"));
+        // [S2] the audit log says the bank set the gateway's secrets, and only that: the scan below reads it too
+        Api.Response audit = seen(api.get(TestData.BANK_KEY, "/api/v1/audit-events?action=merchant.updated&objectId=" + merchant.id()));
+        terminal.forEach((name, value) -> {
+            if (!name.equals("preset")) { // what it fills in is recorded under each setting's own name
+                assertThat(audit.json().path("data").path(0).path("changes").path("acquirer." + name).path(1).asString()).as(name)
+                        .isEqualTo(secrets.contains(String.valueOf(value)) ? "•••" : String.valueOf(value));
+            }
+        });
         PortalSession portal = PortalSession.loggedIn(port, merchant.username(), merchant.password());
         seen(portal.get("/transactions"));
         seen(portal.get("/transactions/" + approved.get(1)));

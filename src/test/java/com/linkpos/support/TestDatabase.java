@@ -33,7 +33,8 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the test database " + database, e);
         }
-        TestPropertyValues.of("spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+        // (zonky's own URL names the user postgres, which would win over the username below)
+        TestPropertyValues.of("spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database,
                 // as in production: migrations as the schema's owner, the application as a user that owns nothing
                 "spring.flyway.user=postgres", "spring.datasource.username=linkpos_app",
                 // as many connections as the embedded default gives (the race tests pay with 50 payers at once)
