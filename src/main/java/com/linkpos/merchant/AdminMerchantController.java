@@ -1,5 +1,7 @@
 package com.linkpos.merchant;
 
+import com.linkpos.fraud.FraudRuleBook;
+import com.linkpos.fraud.FraudRules;
 import com.linkpos.platform.Role;
 import com.linkpos.merchant.Merchants.MerchantTerms;
 import com.linkpos.shared.FieldProblem;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The bank's API for onboarding merchants (API.md, Bank (admin) API). Bank key only. */
 @RestController
@@ -49,8 +52,10 @@ class AdminMerchantController {
     private final PricingTable pricing;
 
     AdminMerchantController(Merchants merchants, ApiKeys apiKeys, MerchantTerminals terminals, PricingTable pricing,
-                            TwoFactor twoFactor) {
+                            TwoFactor twoFactor, FraudRuleBook fraudRules, MerchantFraudRules merchantFraudRules) {
         this.twoFactor = twoFactor;
+        this.fraudRules = fraudRules;
+        this.merchantFraudRules = merchantFraudRules;
         this.merchants = merchants;
         this.apiKeys = apiKeys;
         this.terminals = terminals;
@@ -58,6 +63,10 @@ class AdminMerchantController {
     }
 
     private final TwoFactor twoFactor;
+    private final FraudRuleBook fraudRules;
+    private final MerchantFraudRules merchantFraudRules;
+    private static final String FRAUD_RULES = "[S4] Cards refused before 3-D Secure (`card_blocked`); the bank's own "
+            + "rules (GET /api/v1/admin/fraud-rules) apply as well. A member left out keeps its value; null clears it.";
     private static final String REQUIRE_TWO_FACTOR = "[S1] Every portal user of the merchant logs in with a second "
             + "factor (TOTP); one without enrols at the next login. (`linkpos.security.require-two-factor` requires it of "
             + "every merchant.)";
@@ -165,7 +174,8 @@ class AdminMerchantController {
             @Schema(description = INSTALLMENT_RATES) Map<String, Object> installmentRates,
             @Schema(description = COMMISSION_RATES) Map<String, Object> commissionRates,
             @Schema(description = VALUE_DAYS) Map<String, Object> valueDays,
-            @Schema(defaultValue = "false", description = REQUIRE_TWO_FACTOR) Boolean requireTwoFactor) {
+            @Schema(defaultValue = "false", description = REQUIRE_TWO_FACTOR) Boolean requireTwoFactor,
+            @Schema(implementation = FraudRules.class, description = FRAUD_RULES) JsonNode fraudRules) {
     }
 
     /**
@@ -187,7 +197,8 @@ class AdminMerchantController {
                          @Schema(nullable = true, description = INSTALLMENT_RATES) Map<String, String> installmentRates,
                          @Schema(nullable = true, description = COMMISSION_RATES) Map<String, String> commissionRates,
                          @Schema(nullable = true, description = VALUE_DAYS) Map<String, Integer> valueDays,
-                         @Schema(nullable = true, description = REQUIRE_TWO_FACTOR) Boolean requireTwoFactor) {
+                         @Schema(nullable = true, description = REQUIRE_TWO_FACTOR) Boolean requireTwoFactor,
+                         @Schema(nullable = true, description = FRAUD_RULES) FraudRules fraudRules) {
     }
 
     @Schema(name = "Merchant")
@@ -204,6 +215,8 @@ class AdminMerchantController {
                             @Schema(description = COMMISSION_RATES) Map<String, String> commissionRates,
                             @Schema(description = VALUE_DAYS) Map<String, Integer> valueDays,
                             @Schema(description = REQUIRE_TWO_FACTOR) boolean requireTwoFactor,
+                            @Schema(description = "[S4] The merchant's own fraud rules (none set: empty lists, null "
+                                    + "limits).") FraudRules fraudRules,
                             Instant createdAt, Instant updatedAt) {
     }
 
@@ -216,7 +229,8 @@ class AdminMerchantController {
                 merchant.maxInstallments(), merchant.notifyOnPayment(),
                 terminals.shown(merchant.id()).map(AcquirerView::of).orElse(null),
                 PricingTable.written(terms.vadeFarki(), null), PricingTable.written(terms.commission(), terms.foreignCardCommission()),
-                valueDays, twoFactor.required(merchant.id()), merchant.createdAt(), merchant.updatedAt());
+                valueDays, twoFactor.required(merchant.id()), fraudRules.of(merchant.id()), merchant.createdAt(),
+                merchant.updatedAt());
     }
 
     @Schema(name = "MerchantList")
@@ -239,6 +253,7 @@ class AdminMerchantController {
                 request.maxInstallments(), request.notifyOnPayment(), errors);
         PricingTerms rates = TermsInput.patched(PricingTerms.NONE, request.installmentRates(), request.commissionRates(),
                 request.valueDays(), errors);
+        FraudRules fraud = FraudRules.read(request.fraudRules(), FraudRules.NONE, "fraudRules.", errors);
         AdminUserRequest admin = request.admin();
         if (admin == null) {
             errors.add(FieldProblem.of("admin", "required"));
@@ -255,6 +270,9 @@ class AdminMerchantController {
         }
         if (Boolean.TRUE.equals(request.requireTwoFactor())) {
             twoFactor.require(merchant.id(), true);
+        }
+        if (!fraud.equals(FraudRules.NONE)) {
+            merchantFraudRules.replace(merchant.id(), fraud);
         }
         return response(merchant);
     }
@@ -298,11 +316,15 @@ class AdminMerchantController {
         // saved now, effective for the next sale; sales made keep what the terms of their moment made of them
         PricingTerms rates = TermsInput.patched(pricing.of(id), request.installmentRates(), request.commissionRates(),
                 request.valueDays(), errors);
+        FraudRules fraud = FraudRules.read(request.fraudRules(), fraudRules.of(id), "fraudRules.", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         if (request.acquirer() != null) {
             terminals.configure(id, request.acquirer().given());
+        }
+        if (request.fraudRules() != null) {
+            merchantFraudRules.replace(id, fraud);
         }
         pricing.replace(id, rates);
         if (request.requireTwoFactor() != null) {
