@@ -63,7 +63,9 @@ record Attempt(String id, String merchantId, String linkId, String orderNumber, 
         LINK_UNAVAILABLE,
         LINK_CHANGED,
         BUSY,
-        BANK_ERROR
+        BANK_ERROR,
+        /** [S4] A fraud rule refused the card before 3-D Secure: nothing was sent to the bank. */
+        CARD_BLOCKED
     }
 
     /** What the gateway is told of this attempt. */

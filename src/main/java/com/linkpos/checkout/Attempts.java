@@ -2,6 +2,7 @@ package com.linkpos.checkout;
 
 import com.linkpos.acquiring.CardDetails;
 import com.linkpos.acquiring.CardInfo;
+import com.linkpos.fraud.FraudRules;
 import com.linkpos.link.Link;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.Ids;
@@ -31,21 +32,81 @@ class Attempts {
     record Opened(Attempt attempt, boolean created) {
     }
 
+    /** Who pays, as the fraud rules count attempts [S4]: the card's keyed fingerprint and the request's address. */
+    record Payer(String cardFingerprint, String address) {
+    }
+
     /** A new attempt, unless this rendering of the form was submitted before: then the earlier one. */
     Opened open(Link link, String acquirer, String nonce, CardDetails card, CardInfo info, String payerNote,
-                InstallmentOffers.Offer offer) {
+                InstallmentOffers.Offer offer, Payer payer) {
+        Optional<Attempt> created = insert(link, acquirer, nonce, Attempt.Status.AWAITING_3DS, null, card, info, payerNote,
+                offer, payer);
+        if (created.isPresent()) {
+            return new Opened(created.get(), true);
+        }
+        Attempt earlier = jdbc.sql("SELECT * FROM payment_attempts WHERE link_id = :link AND nonce = :nonce")
+                .param("link", link.id()).param("nonce", nonce).query(Attempts::map).single();
+        return new Opened(earlier, false);
+    }
+
+    /**
+     * [S4] An attempt a fraud rule refused: ended (DECLINED, CARD_BLOCKED) as it begins, never sent anywhere. It
+     * counts towards the limits as every attempt does; its own nonce leaves the form's free for another card.
+     */
+    Attempt refused(Link link, String acquirer, CardDetails card, CardInfo info, String payerNote,
+                    InstallmentOffers.Offer offer, Payer payer) {
+        return insert(link, acquirer, "refused-" + Ids.newSecret(), Attempt.Status.DECLINED, Attempt.Failure.CARD_BLOCKED,
+                card, info, payerNote, offer, payer).orElseThrow();
+    }
+
+    /** The attempt's sale in the ledger, once it is recorded. */
+    void recorded(String attemptId, String transactionId) {
+        jdbc.sql("UPDATE payment_attempts SET transaction_id = :txn WHERE id = :id AND transaction_id IS NULL")
+                .param("txn", transactionId).param("id", attemptId).update();
+    }
+
+    /** [S4] Attempts made since {@code since}, all but this form's own (a second submit of it is not another attempt). */
+    record Velocity(FraudRules.Attempts everywhere, FraudRules.Attempts atMerchant) {
+        static final Velocity NONE = new Velocity(FraudRules.Attempts.NONE, FraudRules.Attempts.NONE);
+    }
+
+    /** [S4] How many attempts the card, the address and the link made since {@code since}: at every merchant, and at the link's. */
+    Velocity velocity(Link link, String nonce, Payer payer, Instant since) {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE card_fingerprint = :card) AS card,
+                               count(*) FILTER (WHERE payer_address = :address) AS address,
+                               count(*) FILTER (WHERE link_id = :link) AS link,
+                               count(*) FILTER (WHERE card_fingerprint = :card AND merchant_id = :merchant) AS card_here,
+                               count(*) FILTER (WHERE payer_address = :address AND merchant_id = :merchant) AS address_here
+                        FROM payment_attempts
+                        WHERE created_at > :since AND NOT (link_id = :link AND nonce = :nonce)
+                          AND (card_fingerprint = :card OR payer_address = :address OR link_id = :link)""")
+                .param("card", payer.cardFingerprint()).param("address", payer.address()).param("link", link.id())
+                .param("merchant", link.merchantId()).param("nonce", nonce).param("since", Timestamp.from(since))
+                .query((rs, row) -> new Velocity(
+                        new FraudRules.Attempts(rs.getLong("card"), rs.getLong("address"), rs.getLong("link")),
+                        new FraudRules.Attempts(rs.getLong("card_here"), rs.getLong("address_here"), rs.getLong("link"))))
+                .single();
+    }
+
+    private Optional<Attempt> insert(Link link, String acquirer, String nonce, Attempt.Status status, Attempt.Failure failure,
+                                     CardDetails card, CardInfo info, String payerNote, InstallmentOffers.Offer offer,
+                                     Payer payer) {
         String id = Ids.newId("pat");
         Timestamp now = Timestamp.from(clock.instant());
-        Optional<Attempt> created = jdbc.sql("""
-                        INSERT INTO payment_attempts (id, merchant_id, link_id, order_number, nonce, status, amount_minor,
+        return jdbc.sql("""
+                        INSERT INTO payment_attempts (id, merchant_id, link_id, order_number, nonce, status, failure, amount_minor,
                             currency, installments, gateway_order_id, acquirer, card_bin, card_last4, card_brand, card_issuer,
-                            card_type, payer_note, installment_cost_minor, link_installments, pre_authorization, created_at, updated_at)
-                        VALUES (:id, :merchant, :link, :orderNumber, :nonce, 'AWAITING_3DS', :amount, :currency,
+                            card_type, payer_note, installment_cost_minor, link_installments, pre_authorization,
+                            card_fingerprint, payer_address, created_at, updated_at)
+                        VALUES (:id, :merchant, :link, :orderNumber, :nonce, :status, :failure, :amount, :currency,
                             :installments, :gatewayOrder, :acquirer, :bin, :last4, :brand, :issuer, :type, :note,
-                            :installmentCost, :linkInstallments, :preAuth, :now, :now)
+                            :installmentCost, :linkInstallments, :preAuth, :fingerprint, :address, :now, :now)
                         ON CONFLICT (link_id, nonce) DO NOTHING
                         RETURNING *""")
                 .param("id", id).param("merchant", link.merchantId()).param("link", link.id())
+                .param("status", status.name()).param("failure", failure == null ? null : failure.name())
+                .param("fingerprint", payer.cardFingerprint()).param("address", payer.address())
                 .param("orderNumber", link.orderNumber()).param("nonce", nonce)
                 .param("amount", offer.charge().charged().minor()).param("currency", link.amount().currency().name())
                 .param("installments", offer.count()).param("gatewayOrder", gatewayOrderId(id))
@@ -56,12 +117,6 @@ class Attempts {
                 .param("type", info.type() == null ? null : info.type().name()).param("note", payerNote)
                 .param("now", now)
                 .query(Attempts::map).optional();
-        if (created.isPresent()) {
-            return new Opened(created.get(), true);
-        }
-        Attempt earlier = jdbc.sql("SELECT * FROM payment_attempts WHERE link_id = :link AND nonce = :nonce")
-                .param("link", link.id()).param("nonce", nonce).query(Attempts::map).single();
-        return new Opened(earlier, false);
     }
 
     /**

@@ -9,6 +9,10 @@ import com.linkpos.acquiring.CardInfo;
 import com.linkpos.acquiring.InstallmentPolicy;
 import com.linkpos.acquiring.Payment;
 import com.linkpos.acquiring.Verdict;
+import com.linkpos.fraud.CardFingerprints;
+import com.linkpos.fraud.FraudRefusals;
+import com.linkpos.fraud.FraudRuleBook;
+import com.linkpos.fraud.FraudRules;
 import com.linkpos.link.Link;
 import com.linkpos.pricing.CostBearer;
 import com.linkpos.pricing.PricingTable;
@@ -19,6 +23,7 @@ import com.linkpos.shared.FieldProblem;
 import com.linkpos.transaction.Batches;
 import com.linkpos.transaction.Ledger;
 import com.linkpos.transaction.Transaction;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +38,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A payment from card form to the bank's answer [P1]-[P7]: check the card, hand it to the merchant's
- * acquirer for 3-D Secure, and on the bank's authenticated answer claim the link, provision and
+ * A payment from card form to the bank's answer [P1]-[P7]: check the card, screen it by the fraud rules
+ * [S4], hand it to the merchant's acquirer for 3-D Secure, and on the bank's authenticated answer claim the link, provision and
  * record the sale. Every step is guarded in the database, so a double submit, a refresh or a replayed
  * answer never provisions twice, and a single-use link is paid at most once. What happened is
  * published ({@link PaymentApproved}, {@link PaymentDeclined}, {@link LinkUsed}) in the transaction
@@ -45,6 +50,10 @@ class Checkout {
 
     private static final Logger log = LoggerFactory.getLogger(Checkout.class);
     private static final Duration POLL = Duration.ofMillis(50);
+    /** [S4] The window of the fraud rules' limits ("attempts per hour"). */
+    private static final Duration VELOCITY_WINDOW = Duration.ofHours(1);
+    /** [S4] The code of a card a fraud rule refused: the payment page's and the refused sale's. */
+    static final String CARD_BLOCKED = "card_blocked";
 
     private final Links links;
     private final Acquirers acquirers;
@@ -56,11 +65,20 @@ class Checkout {
     private final TransactionTemplate transactions;
     private final CheckoutSettings settings;
     private final PricingTable pricing;
+    private final FraudRuleBook fraudRules;
+    private final CardFingerprints fingerprints;
+    private final FraudRefusals refusals;
+    private final Clock clock;
 
     Checkout(Links links, Acquirers acquirers, Ledger ledger, Batches batches, Attempts attempts, UnwantedApprovals unwanted,
              ApplicationEventPublisher events, PlatformTransactionManager transactions, CheckoutSettings settings,
-             PricingTable pricing) {
+             PricingTable pricing, FraudRuleBook fraudRules, CardFingerprints fingerprints, FraudRefusals refusals,
+             Clock clock) {
         this.pricing = pricing;
+        this.fraudRules = fraudRules;
+        this.fingerprints = fingerprints;
+        this.refusals = refusals;
+        this.clock = clock;
         this.links = links;
         this.acquirers = acquirers;
         this.ledger = ledger;
@@ -93,9 +111,12 @@ class Checkout {
     record Finished(String attemptId) implements Started {
     }
 
-    /** {@code amount}: what the payer pays of the link (its amount, or what the payer typed for an open amount [X4]). */
+    /**
+     * {@code amount}: what the payer pays of the link (its amount, or what the payer typed for an open amount [X4]);
+     * {@code payerAddress}: where the card form came from, as the fraud rules count it [S4].
+     */
     Started start(Link link, com.linkpos.shared.Money amount, String merchantName, CardDetails card, Integer chosenInstallments,
-                  String nonce, String payerNote, Locale language, Callbacks callbacks) {
+                  String nonce, String payerNote, String payerAddress, Locale language, Callbacks callbacks) {
         Acquirer acquirer = acquirers.forMerchant(link.merchantId());
         CardInfo info = acquirers.lookup(card.number());
         if (!info.brand().isAccepted()) {
@@ -118,7 +139,13 @@ class Checkout {
             return new Refused(List.of(FieldProblem.of("installments",
                     chosenInstallments == null ? "choose_installments" : "installments_not_offered")));
         }
-        Attempts.Opened opened = attempts.open(link, acquirer.type(), nonce, card, info, payerNote, offer.get());
+        Attempts.Payer payer = new Attempts.Payer(fingerprints.of(card.number()), payerAddress);
+        Optional<FraudRules.Rule> refusal = screen(link, nonce, card, info, payer);
+        if (refusal.isPresent()) {
+            refuse(link, acquirer, card, info, payerNote, offer.get(), payer, refusal.get());
+            return new Refused(List.of(FieldProblem.of("cardNumber", CARD_BLOCKED)));
+        }
+        Attempts.Opened opened = attempts.open(link, acquirer.type(), nonce, card, info, payerNote, offer.get(), payer);
         Attempt attempt = opened.attempt();
         if (opened.created()) {
             links.countAttempt(link);
@@ -144,6 +171,36 @@ class Checkout {
             return new Finished(attempt.id());
         }
         return new ToBank(attempt.id(), step);
+    }
+
+    /**
+     * [S4] The rule, the bank's or the merchant's, that refuses this card at this link, if one does. Attempts are
+     * counted only where a limit needs them.
+     */
+    private Optional<FraudRules.Rule> screen(Link link, String nonce, CardDetails card, CardInfo info, Attempts.Payer payer) {
+        FraudRuleBook.Both rules = fraudRules.forPayment(link.merchantId());
+        Attempts.Velocity made = rules.countsAttempts()
+                ? attempts.velocity(link, nonce, payer, clock.instant().minus(VELOCITY_WINDOW)) : Attempts.Velocity.NONE;
+        return rules.verdict(new FraudRules.Card(card.number(), info.country(), info.program()), made.everywhere(),
+                made.atMerchant());
+    }
+
+    /**
+     * [S4] A refused card is recorded as the attempt it was, declined before 3-D Secure: a DECLINED sale of
+     * response code {@code card_blocked} naming the rule, with no batch and no settlement, so İşlem Arama shows
+     * it and no total counts it. The link is neither claimed nor counted as attempted, and nothing is published:
+     * the payment never reached the bank (a card-testing run would otherwise flood the merchant's webhooks).
+     */
+    private void refuse(Link link, Acquirer acquirer, CardDetails card, CardInfo info, String payerNote,
+                        InstallmentOffers.Offer offer, Attempts.Payer payer, FraudRules.Rule rule) {
+        transactions.executeWithoutResult(status -> {
+            Attempt attempt = attempts.refused(link, acquirer.type(), card, info, payerNote, offer, payer);
+            Transaction sale = ledger.recordSale(attempt.sale(false, null, null, CARD_BLOCKED,
+                    "Refused by the fraud rule " + rule.tag(), null, null));
+            attempts.recorded(attempt.id(), sale.id());
+        });
+        refusals.count(rule);
+        log.info("A card was refused at link {} by the fraud rule {}", link.id(), rule.tag());
     }
 
     /**

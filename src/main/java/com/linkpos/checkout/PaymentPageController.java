@@ -136,7 +136,7 @@ class PaymentPageController implements WebAccess {
         }
         if (errors.isEmpty()) {
             Checkout.Started started = checkout.start(link, amount, (String) model.getAttribute("merchantName"), card,
-                    form.chosenInstallments(), form.getNonce(), note, locale, this::callbackUrl);
+                    form.chosenInstallments(), form.getNonce(), note, request.getRemoteAddr(), locale, this::callbackUrl);
             if (started instanceof Checkout.ToBank toBank) {
                 return toBank(toBank.step(), model, request, response);
             }

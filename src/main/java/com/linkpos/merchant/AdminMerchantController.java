@@ -1,5 +1,7 @@
 package com.linkpos.merchant;
 
+import com.linkpos.fraud.FraudRuleBook;
+import com.linkpos.fraud.FraudRules;
 import com.linkpos.platform.Role;
 import com.linkpos.merchant.Merchants.MerchantTerms;
 import com.linkpos.shared.FieldProblem;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The bank's API for onboarding merchants (API.md, Bank (admin) API). Bank key only. */
 @RestController
@@ -49,9 +52,11 @@ class AdminMerchantController {
     private final PricingTable pricing;
 
     AdminMerchantController(Merchants merchants, ApiKeys apiKeys, MerchantTerminals terminals, PricingTable pricing,
-                            TwoFactor twoFactor, MerchantAudit audit) {
+                            TwoFactor twoFactor, FraudRuleBook fraudRules,
+                            MerchantAudit audit) {
         this.twoFactor = twoFactor;
         this.audit = audit;
+        this.fraudRules = fraudRules;
         this.merchants = merchants;
         this.apiKeys = apiKeys;
         this.terminals = terminals;
@@ -60,6 +65,9 @@ class AdminMerchantController {
 
     private final TwoFactor twoFactor;
     private final MerchantAudit audit;
+    private final FraudRuleBook fraudRules;
+    private static final String FRAUD_RULES = "[S4] Cards refused before 3-D Secure (`card_blocked`); the bank's own "
+            + "rules (GET /api/v1/admin/fraud-rules) apply as well. A member left out keeps its value; null clears it.";
     private static final String REQUIRE_TWO_FACTOR = "[S1] Every portal user of the merchant logs in with a second "
             + "factor (TOTP); one without enrols at the next login. (`linkpos.security.require-two-factor` requires it of "
             + "every merchant.)";
@@ -167,7 +175,8 @@ class AdminMerchantController {
             @Schema(description = INSTALLMENT_RATES) Map<String, Object> installmentRates,
             @Schema(description = COMMISSION_RATES) Map<String, Object> commissionRates,
             @Schema(description = VALUE_DAYS) Map<String, Object> valueDays,
-            @Schema(defaultValue = "false", description = REQUIRE_TWO_FACTOR) Boolean requireTwoFactor) {
+            @Schema(defaultValue = "false", description = REQUIRE_TWO_FACTOR) Boolean requireTwoFactor,
+            @Schema(implementation = FraudRules.class, description = FRAUD_RULES) JsonNode fraudRules) {
     }
 
     /**
@@ -189,7 +198,8 @@ class AdminMerchantController {
                          @Schema(nullable = true, description = INSTALLMENT_RATES) Map<String, String> installmentRates,
                          @Schema(nullable = true, description = COMMISSION_RATES) Map<String, String> commissionRates,
                          @Schema(nullable = true, description = VALUE_DAYS) Map<String, Integer> valueDays,
-                         @Schema(nullable = true, description = REQUIRE_TWO_FACTOR) Boolean requireTwoFactor) {
+                         @Schema(nullable = true, description = REQUIRE_TWO_FACTOR) Boolean requireTwoFactor,
+                         @Schema(nullable = true, description = FRAUD_RULES) FraudRules fraudRules) {
     }
 
     @Schema(name = "Merchant")
@@ -206,6 +216,8 @@ class AdminMerchantController {
                             @Schema(description = COMMISSION_RATES) Map<String, String> commissionRates,
                             @Schema(description = VALUE_DAYS) Map<String, Integer> valueDays,
                             @Schema(description = REQUIRE_TWO_FACTOR) boolean requireTwoFactor,
+                            @Schema(description = "[S4] The merchant's own fraud rules (none set: empty lists, null "
+                                    + "limits).") FraudRules fraudRules,
                             Instant createdAt, Instant updatedAt) {
     }
 
@@ -218,7 +230,8 @@ class AdminMerchantController {
                 merchant.maxInstallments(), merchant.notifyOnPayment(),
                 terminals.shown(merchant.id()).map(AcquirerView::of).orElse(null),
                 PricingTable.written(terms.vadeFarki(), null), PricingTable.written(terms.commission(), terms.foreignCardCommission()),
-                valueDays, twoFactor.required(merchant.id()), merchant.createdAt(), merchant.updatedAt());
+                valueDays, twoFactor.required(merchant.id()), fraudRules.of(merchant.id()), merchant.createdAt(),
+                merchant.updatedAt());
     }
 
     @Schema(name = "MerchantList")
@@ -241,6 +254,7 @@ class AdminMerchantController {
                 request.maxInstallments(), request.notifyOnPayment(), errors);
         PricingTerms rates = TermsInput.patched(PricingTerms.NONE, request.installmentRates(), request.commissionRates(),
                 request.valueDays(), errors);
+        FraudRules fraud = FraudRules.read(request.fraudRules(), FraudRules.NONE, "fraudRules.", errors);
         AdminUserRequest admin = request.admin();
         if (admin == null) {
             errors.add(FieldProblem.of("admin", "required"));
@@ -257,6 +271,9 @@ class AdminMerchantController {
         }
         if (Boolean.TRUE.equals(request.requireTwoFactor())) {
             twoFactor.require(merchant.id(), true);
+        }
+        if (!fraud.equals(FraudRules.NONE)) {
+            fraudRules.replace(merchant.id(), fraud);
         }
         audit.created(merchant.id());
         return response(merchant);
@@ -302,11 +319,15 @@ class AdminMerchantController {
         // saved now, effective for the next sale; sales made keep what the terms of their moment made of them
         PricingTerms rates = TermsInput.patched(pricing.of(id), request.installmentRates(), request.commissionRates(),
                 request.valueDays(), errors);
+        FraudRules fraud = FraudRules.read(request.fraudRules(), fraudRules.of(id), "fraudRules.", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         if (request.acquirer() != null) {
             terminals.configure(id, request.acquirer().given());
+        }
+        if (request.fraudRules() != null) {
+            fraudRules.replace(id, fraud);
         }
         pricing.replace(id, rates);
         if (request.requireTwoFactor() != null) {

@@ -1,5 +1,7 @@
 package com.linkpos.merchant;
 
+import com.linkpos.fraud.FraudRuleBook;
+import com.linkpos.fraud.FraudRules;
 import com.linkpos.pricing.PricingTable;
 import com.linkpos.pricing.PricingTerms;
 import com.linkpos.pricing.Rate;
@@ -32,7 +34,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
-/** [B1] The bank operator's pages: onboard a merchant with its first admin, grant currencies and installments. */
+/**
+ * [B1] The bank operator's pages: onboard a merchant with its first admin, grant currencies and installments,
+ * set its gateway, rates, second factor and fraud rules [S4].
+ */
 @Controller
 @RequestMapping("/bank/merchants")
 class BankPortalController implements WebAccess {
@@ -47,10 +52,14 @@ class BankPortalController implements WebAccess {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BankPortalController.class);
     private final TwoFactor twoFactor;
 
+    private final FraudRuleBook fraudRules;
+
     BankPortalController(Merchants merchants, MerchantTerminals terminals, Acquirers acquirers, JsonMapper json,
-                         PricingTable pricing, TwoFactor twoFactor, MerchantAudit audit) {
+                         PricingTable pricing, TwoFactor twoFactor, FraudRuleBook fraudRules,
+                         MerchantAudit audit) {
         this.twoFactor = twoFactor;
         this.audit = audit;
+        this.fraudRules = fraudRules;
         this.merchants = merchants;
         this.terminals = terminals;
         this.acquirers = acquirers;
@@ -215,6 +224,29 @@ class BankPortalController implements WebAccess {
         return TypedAmounts.written(new java.math.BigDecimal(rate.toDecimalString()), locale);
     }
 
+    /**
+     * [S4] The merchant's fraud rules as the bank's page sends them (fields named as in the API, lists
+     * comma-separated, an empty limit none): the whole set replaces the merchant's rules.
+     */
+    @PostMapping("/{id}/fraud-rules")
+    String saveFraudRules(@PathVariable String id, @RequestParam Map<String, String> params, Model model,
+                          RedirectAttributes redirect) {
+        Merchant merchant = merchants.get(id);
+        List<FieldProblem> errors = new ArrayList<>();
+        FraudRules rules = FraudRules.fromForm(params, errors);
+        if (!errors.isEmpty()) {
+            model.addAttribute("form", MerchantForm.of(merchant));
+            model.addAttribute("fraudErrors", errors);
+            Map<String, String> typed = new LinkedHashMap<>(params);
+            typed.remove("_csrf");
+            model.addAttribute("fraudValues", typed);
+            return page(model, merchant);
+        }
+        audit.changing(id, () -> fraudRules.replace(id, rules));
+        redirect.addFlashAttribute("saved", merchant.name());
+        return "redirect:/bank/merchants/" + id;
+    }
+
     /** [S1] The bank requires (or no longer requires) a second factor of the merchant's users. */
     @PostMapping("/{id}/two-factor")
     String requireTwoFactor(@PathVariable String id, @RequestParam(defaultValue = "false") boolean required,
@@ -273,6 +305,9 @@ class BankPortalController implements WebAccess {
 
     private String page(Model model, Merchant editing) {
         model.addAttribute("editing", editing);
+        if (editing != null && !model.containsAttribute("fraudValues")) {
+            model.addAttribute("fraudValues", fraudRules.of(editing.id()).written());
+        }
         if (editing != null && !model.containsAttribute("pricingValues")) {
             model.addAttribute("pricingValues", pricingValues(editing.id(), LocaleContextHolder.getLocale()));
         }

@@ -2,6 +2,7 @@ package com.linkpos.merchant;
 
 import com.linkpos.audit.AuditTrail;
 import com.linkpos.audit.Changes;
+import com.linkpos.fraud.FraudRuleBook;
 import com.linkpos.pricing.PricingTable;
 import com.linkpos.pricing.PricingTerms;
 import com.linkpos.shared.Hashes;
@@ -25,11 +26,13 @@ class MerchantAudit {
     private final PricingTable pricing;
     private final MerchantTerminals terminals;
     private final TwoFactor twoFactor;
+    private final FraudRuleBook fraudRules;
     private final AuditTrail trail;
     private final TransactionTemplate transaction;
 
     MerchantAudit(Merchants merchants, PricingTable pricing, MerchantTerminals terminals, TwoFactor twoFactor,
-                  AuditTrail trail, PlatformTransactionManager transactions) {
+                  FraudRuleBook fraudRules, AuditTrail trail, PlatformTransactionManager transactions) {
+        this.fraudRules = fraudRules;
         this.transaction = new TransactionTemplate(transactions);
         this.merchants = merchants;
         this.pricing = pricing;
@@ -54,6 +57,7 @@ class MerchantAudit {
                 .forEach((count, rate) -> terms.put("commissionRates." + count, rate));
         rates.valueDays().forEach((count, days) -> terms.put("valueDays." + count, String.valueOf(days)));
         terms.put("requireTwoFactor", String.valueOf(twoFactor.required(merchantId)));
+        fraudRules.of(merchantId).written().forEach((name, value) -> terms.put("fraudRules." + name, FraudRuleBook.blankAsNull(value)));
         terminals.shown(merchantId).ifPresent(shown -> shown.forEach((name, value) -> terms.put("acquirer." + name, value)));
         terminals.of(merchantId).ifPresent(terminal -> terminal.settings().forEach((name, value) -> {
             if (!terms.containsKey("acquirer." + name)) { // a secret: its hash, to tell a change, never logged

@@ -216,6 +216,13 @@ class AuditWalkTest {
                 () -> post(bank, "/bank/merchants", "/bank/merchants/" + b.id() + "/pricing", Map.of("vadeFarki.3", "2,80")).status());
         step("POST /bank/merchants/{id}/two-factor", "merchant.updated",
                 () -> post(bank, "/bank/merchants", "/bank/merchants/" + b.id() + "/two-factor", Map.of("required", "true")).status());
+        // [S4] fraud rules, the merchant's and the bank's (a BIN no test card has, put back below)
+        step("POST /bank/merchants/{id}/fraud-rules", "merchant.updated", () -> post(bank, "/bank/merchants",
+                "/bank/merchants/" + b.id() + "/fraud-rules", Map.of("blockedBins", "999999")).status());
+        step("PUT /api/v1/admin/fraud-rules", "fraud_rules.updated", () -> api.send(TestData.BANK_KEY, "PUT",
+                "/api/v1/admin/fraud-rules", "{\"blockedBins\": [\"999999\"]}").status());
+        step("POST /bank/fraud-rules", "fraud_rules.updated",
+                () -> post(bank, "/bank/merchants", "/bank/fraud-rules", Map.of("blockedBins", "999998")).status());
         // [S1] the second factor: enrolled inside a login the bank requires it for, used at the next login, reset
         PortalSession userOfBBrowser = new PortalSession(port);
         String[] secret = new String[1];
@@ -257,6 +264,7 @@ class AuditWalkTest {
                 wrong.add(endpoint + " → " + status + ", " + written + " events of " + step.action());
             }
         });
+        api.send(TestData.BANK_KEY, "PUT", "/api/v1/admin/fraud-rules", "{}"); // the other tests' bank has none
         assertThat(wrong).isEmpty();
         long approved = count("refund.approved");
         assertThat(api.post(key, "/api/v1/refund-requests/" + requestRefund(api, key, refundable.get(5)) + "/approve", null).status())
