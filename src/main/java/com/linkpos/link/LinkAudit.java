@@ -49,7 +49,9 @@ class LinkAudit {
     private static Changes changes(Link before, Link after) {
         Changes changes = Changes.none();
         changes.change("orderNumber", before == null ? null : before.orderNumber(), after.orderNumber());
-        changes.change("amount", before == null ? null : text(before.amount()), text(after.amount()));
+        // as the API writes them (API.md: "amount": ["100.00", "120.00"])
+        changes.change("amount", before == null ? null : before.amount().toDecimalString(), after.amount().toDecimalString());
+        changes.change("currency", before == null ? null : before.amount().currency().name(), after.amount().currency().name());
         changes.change("openAmount", before == null ? null : range(before.openAmount()), range(after.openAmount()));
         changes.change("installments", before == null ? null : before.installments(), after.installments());
         changes.change("validFrom", before == null ? null : before.validFrom(), after.validFrom());
@@ -66,9 +68,5 @@ class LinkAudit {
 
     private static String range(OpenAmount open) {
         return open == null ? null : open.min().toDecimalString() + " – " + open.max().toDecimalString();
-    }
-
-    private static String text(com.linkpos.shared.Money money) {
-        return money.toDecimalString() + " " + money.currency().name();
     }
 }

@@ -192,7 +192,7 @@ public class Ledger {
             case REFUND -> "transaction.refunded";
             default -> "transaction.captured";
         }, sale.merchantId(), sale.id(), Changes.none().set("transactionId", id)
-                .set("amount", amount.toDecimalString() + " " + amount.currency().name())
+                .set("amount", amount.toDecimalString()).set("currency", amount.currency().name())
                 .set("status", approved ? TransactionStatus.APPROVED : TransactionStatus.DECLINED).set("responseCode", bank.code()));
         return find(sale.merchantId(), id).orElseThrow();
     }
