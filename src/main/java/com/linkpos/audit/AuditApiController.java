@@ -2,6 +2,7 @@ package com.linkpos.audit;
 
 import com.linkpos.platform.Caller;
 import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.ListPages;
 import com.linkpos.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,8 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit log")
 class AuditApiController {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
+    static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("aud_[0-9A-Z]{26}");
 
     private final AuditLog log;
 
@@ -78,39 +78,21 @@ class AuditApiController {
             @Parameter(name = "merchantId", in = ParameterIn.QUERY, description = "The bank key only: one merchant's events.",
                     schema = @Schema(type = "string")),
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Events per page.", schema = @Schema(type = "integer",
-                    format = "int32", minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT)),
+                    format = "int32", minimum = "1", maximum = "" + ListPages.MAX_LIMIT, defaultValue = "" + ListPages.DEFAULT_LIMIT)),
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The `nextCursor` of the page before.",
                     schema = @Schema(type = "string"))})
     EventList list(Caller caller, @Parameter(hidden = true) @RequestParam Map<String, String> params) {
         List<FieldProblem> errors = new ArrayList<>();
         AuditQuery query = AuditQuery.parse(params, errors);
-        int limit = limit(params.get("limit"), errors);
-        String cursor = params.get("cursor") == null || params.get("cursor").isBlank() ? null : params.get("cursor").strip();
-        if (cursor != null && !cursor.matches("aud_[0-9A-Z]{26}")) {
-            errors.add(FieldProblem.of("cursor", "invalid_cursor"));
-        }
+        int limit = ListPages.limit(params.get("limit"), errors);
+        String cursor = ListPages.after(params.get("cursor"), ID, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
         List<AuditEvent> page = log.page(caller, query, cursor, limit + 1);
         boolean more = page.size() > limit;
         List<AuditEvent> shown = more ? page.subList(0, limit) : page;
-        return new EventList(shown.stream().map(EventJson::of).toList(), more ? shown.get(shown.size() - 1).id() : null);
+        return new EventList(shown.stream().map(EventJson::of).toList(), more ? ListPages.cursor(shown.get(shown.size() - 1).id()) : null);
     }
 
-    static int limit(String text, List<FieldProblem> errors) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException notANumber) {
-            // refused below
-        }
-        errors.add(FieldProblem.of("limit", "invalid_limit", MAX_LIMIT));
-        return DEFAULT_LIMIT;
-    }
 }

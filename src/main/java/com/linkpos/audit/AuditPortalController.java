@@ -5,6 +5,7 @@ import com.linkpos.platform.PortalAccess;
 import com.linkpos.platform.WebAccess;
 import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.ListPages;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -54,11 +55,11 @@ class AuditPortalController implements WebAccess {
         // a first look: the last week
         filters.putIfAbsent("from", LocalDate.now(clock.withZone(BusinessTime.ZONE)).minusDays(6).toString());
         AuditQuery query = AuditQuery.parse(filters, errors);
-        String cursor = params.get("cursor") == null || !params.get("cursor").matches("aud_[0-9A-Z]{26}") ? null : params.get("cursor");
+        String cursor = ListPages.after(params.get("cursor"), AuditApiController.ID, errors);
         List<AuditEvent> page = errors.isEmpty() ? log.page(caller, query, cursor, PAGE + 1) : List.of();
         boolean more = page.size() > PAGE;
         model.addAttribute("events", more ? page.subList(0, PAGE) : page);
-        model.addAttribute("next", more ? page.get(PAGE - 1).id() : null);
+        model.addAttribute("next", more ? ListPages.cursor(page.get(PAGE - 1).id()) : null);
         model.addAttribute("filters", filters);
         model.addAttribute("errors", errors);
         model.addAttribute("base", caller.isBank() ? "/bank/audit" : "/audit");

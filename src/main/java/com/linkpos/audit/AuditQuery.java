@@ -1,12 +1,8 @@
 package com.linkpos.audit;
 
-import com.linkpos.shared.BusinessTime;
 import com.linkpos.shared.FieldProblem;
 import com.linkpos.shared.TypedTimes;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -18,31 +14,13 @@ import java.util.Map;
 record AuditQuery(Instant from, Instant to, String action, String actor, String objectId, String merchantId) {
 
     static AuditQuery parse(Map<String, String> params, List<FieldProblem> errors) {
-        Instant from = instant(params.get("from"), false, "from", errors);
-        Instant to = instant(params.get("to"), true, "to", errors);
+        Instant from = TypedTimes.instant(params.get("from"), false, "from", errors);
+        Instant to = TypedTimes.instant(params.get("to"), true, "to", errors);
         if (from != null && to != null && !to.isAfter(from)) {
             errors.add(FieldProblem.of("to", "invalid_date_range"));
         }
         return new AuditQuery(from, to, blank(params.get("action")), blank(params.get("actor")), blank(params.get("objectId")),
                 blank(params.get("merchantId")));
-    }
-
-    private static Instant instant(String text, boolean endOfDay, String field, List<FieldProblem> errors) {
-        String value = blank(text);
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                // 2026-12-01, or as the Turkish portal types it: 01.12.2026
-                LocalDate day = TypedTimes.day(value).orElseThrow(() -> new DateTimeParseException("not a day", value, 0));
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(BusinessTime.ZONE).toInstant();
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException unreadable) {
-            errors.add(FieldProblem.of(field, "invalid_date"));
-            return null;
-        }
     }
 
     private static String blank(String text) {

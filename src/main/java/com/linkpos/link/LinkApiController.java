@@ -3,6 +3,7 @@ package com.linkpos.link;
 import com.linkpos.platform.Caller;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.ListPages;
 import com.linkpos.platform.ProblemCodes;
 import com.linkpos.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,11 +12,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -42,8 +41,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Tag(name = "Links")
 class LinkApiController {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
     /** RFC 7396's media type: PATCH takes it, and plain JSON. */
     private static final String PAYER_CHOOSES = "[T1] The payer chooses the installment count, from 1 to `installments`, "
             + "among those the card may use.";
@@ -252,8 +249,8 @@ class LinkApiController {
                   @Parameter(description = "Only links created before this time.")
                   @RequestParam(required = false) OffsetDateTime createdTo,
                   @Parameter(description = "Links per page.",
-                          schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_LIMIT,
-                                  defaultValue = "" + DEFAULT_LIMIT))
+                          schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + ListPages.MAX_LIMIT,
+                                  defaultValue = "" + ListPages.DEFAULT_LIMIT))
                   @RequestParam(required = false) Integer limit,
                   @Parameter(description = "The `nextCursor` of the page before.")
                   @RequestParam(required = false) String cursor) {
@@ -269,14 +266,8 @@ class LinkApiController {
         if (orderNumber != null && !orderNumber.isBlank() && !LinkRules.ORDER_NUMBER.matcher(orderNumber.strip()).matches()) {
             errors.add(FieldProblem.of("orderNumber", "invalid_order_number"));
         }
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            errors.add(FieldProblem.of("limit", "invalid_limit", MAX_LIMIT));
-        }
-        String afterId = cursor == null || cursor.isBlank() ? null : decodeCursor(cursor);
-        if (cursor != null && !cursor.isBlank() && afterId == null) {
-            errors.add(FieldProblem.of("cursor", "invalid_cursor"));
-        }
+        int size = ListPages.limit(limit == null ? null : limit.toString(), errors);
+        String afterId = ListPages.after(cursor, ID, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
@@ -286,7 +277,7 @@ class LinkApiController {
         boolean more = page.size() > size;
         List<Link> shown = more ? page.subList(0, size) : page;
         return new LinkList(shown.stream().map(this::response).toList(),
-                more ? encodeCursor(shown.get(shown.size() - 1).id()) : null);
+                more ? ListPages.cursor(shown.get(shown.size() - 1).id()) : null);
     }
 
     @Schema(name = "LinkDefaults", description = "[X2] What the merchant's new links start with.")
@@ -424,18 +415,5 @@ class LinkApiController {
                 link.reminderBefore() == null ? null : link.reminderBefore().toString(), range(link), link.preAuthorization(),
                 link.engagement().views(), link.engagement().scannerViews(), link.engagement().firstViewedAt(),
                 link.engagement().lastViewedAt(), link.engagement().attempts(), link.createdAt(), link.updatedAt());
-    }
-
-    private static String encodeCursor(String id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String decodeCursor(String cursor) {
-        try {
-            String id = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII);
-            return ID.matcher(id).matches() ? id : null;
-        } catch (IllegalArgumentException garbage) {
-            return null;
-        }
     }
 }

@@ -6,6 +6,7 @@ import com.linkpos.link.LinkUrls;
 import com.linkpos.platform.Caller;
 import com.linkpos.shared.Currency;
 import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.ListPages;
 import com.linkpos.platform.Languages;
 import com.linkpos.shared.ProblemException;
 import com.linkpos.transaction.Transaction;
@@ -43,8 +44,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class ReportApiController {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
     // TransactionQuery's checks, as OpenAPI writes a pattern
     private static final String TOKEN = "^[A-Za-z0-9_-]{1,64}$";
     private static final String AMOUNT = "^\\d{1,18}([.,]\\d{1,2})?$";
@@ -119,8 +118,8 @@ class ReportApiController {
     @Retention(RetentionPolicy.RUNTIME)
     @Parameters({
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Transactions per page.",
-                    schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_LIMIT,
-                            defaultValue = "" + DEFAULT_LIMIT)),
+                    schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + ListPages.MAX_LIMIT,
+                            defaultValue = "" + ListPages.DEFAULT_LIMIT)),
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The `nextCursor` of the page before.",
                     schema = @Schema(type = "string"))})
     @interface Page {
@@ -163,7 +162,7 @@ class ReportApiController {
     TransactionList transactions(Caller caller, @Parameter(hidden = true) @RequestParam Map<String, String> params) {
         List<FieldProblem> errors = new ArrayList<>();
         TransactionQuery query = TransactionQuery.parse(params, clock.instant(), errors);
-        int limit = limit(params.get("limit"), errors);
+        int limit = ListPages.limit(params.get("limit"), errors);
         TransactionSearch.Cursor cursor = null;
         if (params.get("cursor") != null && !params.get("cursor").isBlank()) {
             cursor = TransactionSearch.Cursor.decode(params.get("cursor").strip());
@@ -265,22 +264,6 @@ class ReportApiController {
             errors.add(FieldProblem.of("format", "invalid_export_format"));
         }
         return format;
-    }
-
-    private static int limit(String text, List<FieldProblem> errors) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException notANumber) {
-            // refused below
-        }
-        errors.add(FieldProblem.of("limit", "invalid_limit", MAX_LIMIT));
-        return DEFAULT_LIMIT;
     }
 
     static Locale language(HttpServletRequest request) {

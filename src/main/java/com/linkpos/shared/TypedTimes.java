@@ -81,4 +81,26 @@ public final class TypedTimes {
     private static boolean english(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage());
     }
+
+    /**
+     * A list filter's time: an ISO instant or offset time; or a day (yyyy-MM-dd or as the Turkish portal types it,
+     * in Istanbul), whose end is the next midnight when {@code endOfDay}. Null when blank; when unreadable, null
+     * and an {@code invalid_date} error for {@code field}.
+     */
+    public static Instant instant(String text, boolean endOfDay, String field, List<FieldProblem> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip();
+        try {
+            if (value.length() == 10) {
+                LocalDate day = day(value).orElseThrow(() -> new DateTimeParseException("not a day", value, 0));
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(BusinessTime.ZONE).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException unreadable) {
+            errors.add(FieldProblem.of(field, "invalid_date"));
+            return null;
+        }
+    }
 }

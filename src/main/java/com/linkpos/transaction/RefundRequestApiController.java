@@ -3,14 +3,13 @@ package com.linkpos.transaction;
 import com.linkpos.platform.Caller;
 import com.linkpos.platform.ProblemCodes;
 import com.linkpos.shared.FieldProblem;
+import com.linkpos.shared.ListPages;
 import com.linkpos.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -28,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 class RefundRequestApiController {
 
     private static final String REQUEST_ID = "The refund request's id (`rfq_…`).";
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 500;
     private static final Pattern ID = Pattern.compile("rfq_[0-9A-Za-z]{1,64}");
 
     private final RefundRequests requests;
@@ -67,7 +64,7 @@ class RefundRequestApiController {
                              schema = @Schema(implementation = RefundRequestStatus.class))
                      @RequestParam(required = false) String status,
                      @Parameter(description = "Requests per page.", schema = @Schema(type = "integer", format = "int32",
-                             minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT))
+                             minimum = "1", maximum = "" + ListPages.MAX_LIMIT, defaultValue = "" + ListPages.DEFAULT_LIMIT))
                      @RequestParam(required = false) String limit,
                      @Parameter(description = "The `nextCursor` of the page before.")
                      @RequestParam(required = false) String cursor) {
@@ -80,21 +77,8 @@ class RefundRequestApiController {
                 errors.add(FieldProblem.withMessage("status", "invalid_status", "error.invalid_refund_request_status"));
             }
         }
-        int size = DEFAULT_LIMIT;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException notANumber) {
-                size = -1;
-            }
-        }
-        if (size < 1 || size > MAX_LIMIT) {
-            errors.add(FieldProblem.of("limit", "invalid_limit", MAX_LIMIT));
-        }
-        String afterId = cursor == null || cursor.isBlank() ? null : decodeCursor(cursor);
-        if (cursor != null && !cursor.isBlank() && afterId == null) {
-            errors.add(FieldProblem.of("cursor", "invalid_cursor"));
-        }
+        int size = ListPages.limit(limit, errors);
+        String afterId = ListPages.after(cursor, ID, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
@@ -102,7 +86,7 @@ class RefundRequestApiController {
         boolean more = page.size() > size;
         List<RefundRequest> shown = more ? page.subList(0, size) : page;
         return new RequestList(shown.stream().map(RefundRequestJson::of).toList(),
-                more ? encodeCursor(shown.get(shown.size() - 1).id()) : null);
+                more ? ListPages.cursor(shown.get(shown.size() - 1).id()) : null);
     }
 
     @GetMapping("/api/v1/refund-requests/{id}")
@@ -152,18 +136,5 @@ class RefundRequestApiController {
 
     private static Setting setting(com.linkpos.shared.Money above) {
         return new Setting(above == null ? null : above.toDecimalString(), RefundApproval.CURRENCY.name());
-    }
-
-    private static String encodeCursor(String id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String decodeCursor(String cursor) {
-        try {
-            String id = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII);
-            return ID.matcher(id).matches() ? id : null;
-        } catch (IllegalArgumentException garbage) {
-            return null;
-        }
     }
 }

@@ -8,8 +8,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +29,8 @@ public record TransactionQuery(Instant from, Instant to, String orderNumber, Str
 
     /** The criteria as typed (request parameters); what cannot be read is added to {@code errors}. */
     public static TransactionQuery parse(Map<String, String> params, Instant now, List<FieldProblem> errors) {
-        Instant from = instant(params.get("from"), false, "from", errors);
-        Instant to = instant(params.get("to"), true, "to", errors);
+        Instant from = TypedTimes.instant(params.get("from"), false, "from", errors);
+        Instant to = TypedTimes.instant(params.get("to"), true, "to", errors);
         if (from == null && to == null && !params.containsKey("from") && !params.containsKey("to")) {
             LocalDate today = LocalDate.ofInstant(now, BusinessTime.ZONE);
             from = today.atStartOfDay(BusinessTime.ZONE).toInstant();
@@ -124,24 +122,6 @@ public record TransactionQuery(Instant from, Instant to, String orderNumber, Str
         if (value != null) {
             sql.append(" AND ").append(condition);
             params.put(name, value);
-        }
-    }
-
-    /** An ISO instant or offset time; or a day (yyyy-MM-dd, Istanbul), whose end is the next midnight. */
-    private static Instant instant(String text, boolean endOfDay, String field, List<FieldProblem> errors) {
-        String value = blank(text);
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                LocalDate day = TypedTimes.day(value).orElseThrow(() -> new DateTimeParseException("not a day", value, 0));
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(BusinessTime.ZONE).toInstant();
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException unreadable) {
-            errors.add(FieldProblem.of(field, "invalid_date"));
-            return null;
         }
     }
 
