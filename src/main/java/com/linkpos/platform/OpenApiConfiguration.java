@@ -70,6 +70,8 @@ class OpenApiConfiguration {
                                         .example("order-1001-create"))))
                 .addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME))
                 .tags(List.of( // in alphabetical order, as Spectral's full rule set likes them
+                        new Tag().name("Audit log").description("[S2] Who changed what, when and from where: read by a "
+                                + "merchant's key (its own events) and the bank's (everyone's); nothing can change them."),
                         new Tag().name(ProblemResponses.BANK_ADMIN_TAG).description("The bank's operations: onboarding "
                                 + "merchants, issuing their API keys, the end of day. Only the bank's API key may call them "
                                 + "(403 otherwise)."),
