@@ -53,7 +53,7 @@ class CrashTest {
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("app-" + port + "-" + System.nanoTime() + ".log").toFile())
                 .start();
         HttpClient http = HttpClient.newHttpClient();
-        Eventually.within(Duration.ofSeconds(90), () -> {
+        Eventually.within(Duration.ofSeconds(180), () -> { // a busy 2-core CI machine has taken over 90 s
             try {
                 return http.send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/health")).build(),
                         HttpResponse.BodyHandlers.ofString()).body().contains("UP");
