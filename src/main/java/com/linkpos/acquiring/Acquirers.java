@@ -1,6 +1,7 @@
 package com.linkpos.acquiring;
 
 import com.linkpos.platform.PublicAddress;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,14 +37,16 @@ public class Acquirers {
     private final ObjectProvider<Terminals> terminals;
     private final PublicAddress address;
     private final BinTable bins;
+    private final MeterRegistry meters;
 
     Acquirers(List<AcquirerFactory> factories, Settings settings, ObjectProvider<Terminals> terminals,
-              PublicAddress address, BinTable bins) {
+              PublicAddress address, BinTable bins, MeterRegistry meters) {
         this.factories = factories.stream().collect(Collectors.toMap(AcquirerFactory::type, Function.identity()));
         this.settings = settings;
         this.terminals = terminals;
         this.address = address;
         this.bins = bins;
+        this.meters = meters;
         String type = settings.defaultTerminal().get("type");
         if (!this.factories.containsKey(type)) {
             throw new IllegalStateException("linkpos.acquiring.default-terminal.type " + type
@@ -51,11 +54,11 @@ public class Acquirers {
         }
     }
 
-    /** The acquirer of this merchant's payments. */
+    /** The acquirer of this merchant's payments; its calls to the bank are timed ({@link TimedAcquirer}). */
     public Acquirer forMerchant(String merchantId) {
         Terminals.Terminal terminal = Optional.ofNullable(terminals.getIfAvailable())
                 .flatMap(known -> known.of(merchantId)).orElseGet(this::defaultTerminal);
-        return factory(terminal.type()).create(merchantId, terminal.settings());
+        return new TimedAcquirer(factory(terminal.type()).create(merchantId, terminal.settings()), meters);
     }
 
     /** The gateways LinkPOS can use, by type. */

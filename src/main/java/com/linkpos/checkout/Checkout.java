@@ -68,12 +68,14 @@ class Checkout {
     private final FraudRuleBook fraudRules;
     private final CardFingerprints fingerprints;
     private final FraudRefusals refusals;
+    private final PaymentOutcomes outcomes;
     private final Clock clock;
 
     Checkout(Links links, Acquirers acquirers, Ledger ledger, Batches batches, Attempts attempts, UnwantedApprovals unwanted,
              ApplicationEventPublisher events, PlatformTransactionManager transactions, CheckoutSettings settings,
              PricingTable pricing, FraudRuleBook fraudRules, CardFingerprints fingerprints, FraudRefusals refusals,
-             Clock clock) {
+             PaymentOutcomes outcomes, Clock clock) {
+        this.outcomes = outcomes;
         this.pricing = pricing;
         this.fraudRules = fraudRules;
         this.fingerprints = fingerprints;
@@ -266,16 +268,20 @@ class Checkout {
 
     /** A payment that ends before any money moved (3-D Secure failed, not enrolled): a declined sale, in one transaction. */
     private void declined(Attempt attempt, String mdStatus, String eci, String code, String message, Attempt.Failure failure) {
-        transactions.executeWithoutResult(status -> {
+        boolean recorded = Boolean.TRUE.equals(transactions.execute(status -> {
             Transaction sale = ledger.recordSale(attempt.sale(false, null, null, code == null || code.isEmpty() ? null : code,
                     message, mdStatus, eci));
             if (attempts.move(attempt.id(), Attempt.Status.AWAITING_3DS, Attempt.Status.DECLINED, failure, mdStatus, eci,
                     sale.id())) {
                 events.publishEvent(new PaymentDeclined(sale));
-            } else {
-                status.setRollbackOnly(); // a replay got here first
+                return true;
             }
-        });
+            status.setRollbackOnly(); // a replay got here first
+            return false;
+        }));
+        if (recorded) {
+            outcomes.count(attempt.acquirer(), false);
+        }
     }
 
     /** Claims the link, waiting while another attempt is being authorized: its outcome decides ours. */
@@ -324,7 +330,9 @@ class Checkout {
             }
             return true;
         }));
-        if (!recorded) {
+        if (recorded) {
+            outcomes.count(attempt.acquirer(), answer.approved());
+        } else {
             // The claim lapsed while the bank was answering and another attempt may have paid: take ours back.
             log.warn("Attempt {} lost its claim on link {} during authorization; voiding", attempt.id(), link.id());
             unwanted.undo(acquirer, attempt, answer, md, eci, Attempt.Failure.ALREADY_PAID);

@@ -115,6 +115,9 @@ class EmbeddedPostgresConfiguration {
         config.setUsername(APPLICATION_USER);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("linkpos-embedded");
+        // [O2] as Spring Boot's pool would: a database that does not answer is known within seconds (readiness)
+        config.setConnectionTimeout(environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class, 5_000L));
+        config.setValidationTimeout(environment.getProperty("spring.datasource.hikari.validation-timeout", Long.class, 2_000L));
         return new HikariDataSource(config);
     }
 }

@@ -137,6 +137,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers("/login", "/login/code", "/login/enrol", "/login/enrol/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                             "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
+                    // [O2] Prometheus scrapes without a login: the metrics hold counts and timings, never a merchant's
+                    // data, and are kept from the outside by the network or management.server.port (OPERATIONS.md)
+                    authorize.requestMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll();
                     PortalAccess access = new PortalAccess(authorize);
                     modules.forEach(module -> module.portal(access));
                     authorize.anyRequest().authenticated(); // the home and help pages, whoever is signed in

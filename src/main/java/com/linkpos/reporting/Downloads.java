@@ -1,10 +1,13 @@
 package com.linkpos.reporting;
 
 import com.linkpos.shared.BusinessTime;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,8 +30,12 @@ class Downloads {
     private final Exporter exporter;
     private final TransactionTemplate readOnly;
     private final Clock clock;
+    /** [O2] Exports streaming now, on this instance: each holds a connection and a database cursor while it runs. */
+    private final AtomicInteger running = new AtomicInteger();
 
-    Downloads(Exporter exporter, PlatformTransactionManager transactions, Clock clock) {
+    Downloads(Exporter exporter, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+        Gauge.builder("linkpos.exports.running", running, AtomicInteger::get)
+                .description("Exports (CSV, XLSX) streaming to a client now").register(meters);
         this.exporter = exporter;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -52,8 +59,14 @@ class Downloads {
         // each variant its own name: the semicolon-and-comma CSV is the one Excel in Turkish opens as a table
         String filename = name + "-" + LocalDate.now(clock.withZone(BusinessTime.ZONE))
                 + (xlsx ? ".xlsx" : format == Exporter.Format.CSV_DECIMAL_COMMA ? "-excel.csv" : ".csv");
-        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status ->
-                exporter.write(format, out, columns, locale, sheetKey, rows));
+        StreamingResponseBody body = out -> {
+            running.incrementAndGet();
+            try {
+                readOnly.executeWithoutResult(status -> exporter.write(format, out, columns, locale, sheetKey, rows));
+            } finally {
+                running.decrementAndGet();
+            }
+        };
         return ResponseEntity.ok()
                 .contentType(xlsx ? XLSX : CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())

@@ -60,8 +60,13 @@ class TwoInstancesTest {
                 "--linkpos.bootstrap.bank-api-key=" + TestData.BANK_KEY,
                 "--linkpos.bootstrap.demo-password=" + TestData.DEMO_PASSWORD,
                 "--linkpos.notifications.poll=50ms", "--logging.level.root=WARN",
-                "--linkpos.rate-limit.payment-per-address.requests=100000", "--linkpos.rate-limit.payment-per-link.requests=100000");
+                "--linkpos.rate-limit.payment-per-address.requests=100000", "--linkpos.rate-limit.payment-per-link.requests=100000",
+                // [O2] each merchant key API_LIMIT calls an hour, on both instances together (no other test here
+                // makes more than 21 calls with one key)
+                "--linkpos.rate-limit.api.requests=" + API_LIMIT, "--linkpos.rate-limit.api.per=1h");
     }
+
+    static final int API_LIMIT = 30;
 
     @BeforeAll
     void startBoth() throws Exception {
@@ -155,6 +160,39 @@ class TwoInstancesTest {
                 .query(String.class).single();
         assertThat(bankBooks.sql("SELECT count(*) FROM simulator_transactions WHERE txn_type = 'Auth' AND approved AND host_ref_num = ?")
                 .param(hostReference).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * [O2] A limit holds across instances: calls with one key, alternated between the two instances and sent 10 at a
+     * time, get exactly the limit through, not twice it; the rest are 429 with a Retry-After.
+     */
+    @Test
+    void aRateLimitHoldsAcrossBothInstances() throws Exception {
+        Api.Merchant merchant = new Api(port(first)).newMerchant();
+        int extra = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<Api.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < API_LIMIT + extra; i++) {
+            Api api = new Api(port(i % 2 == 0 ? first : second));
+            calls.add(pool.submit(() -> api.get(merchant.key(), "/api/v1/links")));
+        }
+        int through = 0;
+        int limited = 0;
+        for (Future<Api.Response> call : calls) {
+            Api.Response response = call.get(60, TimeUnit.SECONDS);
+            if (response.status() == 200) {
+                through++;
+            } else {
+                assertThat(response.status()).as(response.body()).isEqualTo(429);
+                assertThat(Long.parseLong(response.headers().get("retry-after").get(0))).isPositive();
+                limited++;
+            }
+        }
+        pool.shutdown();
+        assertThat(through).as("calls let through by both instances together").isEqualTo(API_LIMIT);
+        assertThat(limited).isEqualTo(extra);
+        assertThat(new Api(port(second)).get(new Api(port(first)).newMerchant().key(), "/api/v1/links").status())
+                .as("each key has its own allowance").isEqualTo(200);
     }
 
     @Test
