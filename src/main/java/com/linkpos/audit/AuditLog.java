@@ -8,8 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,10 +28,18 @@ class AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** An export reads in slices of this many rows, in a read-only transaction (else the driver reads it all first). */
+    private final JdbcClient streaming;
+    private final TransactionTemplate readOnly;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, JdbcTemplate template, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        JdbcTemplate fetching = new JdbcTemplate(template.getDataSource());
+        fetching.setFetchSize(2000);
+        this.streaming = JdbcClient.create(fetching);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** A page of {@code limit} events older than the event {@code before} (null: the newest). */
@@ -44,10 +55,12 @@ class AuditLog {
     /** Every event the query finds, newest first, one at a time (an export). */
     void each(Caller reader, AuditQuery query, Consumer<AuditEvent> each) {
         Map<String, Object> params = new HashMap<>();
-        try (java.util.stream.Stream<AuditEvent> events = jdbc.sql("SELECT * FROM audit_events WHERE "
-                + where(reader, query, params) + " ORDER BY id DESC").params(params).query(this::event).stream()) {
-            events.forEach(each);
-        }
+        String sql = "SELECT * FROM audit_events WHERE " + where(reader, query, params) + " ORDER BY id DESC";
+        readOnly.executeWithoutResult(status -> {
+            try (java.util.stream.Stream<AuditEvent> events = streaming.sql(sql).params(params).query(this::event).stream()) {
+                events.forEach(each);
+            }
+        });
     }
 
     private static String where(Caller reader, AuditQuery query, Map<String, Object> params) {

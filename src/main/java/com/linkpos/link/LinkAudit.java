@@ -24,7 +24,10 @@ class LinkAudit {
     }
 
     void updated(Link before, Link after) {
-        trail.record("link.updated", after.merchantId(), after.id(), changes(before, after));
+        Changes changes = changes(before, after);
+        if (!changes.isEmpty()) { // an edit that changed nothing is no change to audit
+            trail.record("link.updated", after.merchantId(), after.id(), changes);
+        }
     }
 
     void deleted(Link link) {
@@ -38,7 +41,10 @@ class LinkAudit {
     }
 
     void defaultsUpdated(String merchantId, Object before, Object after) {
-        trail.record("link_defaults.updated", merchantId, null, Changes.none().change("reminderBefore", before, after));
+        Changes changes = Changes.none().change("reminderBefore", before, after);
+        if (!changes.isEmpty()) {
+            trail.record("link_defaults.updated", merchantId, null, changes);
+        }
     }
 
     void bulkUploaded(String merchantId, String uploadId, int rows) {

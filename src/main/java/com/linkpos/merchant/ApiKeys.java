@@ -126,11 +126,13 @@ class ApiKeys implements ApiKeyAuthenticator {
     private String store(String merchantId, Role role, String name, String key) {
         String id = Ids.newId("key");
         jdbc.sql("""
-                INSERT INTO api_keys (id, merchant_id, role, name, key_hash, key_hint, created_at)
-                VALUES (:id, :merchant, :role, :name, :hash, :hint, :now)""")
+                INSERT INTO api_keys (id, merchant_id, role, name, key_hash, key_hint, created_at, created_by)
+                VALUES (:id, :merchant, :role, :name, :hash, :hint, :now, :by)""")
                 .param("id", id).param("merchant", merchantId).param("role", role.name())
                 .param("name", name).param("hash", hash(key)).param("hint", key.substring(key.length() - 4))
                 .param("now", Timestamp.from(clock.instant()))
+                // [S3] whose key it is: the admin (or the bank) who made it
+                .param("by", Caller.current().map(Caller::name).orElse(null))
                 .update();
         return id;
     }

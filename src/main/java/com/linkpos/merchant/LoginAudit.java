@@ -38,8 +38,18 @@ class LoginAudit {
         String userId = userId(typed);
         String merchantId = userId == null ? null
                 : jdbc.sql("SELECT merchant_id FROM users WHERE id = :id").param("id", userId).query(String.class).list().get(0);
-        trail.record(Actor.user(typed == null ? "" : typed), "login.failed", merchantId, userId,
+        trail.record(Actor.user(userId != null ? typed : unknown(typed)), "login.failed", merchantId, userId,
                 Changes.none().set("reason", event.getException().getClass().getSimpleName()));
+    }
+
+    /**
+     * A name that is no user's is kept only by its first letters: people type passwords into the name field,
+     * and the log keeps what it is given for ever.
+     */
+    static String unknown(String typed) {
+        String name = typed == null ? "" : typed.strip();
+        return name.codePointCount(0, name.length()) <= 3 ? name + "…"
+                : name.substring(0, name.offsetByCodePoints(0, 3)) + "…";
     }
 
     private String userId(String username) {

@@ -56,7 +56,7 @@ class MerchantAudit {
         PricingTable.written(rates.commission(), rates.foreignCardCommission())
                 .forEach((count, rate) -> terms.put("commissionRates." + count, rate));
         rates.valueDays().forEach((count, days) -> terms.put("valueDays." + count, String.valueOf(days)));
-        terms.put("requireTwoFactor", String.valueOf(twoFactor.required(merchantId)));
+        terms.put("requireTwoFactor", String.valueOf(twoFactor.requiredByTheBankOf(merchantId)));
         fraudRules.of(merchantId).written().forEach((name, value) -> terms.put("fraudRules." + name, FraudRuleBook.blankAsNull(value)));
         terminals.shown(merchantId).ifPresent(shown -> shown.forEach((name, value) -> terms.put("acquirer." + name, value)));
         terminals.of(merchantId).ifPresent(terminal -> terminal.settings().forEach((name, value) -> {

@@ -168,7 +168,12 @@ class TwoFactor implements SecondFactors {
     }
 
     boolean required(String merchantId) {
-        return requiredForEveryone || jdbc.sql("SELECT require_two_factor FROM merchants WHERE id = :id")
+        return requiredForEveryone || requiredByTheBankOf(merchantId);
+    }
+
+    /** The bank's choice for this merchant alone (whatever {@code linkpos.security.require-two-factor} says). */
+    boolean requiredByTheBankOf(String merchantId) {
+        return jdbc.sql("SELECT require_two_factor FROM merchants WHERE id = :id")
                 .param("id", merchantId).query(Boolean.class).optional().orElse(false);
     }
 

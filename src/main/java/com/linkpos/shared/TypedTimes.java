@@ -82,6 +82,10 @@ public final class TypedTimes {
         return locale != null && "en".equals(locale.getLanguage());
     }
 
+    /** What a database timestamp holds (and any business needs). */
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
     /**
      * A list filter's time: an ISO instant or offset time; or a day (yyyy-MM-dd or as the Turkish portal types it,
      * in Istanbul), whose end is the next midnight when {@code endOfDay}. Null when blank; when unreadable, null
@@ -97,7 +101,11 @@ public final class TypedTimes {
                 LocalDate day = day(value).orElseThrow(() -> new DateTimeParseException("not a day", value, 0));
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay(BusinessTime.ZONE).toInstant();
             }
-            return java.time.OffsetDateTime.parse(value).toInstant();
+            Instant instant = java.time.OffsetDateTime.parse(value).toInstant();
+            if (instant.isBefore(FIRST) || instant.isAfter(LAST)) { // beyond what a database timestamp holds
+                throw new DateTimeParseException("out of range", value, 0);
+            }
+            return instant;
         } catch (DateTimeParseException unreadable) {
             errors.add(FieldProblem.of(field, "invalid_date"));
             return null;

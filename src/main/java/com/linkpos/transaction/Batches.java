@@ -1,5 +1,6 @@
 package com.linkpos.transaction;
 
+import com.linkpos.audit.Actor;
 import com.linkpos.audit.AuditTrail;
 import com.linkpos.audit.Changes;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,13 +72,18 @@ public class Batches {
      */
     public void closeStale(String merchantId) {
         Instant now = clock.instant();
-        List<String> stale = jdbc.sql("""
-                        UPDATE batches SET closed_at = :now, closed_by = 'auto'
-                        WHERE merchant_id = :merchant AND closed_at IS NULL AND business_day < :today
-                        RETURNING merchant_id""")
-                .param("now", Timestamp.from(now)).param("merchant", merchantId)
-                .param("today", Date.valueOf(LocalDate.ofInstant(now, BusinessTime.ZONE)))
-                .query(String.class).list();
+        List<Integer> stale = transaction.execute(status -> {
+            List<Integer> closed = jdbc.sql("""
+                            UPDATE batches SET closed_at = :now, closed_by = 'auto'
+                            WHERE merchant_id = :merchant AND closed_at IS NULL AND business_day < :today
+                            RETURNING batch_number""")
+                    .param("now", Timestamp.from(now)).param("merchant", merchantId)
+                    .param("today", Date.valueOf(LocalDate.ofInstant(now, BusinessTime.ZONE)))
+                    .query(Integer.class).list();
+            closed.forEach(batch -> audit.record(Actor.system("end-of-day"), "batch.closed", merchantId, String.valueOf(batch),
+                    Changes.none().set("closedBy", "auto")));
+            return closed;
+        });
         if (!stale.isEmpty()) {
             closeAtTheBank(merchantId);
         }

@@ -45,19 +45,25 @@ final class FourEyes {
         if (!approver.isMerchantAdmin()) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", List.of());
         }
-        if (samePerson(approver.name(), request.requestedBy())) {
+        if (asked(approver, request)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "own_refund_request", List.of());
         }
     }
 
     /** A request may be cancelled by whoever asked for it, or by any merchant admin. */
     static boolean mayCancel(Caller caller, RefundRequest request) {
-        return caller.isMerchantAdmin() || samePerson(caller.name(), request.requestedBy());
+        return caller.isMerchantAdmin() || asked(caller, request);
     }
 
     /** Whether {@code caller} may approve {@code request} (for a page to offer the button only to them). */
     static boolean mayApprove(Caller caller, RefundRequest request) {
-        return !isApiKey(caller.name()) && caller.isMerchantAdmin() && !samePerson(caller.name(), request.requestedBy());
+        return !isApiKey(caller.name()) && caller.isMerchantAdmin() && !asked(caller, request);
+    }
+
+    /** Whether {@code caller} asked for it: himself, or with an API key he made. */
+    private static boolean asked(Caller caller, RefundRequest request) {
+        return samePerson(caller.name(), request.requestedBy())
+                || request.requestedFor() != null && samePerson(caller.name(), request.requestedFor());
     }
 
     /** Usernames are unique whatever their case (users are looked up by lower(username)). */

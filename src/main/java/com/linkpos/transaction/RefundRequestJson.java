@@ -15,6 +15,9 @@ record RefundRequestJson(@Schema(example = "rfq_01JDQ7Z8X9YV3T5W6R2K4M8N0P") Str
                          @Schema(implementation = Currency.class) String currency,
                          @Schema(description = "The portal user's name, or `api-key:<id>` for an API key.")
                          String requestedBy,
+                         @Schema(nullable = true, description = "The person behind it: the user, or the admin who made the "
+                                 + "API key (who may not approve it either); null for a key older than this.")
+                         String requestedFor,
                          Instant requestedAt,
                          @Schema(description = "Unapproved by then, the request is EXPIRED.") Instant expiresAt,
                          @Schema(nullable = true, description = "Who approved, cancelled or failed to approve it.")
@@ -28,7 +31,7 @@ record RefundRequestJson(@Schema(example = "rfq_01JDQ7Z8X9YV3T5W6R2K4M8N0P") Str
 
     static RefundRequestJson of(RefundRequest r) {
         return new RefundRequestJson(r.id(), r.status().name(), r.transactionId(), r.amount().toDecimalString(),
-                r.amount().currency().name(), r.requestedBy(), r.requestedAt(), r.expiresAt(), r.decidedBy(), r.decidedAt(),
+                r.amount().currency().name(), r.requestedBy(), r.requestedFor(), r.requestedAt(), r.expiresAt(), r.decidedBy(), r.decidedAt(),
                 r.failureCode(), r.refundTransactionId());
     }
 }

@@ -2,6 +2,7 @@ package com.linkpos.transaction;
 
 import com.linkpos.audit.Actor;
 import com.linkpos.audit.AuditTrail;
+import com.linkpos.merchant.KeyHolders;
 import com.linkpos.audit.Changes;
 import com.linkpos.platform.Caller;
 import com.linkpos.shared.Currency;
@@ -41,9 +42,11 @@ public class RefundRequests {
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration expiresAfter;
+    private final KeyHolders keyHolders;
 
     RefundRequests(JdbcClient jdbc, AuditTrail audit, Clock clock,
-                   @Value("${linkpos.refunds.approval-expires-after:PT72H}") Duration expiresAfter) {
+                   @Value("${linkpos.refunds.approval-expires-after:PT72H}") Duration expiresAfter, KeyHolders keyHolders) {
+        this.keyHolders = keyHolders;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -92,10 +95,11 @@ public class RefundRequests {
         Instant now = clock.instant();
         jdbc.sql("""
                         INSERT INTO refund_requests (id, merchant_id, transaction_id, amount_minor, currency, requested_by,
-                            requested_at, expires_at, status)
-                        VALUES (:id, :merchant, :sale, :amount, :currency, :by, :now, :expires, 'PENDING')""")
+                            requested_for, requested_at, expires_at, status)
+                        VALUES (:id, :merchant, :sale, :amount, :currency, :by, :for, :now, :expires, 'PENDING')""")
                 .param("id", id).param("merchant", sale.merchantId()).param("sale", sale.id())
                 .param("amount", amount.minor()).param("currency", amount.currency().name()).param("by", caller.name())
+                .param("for", keyHolders.personBehind(caller).orElse(null))
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(expiresAfter))).update();
         audit.record("refund.requested", sale.merchantId(), sale.id(), Changes.none().set("refundRequestId", id)
                 .set("amount", amount.toDecimalString()).set("currency", amount.currency().name())
@@ -120,7 +124,14 @@ public class RefundRequests {
 
     /** The refund was made at the bank (or learnt made): APPROVED by {@code approver}. */
     RefundRequest approved(RefundRequest request, Transaction refund, Caller approver) {
-        decide(request, RefundRequestStatus.APPROVED, approver.name(), null, refund.id());
+        // decided under the lock lockPending took while it could still be approved: the bank's time may have run
+        // past its expiry, the refund is made all the same
+        jdbc.sql("""
+                        UPDATE refund_requests SET status = 'APPROVED', decided_by = :by, decided_at = :now,
+                            refund_transaction_id = :refund
+                        WHERE merchant_id = :merchant AND id = :id AND status = 'PENDING'""")
+                .param("by", approver.name()).param("now", now()).param("refund", refund.id())
+                .param("merchant", request.merchantId()).param("id", request.id()).update();
         audit.record("refund.approved", request.merchantId(), request.transactionId(), Changes.none()
                 .set("refundRequestId", request.id()).change("status", request.status(), RefundRequestStatus.APPROVED)
                 .set("refundTransactionId", refund.id()).set("amount", refund.amount().toDecimalString()));
@@ -208,7 +219,7 @@ public class RefundRequests {
             Timestamp decided = rs.getTimestamp("decided_at");
             return new RefundRequest(rs.getString("id"), rs.getString("merchant_id"), rs.getString("transaction_id"),
                     new Money(rs.getLong("amount_minor"), currency), rs.getString("requested_by"),
-                    rs.getTimestamp("requested_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+                    rs.getString("requested_for"), rs.getTimestamp("requested_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
                     RefundRequestStatus.valueOf(rs.getString("shown_status")), rs.getString("decided_by"),
                     decided == null ? null : decided.toInstant(), rs.getString("failure_code"),
                     rs.getString("refund_transaction_id"));

@@ -136,11 +136,14 @@ public class Reversals {
 
     /**
      * Whether a refusal at approval is the request's end: yes when the refund cannot be made as asked (the
-     * sale voided, the rest refunded meanwhile, a refund learnt); no when nothing happened (the bank did not
-     * answer: approve again) or the request was not PENDING (decided by someone else).
+     * sale voided, the rest refunded meanwhile, a refund learnt, the bank not answering); no when the request was
+     * not PENDING (decided by someone else).
      */
     private static boolean failsTheRequest(ProblemException refused) {
-        return (refused.status() == HttpStatus.CONFLICT || refused.status() == HttpStatus.UNPROCESSABLE_CONTENT)
+        // a bank that did not answer (502) fails it too: the refund may have been made, and a request left
+        // PENDING could be approved again and pay twice; a new request asks the bank first what it paid back
+        return (refused.status() == HttpStatus.CONFLICT || refused.status() == HttpStatus.UNPROCESSABLE_CONTENT
+                || refused.status() == HttpStatus.BAD_GATEWAY)
                 && !"refund_request_not_pending".equals(refused.code());
     }
 

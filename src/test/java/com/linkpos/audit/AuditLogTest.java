@@ -74,6 +74,8 @@ class AuditLogTest {
                 .isLessThan(first.json().path("data").path(0).path("id").asString());
         // bad filters are the caller's to hear; the log is read, never written, through the API
         assertThat(api.get(merchant.key(), "/api/v1/audit-events?from=yesterday").fieldErrors()).containsExactly("from:invalid_date");
+        assertThat(api.get(merchant.key(), "/api/v1/audit-events?from=%2B999999999-01-01T00:00Z").fieldErrors())
+                .containsExactly("from:invalid_date");
         assertThat(api.get(merchant.key(), "/api/v1/audit-events?limit=0").fieldErrors()).containsExactly("limit:invalid_limit");
         assertThat(api.post(merchant.key(), "/api/v1/audit-events", "{}").status()).isEqualTo(405);
         assertThat(api.delete(TestData.BANK_KEY, "/api/v1/audit-events").status()).isEqualTo(405);
@@ -85,15 +87,18 @@ class AuditLogTest {
         Api.Merchant merchant = api.newMerchant();
         new PortalSession(port).login(merchant.username(), "not-the-password");
         PortalSession.loggedIn(port, merchant);
-        new PortalSession(port).login(TestData.unique("nobody"), "whatever-1");
+        String nobody = TestData.unique("zq9");
+        new PortalSession(port).login(nobody, "whatever-1");
 
         List<String> events = actions(api.get(merchant.key(), "/api/v1/audit-events?action=login."));
         assertThat(events).containsExactly("login.succeeded", "login.failed");
         JsonNode failed = api.get(merchant.key(), "/api/v1/audit-events?action=login.failed").json().path("data").path(0);
         assertThat(failed.path("actor").path("name").asString()).isEqualTo(merchant.username());
         assertThat(failed.path("address").asString()).isNotBlank();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'login.failed' AND merchant_id IS NULL AND actor_name LIKE 'nobody%'")
-                .query(Long.class).single()).as("a name that is no user's: the bank's to see").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'login.failed' AND merchant_id IS NULL AND actor_name = 'zq9…'")
+                .query(Long.class).single()).as("a name that is no user's: the bank's to see").isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE actor_name = ?").param(nobody).query(Long.class).single())
+                .as("only its first letters: people type passwords there").isZero();
     }
 
     @Test
@@ -149,7 +154,7 @@ class AuditLogTest {
         // what someone typed as a user name starts no formula in the auditors' spreadsheet
         new PortalSession(port).login("=HYPERLINK(\"http://x.example\")", "whatever-1");
         String failed = new String(bank.download("/bank/audit/export?action=login.failed").body(), StandardCharsets.UTF_8);
-        assertThat(failed).contains("\"'=HYPERLINK(").doesNotContain(",\"=HYPERLINK");
+        assertThat(failed).contains("\"'=HY…\"").doesNotContain(",\"=HY");
         assertThat(bank.get("/bank/audit?objectId=" + link.id()).document().select("#audit-table tbody tr").eachAttr("data-action"))
                 .containsExactly("link.created");
         assertThat(bank.get("/bank/audit?action=merchant.created&merchantId=" + merchant.id()).document()

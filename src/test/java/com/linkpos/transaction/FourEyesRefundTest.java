@@ -192,6 +192,27 @@ class FourEyesRefundTest {
     }
 
     @Test
+    void aRequestMadeWithAnAdminsOwnKeyIsHisOwn() {
+        String sale = closedSale("3000.00");
+        fourEyesAbove("1000.00");
+        PortalSession first = PortalSession.loggedIn(port, merchant);
+        PortalSession second = secondAdmin(first);
+        first.get("/api-keys");
+        Page made = first.post("/api-keys", Map.of("name", "kasa programı"));
+        String ownKey = first.get(first.relative(made.location())).document().selectFirst("#new-key-value").attr("value");
+
+        Response asked = api.post(ownKey, "/api/v1/transactions/" + sale + "/refunds", "{\"amount\": \"1500.00\"}");
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+        String id = asked.json().path("id").asString();
+        assertThat(first.get("/reversals/" + sale).document().select(".approve-request")).as("his key, his request").isEmpty();
+        approveInPortal(first, sale, id);
+        assertThat(api.get(merchant.key(), "/api/v1/refund-requests/" + id).json().path("status").asString()).isEqualTo("PENDING");
+
+        approveInPortal(second, sale, id);
+        assertThat(api.get(merchant.key(), "/api/v1/refund-requests/" + id).json().path("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
     void aSecondAdminApprovesInThePortalNeverTheRequester() {
         String sale = closedSale("3000.00");
         PortalSession first = PortalSession.loggedIn(port, merchant);

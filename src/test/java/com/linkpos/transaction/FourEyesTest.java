@@ -17,7 +17,7 @@ class FourEyesTest {
     private static final Money ABOVE = new Money(100_000, Currency.TRY);
 
     private static RefundRequest askedBy(String name) {
-        return new RefundRequest("rfq_1", "mer_1", "txn_1", new Money(150_000, Currency.TRY), name,
+        return new RefundRequest("rfq_1", "mer_1", "txn_1", new Money(150_000, Currency.TRY), name, null,
                 Instant.parse("2026-11-30T10:00:00Z"), Instant.parse("2026-12-03T10:00:00Z"), RefundRequestStatus.PENDING,
                 null, null, null, null);
     }
