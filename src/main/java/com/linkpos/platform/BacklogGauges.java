@@ -47,6 +47,8 @@ public final class BacklogGauges {
     private Reading last;
     private long readAt;
     private CompletableFuture<Void> running;
+    /** A refresh a gauge already waited {@link #WAIT} for in vain: the queue's other gauges do not wait for it again. */
+    private volatile CompletableFuture<Void> waitedOut;
 
     private BacklogGauges(Supplier<Reading> query, Clock clock) {
         this.query = query;
@@ -96,8 +98,14 @@ public final class BacklogGauges {
             refresh = running;
         }
         try {
-            refresh.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException stillReading) {
+            if (refresh != waitedOut) {
+                refresh.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (TimeoutException stillReading) {
+            synchronized (this) {
+                waitedOut = refresh; // a scrape waits once per queue, not once per gauge
+            }
+        } catch (ExecutionException failed) {
             // the last reading, if recent enough, stands in
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
