@@ -215,7 +215,7 @@ class FailoverFaultRun {
 
         long rejoinStart = System.nanoTime();
         cluster.restart(primary);
-        waitFor(Duration.ofSeconds(120), primary + " back as a synchronous standby",
+        waitFor(Duration.ofSeconds(240), primary + " back as a synchronous standby",
                 () -> "secondary".equals(cluster.state(primary)) && "primary".equals(cluster.state(standby)));
         double rejoin = seconds(rejoinStart);
         log("%s rejoined as secondary in %.1f s: %s; %s", primary, rejoin, cluster.states(), cluster.replication());
