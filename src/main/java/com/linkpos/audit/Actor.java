@@ -7,14 +7,11 @@ public record Actor(Type type, String name) {
 
     public enum Type { USER, API_KEY, BANK, SYSTEM }
 
-    /** The prefix ApiKeys gives a key's caller name. */
-    private static final String KEY = "api-key:";
-
     public static Actor of(Caller caller) {
         if (caller.isBank()) {
             return new Actor(Type.BANK, caller.name());
         }
-        return caller.name().startsWith(KEY) ? new Actor(Type.API_KEY, caller.name().substring(KEY.length()))
+        return caller.isApiKey() ? new Actor(Type.API_KEY, caller.apiKeyId())
                 : new Actor(Type.USER, caller.name());
     }
 

@@ -107,7 +107,7 @@ class ApiKeys implements ApiKeyAuthenticator {
                         SELECT id, merchant_id, role, last_used_at FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL""")
                 .param("hash", hash)
                 .query((rs, row) -> new Row(
-                        new Caller(rs.getString("merchant_id"), Role.valueOf(rs.getString("role")), "api-key:" + rs.getString("id")),
+                        Caller.ofApiKey(rs.getString("merchant_id"), Role.valueOf(rs.getString("role")), rs.getString("id")),
                         instant(rs.getTimestamp("last_used_at"))))
                 .optional();
         found.filter(row -> row.lastUsed() == null || row.lastUsed().isBefore(stale))

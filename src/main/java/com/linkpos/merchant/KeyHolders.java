@@ -13,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class KeyHolders {
 
-    private static final String KEY = "api-key:";
-
     private final JdbcClient jdbc;
 
     KeyHolders(JdbcClient jdbc) {
@@ -22,11 +20,11 @@ public class KeyHolders {
     }
 
     public Optional<String> personBehind(Caller caller) {
-        if (!caller.name().startsWith(KEY)) {
+        if (!caller.isApiKey()) {
             return Optional.of(caller.name());
         }
         return jdbc.sql("SELECT created_by FROM api_keys WHERE id = :id AND merchant_id = :merchant")
-                .param("id", caller.name().substring(KEY.length())).param("merchant", caller.merchantId())
+                .param("id", caller.apiKeyId()).param("merchant", caller.merchantId())
                 .query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 }

@@ -14,9 +14,6 @@ import org.springframework.http.HttpStatus;
  */
 final class FourEyes {
 
-    /** The prefix ApiKeys gives a key's caller name: a key is a program, not a person. */
-    private static final String API_KEY = "api-key:";
-
     private FourEyes() {
     }
 
@@ -38,7 +35,7 @@ final class FourEyes {
      * the second one), anyone but a merchant admin, and whoever asked for the refund.
      */
     static void checkApprover(Caller approver, RefundRequest request) {
-        if (isApiKey(approver.name())) {
+        if (approver.isApiKey()) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden",
                     List.of(FieldProblem.of("approvedBy", "approval_by_a_person")));
         }
@@ -57,7 +54,7 @@ final class FourEyes {
 
     /** Whether {@code caller} may approve {@code request} (for a page to offer the button only to them). */
     static boolean mayApprove(Caller caller, RefundRequest request) {
-        return !isApiKey(caller.name()) && caller.isMerchantAdmin() && !asked(caller, request);
+        return !caller.isApiKey() && caller.isMerchantAdmin() && !asked(caller, request);
     }
 
     /** Whether {@code caller} asked for it: himself, or with an API key he made. */
@@ -71,7 +68,4 @@ final class FourEyes {
         return one.toLowerCase(Locale.ROOT).equals(other.toLowerCase(Locale.ROOT));
     }
 
-    private static boolean isApiKey(String name) {
-        return name.startsWith(API_KEY);
-    }
 }
