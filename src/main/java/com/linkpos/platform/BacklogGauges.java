@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * [O2] The gauges of a queue kept in the database (the messages' outbox, the webhooks' deliveries), each module
@@ -39,7 +40,7 @@ public final class BacklogGauges {
     });
 
     /** What the queue's query found: waiting rows, the oldest one's queuing time and the earliest due time (null: none). */
-    public record Reading(long pending, Instant oldestQueued, Instant earliestDue) {
+    record Reading(long pending, Instant oldestQueued, Instant earliestDue) {
     }
 
     private final Supplier<Reading> query;
@@ -55,8 +56,23 @@ public final class BacklogGauges {
         this.clock = clock;
     }
 
+    /**
+     * Registers the three gauges of the queue kept in {@code table} (its rows waiting have status PENDING,
+     * {@code created_at} and {@code next_attempt_at}), e.g. linkpos.outbox over notifications.
+     */
+    public static void register(MeterRegistry meters, String name, String what, JdbcClient jdbc, String table, Clock clock) {
+        register(meters, name, what, () -> jdbc.sql("SELECT count(*) AS pending, min(created_at) AS oldest, "
+                        + "min(next_attempt_at) AS due FROM " + table + " WHERE status = 'PENDING'")
+                .query((rs, row) -> new Reading(rs.getLong("pending"), instant(rs.getTimestamp("oldest")),
+                        instant(rs.getTimestamp("due")))).single(), clock);
+    }
+
+    private static Instant instant(java.sql.Timestamp at) {
+        return at == null ? null : at.toInstant();
+    }
+
     /** Registers the three gauges of the queue {@code name} (e.g. linkpos.outbox), read by {@code query}. */
-    public static void register(MeterRegistry meters, String name, String what, Supplier<Reading> query, Clock clock) {
+    static void register(MeterRegistry meters, String name, String what, Supplier<Reading> query, Clock clock) {
         BacklogGauges gauges = new BacklogGauges(query, clock);
         gauge(meters, name + ".pending", what + " waiting to be sent, retries included", null, gauges,
                 reading -> reading.pending());

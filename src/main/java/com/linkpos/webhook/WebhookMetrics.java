@@ -2,7 +2,6 @@ package com.linkpos.webhook;
 
 import com.linkpos.platform.BacklogGauges;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,14 +16,6 @@ import org.springframework.stereotype.Component;
 class WebhookMetrics {
 
     WebhookMetrics(MeterRegistry meters, JdbcClient jdbc, Clock clock) {
-        BacklogGauges.register(meters, "linkpos.webhooks", "Webhook deliveries", () -> jdbc.sql("""
-                        SELECT count(*) AS pending, min(created_at) AS oldest, min(next_attempt_at) AS due
-                        FROM webhook_deliveries WHERE status = 'PENDING'""")
-                .query((rs, row) -> new BacklogGauges.Reading(rs.getLong("pending"), instant(rs.getTimestamp("oldest")),
-                        instant(rs.getTimestamp("due")))).single(), clock);
-    }
-
-    private static java.time.Instant instant(Timestamp at) {
-        return at == null ? null : at.toInstant();
+        BacklogGauges.register(meters, "linkpos.webhooks", "Webhook deliveries", jdbc, "webhook_deliveries", clock);
     }
 }
