@@ -27,18 +27,17 @@ class LoginAudit {
 
     @EventListener
     void signedIn(SignedIn event) {
-        trail.record(Actor.of(event.caller()), "login.succeeded", event.caller().merchantId(), userId(event.caller().name()),
-                Changes.none());
+        trail.record(Actor.of(event.caller()), "login.succeeded", event.caller().merchantId(),
+                user(event.caller().name()).map(User::id).orElse(null), Changes.none());
     }
 
     /** A wrong password, an unknown name, a disabled user or a wrong second-factor code. */
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         String typed = event.getAuthentication().getName();
-        String userId = userId(typed);
-        String merchantId = userId == null ? null
-                : jdbc.sql("SELECT merchant_id FROM users WHERE id = :id").param("id", userId).query(String.class).list().get(0);
-        trail.record(Actor.user(userId != null ? typed : unknown(typed)), "login.failed", merchantId, userId,
+        java.util.Optional<User> user = user(typed);
+        trail.record(Actor.user(user.isPresent() ? typed : unknown(typed)), "login.failed",
+                user.map(User::merchantId).orElse(null), user.map(User::id).orElse(null),
                 Changes.none().set("reason", event.getException().getClass().getSimpleName()));
     }
 
@@ -52,8 +51,13 @@ class LoginAudit {
                 : name.substring(0, name.offsetByCodePoints(0, 3)) + "…";
     }
 
-    private String userId(String username) {
-        return username == null ? null : jdbc.sql("SELECT id FROM users WHERE lower(username) = lower(:u)")
-                .param("u", username).query(String.class).optional().orElse(null);
+    /** A portal user: its id, and its merchant's (none for the bank's users). */
+    private record User(String id, String merchantId) {
+    }
+
+    private java.util.Optional<User> user(String username) {
+        return username == null ? java.util.Optional.empty()
+                : jdbc.sql("SELECT id, merchant_id FROM users WHERE lower(username) = lower(:u)").param("u", username)
+                        .query((rs, row) -> new User(rs.getString("id"), rs.getString("merchant_id"))).optional();
     }
 }
