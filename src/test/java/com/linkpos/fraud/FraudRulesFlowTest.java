@@ -275,8 +275,10 @@ class FraudRulesFlowTest {
         JsonNode rules = api.get(TestData.BANK_KEY, "/api/v1/admin/merchants/" + merchant.id()).json().path("fraudRules");
         assertThat(rules.path("blockedBins").valueStream().map(JsonNode::asString)).containsExactly("415565", "54561600");
         assertThat(rules.path("blockedCountries").get(0).asString()).isEqualTo("RU");
-        assertThat(bank.get("/bank/merchants/" + merchant.id()).document().selectFirst("#fraud-rules-blockedBins").val())
-                .isEqualTo("415565, 54561600");
+        Page shown = bank.get("/bank/merchants/" + merchant.id());
+        assertThat(shown.document().selectFirst("#fraud-rules-blockedBins").val()).isEqualTo("415565, 54561600");
+        assertThat(shown.document().selectFirst("#fraud-rules-maxAttemptsPerCardPerHour").val()).as("a limit saved shows too")
+                .isEqualTo("5");
 
         Page wrong = bank.post("/bank/merchants/" + merchant.id() + "/fraud-rules", Map.of("blockedBins", "4155"));
         assertThat(wrong.document().selectFirst("#fraud-rules-errors [data-field=blockedBins.0]").attr("data-code"))
